@@ -18,7 +18,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^#(contracts|platform|scoring|reference)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(contracts|platform|reference|testing)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { BusModule, DatabaseModule } from '#platform';
+import { CompaniesNatsController } from './companies/companies.nats.controller.js';
+import { CompaniesRepository } from './companies/companies.repository.js';
+import { CompaniesService } from './companies/companies.service.js';
+import { companiesDatabase } from './database/companies-database.js';
+import { HealthNatsController } from './health/health.nats.controller.js';
+import { PartnersNatsController } from './partners/partners.nats.controller.js';
+import { PartnersService } from './partners/partners.service.js';
+import { SectorVocabularyClient } from './vocabulary/sector-vocabulary.client.js';
+
+@Module({
+  imports: [BusModule.forService('companies'), DatabaseModule.forService(companiesDatabase)],
+  controllers: [CompaniesNatsController, PartnersNatsController, HealthNatsController],
+  providers: [CompaniesRepository, CompaniesService, PartnersService, SectorVocabularyClient],
+})
+export class CompaniesAppModule {}

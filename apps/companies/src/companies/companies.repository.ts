@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CompanyEventType, type CompanyView, type Page } from '#contracts';
+import { appendOutbox, readOutbox } from '#platform';
+import { COMPANIES_SCHEMA } from '../database/companies-database.js';
+import { CompanyEntity } from './company.entity.js';
+
+export const COMPANIES_STREAM = 'companies';
+
+/** Stores company profiles; every change writes its outbox event in the same transaction. */
+@Injectable()
+export class CompaniesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(view: CompanyView): Promise<{ company: CompanyView; seq: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.insert(CompanyEntity, toEntity(view));
+      const seq = await this.appendUpsert(manager, view);
+      return { company: view, seq };
+    });
+  }
+
+  /** Writes `next` only if the stored version is still `next.version - 1`; returns false on a lost race. */
+  async update(next: CompanyView): Promise<{ seq: number } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(
+        CompanyEntity,
+        { id: next.id, version: next.version - 1 },
+        toEntity(next),
+      );
+      if (!result.affected) return null;
+      return { seq: await this.appendUpsert(manager, next) };
+    });
+  }
+
+  async delete(id: string, partnerId: string | null): Promise<{ seq: number } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.delete(CompanyEntity, partnerId ? { id, partnerId } : { id });
+      if (!result.affected) return null;
+      const seq = await appendOutbox(manager, COMPANIES_SCHEMA, {
+        stream: COMPANIES_STREAM,
+        type: CompanyEventType.DELETED,
+        aggregateId: id,
+        payload: { id },
+      });
+      return { seq };
+    });
+  }
+
+  async findById(id: string): Promise<CompanyView | null> {
+    const entity = await this.dataSource.getRepository(CompanyEntity).findOneBy({ id });
+    return entity ? toView(entity) : null;
+  }
+
+  async existsForPartner(partnerId: string, inn: string): Promise<boolean> {
+    return this.dataSource.getRepository(CompanyEntity).existsBy({ partnerId, inn });
+  }
+
+  async list(partnerId: string | null, limit: number, offset: number): Promise<Page<CompanyView>> {
+    const [rows, total] = await this.dataSource.getRepository(CompanyEntity).findAndCount({
+      where: partnerId ? { partnerId } : {},
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items: rows.map(toView), total, limit, offset };
+  }
+
+  readOutbox(after: number, limit: number) {
+    return readOutbox(this.dataSource, COMPANIES_SCHEMA, COMPANIES_STREAM, after, limit);
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
+  private appendUpsert(manager: EntityManager, view: CompanyView): Promise<number> {
+    return appendOutbox(manager, COMPANIES_SCHEMA, {
+      stream: COMPANIES_STREAM,
+      type: CompanyEventType.UPSERTED,
+      aggregateId: view.id,
+      payload: view,
+    });
+  }
+}
+
+function toEntity(view: CompanyView): CompanyEntity {
+  return {
+    id: view.id,
+    partnerId: view.partnerId,
+    name: view.name,
+    inn: view.inn,
+    ogrn: view.ogrn ?? null,
+    region: view.region,
+    city: view.city,
+    lat: view.location?.lat ?? null,
+    lon: view.location?.lon ?? null,
+    locationSource: view.locationSource,
+    sectors: view.sectors,
+    okved: view.okved,
+    hsCodes: view.hsCodes,
+    capabilities: view.capabilities,
+    employees: view.employees,
+    annualRevenueRub: view.annualRevenueRub,
+    exportExperienceYears: view.exportExperienceYears,
+    acceptsRubSettlement: view.acceptsRubSettlement,
+    owners: view.owners,
+    directors: view.directors,
+    version: view.version,
+    createdAt: new Date(view.createdAt),
+    updatedAt: new Date(view.updatedAt),
+  };
+}
+
+function toView(e: CompanyEntity): CompanyView {
+  return {
+    id: e.id,
+    partnerId: e.partnerId,
+    name: e.name,
+    inn: e.inn,
+    ...(e.ogrn ? { ogrn: e.ogrn } : {}),
+    region: e.region,
+    city: e.city,
+    ...(e.lat !== null && e.lon !== null ? { location: { lat: e.lat, lon: e.lon } } : {}),
+    locationSource: e.locationSource,
+    sectors: e.sectors,
+    okved: e.okved,
+    hsCodes: e.hsCodes,
+    capabilities: e.capabilities,
+    employees: e.employees,
+    annualRevenueRub: e.annualRevenueRub,
+    exportExperienceYears: e.exportExperienceYears,
+    acceptsRubSettlement: e.acceptsRubSettlement,
+    owners: e.owners,
+    directors: e.directors,
+    version: e.version,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}

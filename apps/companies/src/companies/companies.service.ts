@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  CompaniesSubjects,
+  CompanyProfileDto,
+  ErrorCode,
+  type Caller,
+  type CompanyDeletedReply,
+  type CompanyView,
+  type Page,
+} from '#contracts';
+import { DomainError, MESSAGE_BUS, validateAs, type MessageBus } from '#platform';
+import { Gazetteer } from '#reference';
+import { SectorVocabularyClient } from '../vocabulary/sector-vocabulary.client.js';
+import { checkProfile } from './company-profile.rules.js';
+import { CompaniesRepository } from './companies.repository.js';
+
+const EDITABLE_OMIT = ['id', 'partnerId', 'version', 'createdAt', 'updatedAt', 'locationSource'] as const;
+
+/** Company profiles: validated in full, owned by one partner, every change durably announced. */
+@Injectable()
+export class CompaniesService {
+  private readonly gazetteer = new Gazetteer();
+
+  constructor(
+    private readonly repository: CompaniesRepository,
+    private readonly vocabulary: SectorVocabularyClient,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+  ) {}
+
+  async create(caller: Caller, profile: CompanyProfileDto): Promise<CompanyView> {
+    if (!caller.partnerId) throw new DomainError(ErrorCode.FORBIDDEN, 'Companies are submitted by partners; use a partner API key');
+    const view = await this.prepare(caller.partnerId, profile);
+    if (await this.repository.existsForPartner(caller.partnerId, view.inn)) {
+      throw new DomainError(ErrorCode.CONFLICT, `A company with INN ${view.inn} already exists for this partner`, [
+        { field: 'inn', reason: 'already submitted by this partner' },
+      ]);
+    }
+    const { seq } = await this.repository.insert(view).catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23505') {
+        throw new DomainError(ErrorCode.CONFLICT, `A company with INN ${view.inn} already exists for this partner`);
+      }
+      throw error;
+    });
+    this.announce(seq);
+    return view;
+  }
+
+  /** Validates an unsaved profile exactly as `create` would, and returns what would be stored. */
+  async validate(caller: Caller, profile: CompanyProfileDto): Promise<CompanyView> {
+    return this.prepare(caller.partnerId ?? '00000000-0000-0000-0000-000000000000', profile);
+  }
+
+  async get(caller: Caller, id: string): Promise<CompanyView> {
+    const company = await this.repository.findById(id);
+    if (!company || !visibleTo(caller, company)) throw DomainError.notFound('Company', id);
+    return company;
+  }
+
+  list(caller: Caller, limit = 50, offset = 0): Promise<Page<CompanyView>> {
+    return this.repository.list(caller.admin ? null : caller.partnerId ?? '00000000-0000-0000-0000-000000000000', limit, offset);
+  }
+
+  async update(caller: Caller, id: string, patch: Record<string, unknown>): Promise<CompanyView> {
+    const current = await this.get(caller, id);
+    const forbidden = EDITABLE_OMIT.filter((field) => field in patch);
+    if (forbidden.length) throw DomainError.validation(forbidden.map((field) => ({ field, reason: 'cannot be changed' })));
+    const editable = Object.fromEntries(
+      Object.entries(current).filter(([k]) => !(EDITABLE_OMIT as readonly string[]).includes(k)),
+    );
+    if (current.locationSource !== 'submitted') delete editable.location;
+    const merged = await validateAs(CompanyProfileDto, { ...editable, ...patch });
+    const prepared = await this.prepare(current.partnerId, merged);
+    const next: CompanyView = {
+      ...prepared,
+      id: current.id,
+      version: current.version + 1,
+      createdAt: current.createdAt,
+    };
+    const written = await this.repository.update(next);
+    if (!written) throw new DomainError(ErrorCode.CONFLICT, `Company ${id} was changed concurrently; read it again and retry`);
+    this.announce(written.seq);
+    return next;
+  }
+
+  async delete(caller: Caller, id: string): Promise<CompanyDeletedReply> {
+    await this.get(caller, id);
+    const deleted = await this.repository.delete(id, caller.admin ? null : caller.partnerId);
+    if (!deleted) throw DomainError.notFound('Company', id);
+    this.announce(deleted.seq);
+    return { id, deleted: true };
+  }
+
+  private async prepare(partnerId: string, profile: CompanyProfileDto): Promise<CompanyView> {
+    const vocabularies = await this.vocabulary.capabilitiesOf(profile.sectors);
+    const errors = checkProfile(profile, vocabularies);
+    if (errors.length) throw DomainError.validation(errors);
+    const located = profile.location ?? this.gazetteer.locate(profile.city, profile.region);
+    const now = new Date().toISOString();
+    return {
+      id: randomUUID(),
+      partnerId,
+      name: profile.name.trim(),
+      inn: profile.inn,
+      ...(profile.ogrn ? { ogrn: profile.ogrn } : {}),
+      region: profile.region.trim(),
+      city: profile.city.trim(),
+      ...(located ? { location: { lat: located.lat, lon: located.lon } } : {}),
+      locationSource: profile.location ? 'submitted' : located ? 'gazetteer' : 'unknown',
+      sectors: profile.sectors,
+      okved: profile.okved,
+      hsCodes: profile.hsCodes,
+      capabilities: profile.capabilities,
+      employees: profile.employees,
+      annualRevenueRub: profile.annualRevenueRub,
+      exportExperienceYears: profile.exportExperienceYears,
+      acceptsRubSettlement: profile.acceptsRubSettlement,
+      owners: (profile.owners ?? []).map((o) => ({ name: o.name.trim(), sharePct: o.sharePct })),
+      directors: (profile.directors ?? []).map((d) => ({ name: d.name.trim() })),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private announce(seq: number): void {
+    this.bus.emit(CompaniesSubjects.outboxAppended, { source: 'companies', seq });
+  }
+}
+
+function visibleTo(caller: Caller, company: CompanyView): boolean {
+  return caller.admin || company.partnerId === caller.partnerId;
+}

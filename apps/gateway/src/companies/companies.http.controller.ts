@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, MAX_PAGE_SIZE, type Caller } from '#contracts';
+import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import { CurrentCaller } from '../auth/api-key.guard.js';
+import { optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+
+@ApiTags('companies')
+@ApiSecurity('api-key')
+@Controller('v1/companies')
+export class CompaniesHttpController {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Submit a company profile' })
+  create(@CurrentCaller() caller: Caller, @Body() profile: CompanyProfileDto) {
+    return this.bus.request(CompaniesSubjects.companyCreate, { caller, profile });
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List the caller's companies (admin: all)" })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  list(@CurrentCaller() caller: Caller, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+    return this.bus.request(CompaniesSubjects.companyList, {
+      caller,
+      limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE),
+      offset: optionalInt('offset', offset, 0, Number.MAX_SAFE_INTEGER),
+    });
+  }
+
+  @Get(':id')
+  get(@CurrentCaller() caller: Caller, @Param('id') id: string) {
+    return this.bus.request(CompaniesSubjects.companyGet, { caller, id: uuidParam('id', id) });
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change fields of a company profile; the result is validated as a whole' })
+  update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() patch: Record<string, unknown>) {
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      throw DomainError.validation([{ field: 'body', reason: 'must be a JSON object' }]);
+    }
+    return this.bus.request(CompaniesSubjects.companyUpdate, { caller, id: uuidParam('id', id), patch });
+  }
+
+  @Delete(':id')
+  delete(@CurrentCaller() caller: Caller, @Param('id') id: string) {
+    return this.bus.request(CompaniesSubjects.companyDelete, { caller, id: uuidParam('id', id) });
+  }
+
+  @Get(':id/matches')
+  @ApiOperation({ summary: 'Ranked, explained matches of a company, best first' })
+  @ApiQuery({ name: 'sector', required: false })
+  @ApiQuery({ name: 'minScore', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  async matches(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Query('sector') sector?: string,
+    @Query('minScore') minScore?: string,
+    @Query('limit') limit?: string,
+  ) {
+    const companyId = uuidParam('id', id);
+    const filter = {
+      sector: optionalSector(sector),
+      minScore: optionalNumber('minScore', minScore, 0, 100),
+      limit: optionalInt('limit', limit, 1, MAX_MATCHES_PER_READ),
+    };
+    await this.bus.request(CompaniesSubjects.companyGet, { caller, id: companyId });
+    return this.bus.request(MatchingSubjects.companyMatches, { companyId, ...filter });
+  }
+}

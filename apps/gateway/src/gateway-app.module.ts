@@ -1,0 +1,37 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import type { NextFunction, Request, Response } from 'express';
+import { BusModule, CORRELATION_HEADER, createValidationPipe, runWithCorrelation } from '#platform';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { CompaniesHttpController } from './companies/companies.http.controller.js';
+import { HttpErrorFilter } from './errors/http-error.filter.js';
+import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config.js';
+import { HealthHttpController } from './health/health.http.controller.js';
+import { MatchmakingHttpController } from './matches/matchmaking.http.controller.js';
+import { PartnersHttpController } from './partners/partners.http.controller.js';
+import { SectorsHttpController } from './sectors/sectors.http.controller.js';
+
+/** Gives every request a correlation id (the caller's, if it sent a sane one) that follows it through every service. */
+function correlation(request: Request, response: Response, next: NextFunction): void {
+  const given = request.header(CORRELATION_HEADER);
+  const id = given && /^[\w.-]{8,64}$/.test(given) ? given : undefined;
+  runWithCorrelation(id, () => {
+    next();
+  });
+}
+
+@Module({
+  imports: [BusModule.forService('gateway')],
+  controllers: [PartnersHttpController, CompaniesHttpController, SectorsHttpController, MatchmakingHttpController, HealthHttpController],
+  providers: [
+    { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class GatewayAppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(correlation).forRoutes('*path');
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CompaniesSubjects, MatchingSubjects, SECTOR_IDS, sectorSubjects, type RequestSubject } from '#contracts';
+import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { Public } from '../auth/api-key.guard.js';
+
+const HEALTH_TIMEOUT_MS = 1500;
+
+const SERVICES: [string, RequestSubject][] = [
+  ['companies', CompaniesSubjects.healthCheck],
+  ...SECTOR_IDS.map((s): [string, RequestSubject] => [`sectors.${s}`, sectorSubjects(s).healthCheck]),
+  ['matching', MatchingSubjects.healthCheck],
+];
+
+@ApiTags('health')
+@Controller('health')
+export class HealthHttpController {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  /** 200 only when messaging, every service and every service's database answer; else 503 naming what is down. */
+  @Get()
+  @Public()
+  async check(@Res() response: Response): Promise<void> {
+    const results = await Promise.all(
+      SERVICES.map(async ([name, subject]) => {
+        try {
+          const reply = (await this.bus.request(subject, {} as never, { timeoutMs: HEALTH_TIMEOUT_MS })) as { status: string; checks: Record<string, string> };
+          return [name, reply.status === 'up' ? 'up' : `down (${Object.entries(reply.checks).filter(([, v]) => v !== 'up').map(([k]) => k).join(', ')})`] as const;
+        } catch (error) {
+          return [name, `down (${(error as Error).message})`] as const;
+        }
+      }),
+    );
+    const services = Object.fromEntries(results);
+    const messaging = this.bus.isConnected() ? 'up' : 'down';
+    const down = [...(messaging === 'up' ? [] : ['messaging']), ...results.filter(([, s]) => s !== 'up').map(([n]) => n)];
+    response
+      .status(down.length ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
+      .json({ status: down.length ? 'down' : 'up', down, messaging, services });
+  }
+}

@@ -1,0 +1,37 @@
+import { SECTOR_IDS, type SectorId } from '#contracts';
+import { DomainError } from '#platform';
+
+/** Reads an optional integer query parameter, refusing anything else with the parameter's name. */
+export function optionalInt(name: string, raw: unknown, min: number, max: number): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(value) || value < min || value > max) {
+    throw DomainError.validation([{ field: name, reason: `must be an integer from ${min} to ${max}` }]);
+  }
+  return value;
+}
+
+export function optionalNumber(name: string, raw: unknown, min: number, max: number): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isFinite(value) || value < min || value > max) {
+    throw DomainError.validation([{ field: name, reason: `must be a number from ${min} to ${max}` }]);
+  }
+  return value;
+}
+
+export function optionalSector(raw: unknown): SectorId | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !SECTOR_IDS.includes(raw as SectorId)) {
+    throw DomainError.validation([{ field: 'sector', reason: `must be one of: ${SECTOR_IDS.join(', ')}` }]);
+  }
+  return raw as SectorId;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path ids are UUIDs; anything else cannot name a stored thing. */
+export function uuidParam(name: string, raw: string): string {
+  if (!UUID.test(raw)) throw DomainError.validation([{ field: name, reason: 'must be a UUID' }]);
+  return raw.toLowerCase();
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, type Caller } from '#contracts';
+import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { CurrentCaller } from '../auth/api-key.guard.js';
+import { optionalInt, optionalNumber, optionalSector } from '../http-params.js';
+
+@ApiTags('matchmaking')
+@ApiSecurity('api-key')
+@Controller('v1/matchmaking')
+export class MatchmakingHttpController {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Score an unsaved profile at once; nothing is stored' })
+  @ApiQuery({ name: 'sector', required: false })
+  @ApiQuery({ name: 'minScore', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  async preview(
+    @CurrentCaller() caller: Caller,
+    @Body() profile: CompanyProfileDto,
+    @Query('sector') sector?: string,
+    @Query('minScore') minScore?: string,
+    @Query('limit') limit?: string,
+  ) {
+    const filter = {
+      sector: optionalSector(sector),
+      minScore: optionalNumber('minScore', minScore, 0, 100),
+      limit: optionalInt('limit', limit, 1, MAX_MATCHES_PER_READ),
+    };
+    const validated = await this.bus.request(CompaniesSubjects.companyValidate, { caller, profile });
+    return this.bus.request(MatchingSubjects.preview, { profile: validated, ...filter });
+  }
+}

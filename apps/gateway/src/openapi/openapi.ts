@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+
+/** OpenAPI at /docs (UI) and /docs-json; request schemas come from the same classes that validate requests. */
+export function setUpOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Tumen API')
+    .setDescription(
+      'Compliance-first B2B matchmaking between Russian companies and DPRK-sector opportunities. ' +
+        'Errors: {statusCode, error, message, details?, correlationId}.',
+    )
+    .setVersion('1')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' });
+  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object) } };
+  const bodies: Record<string, string> = {
+    'post /v1/companies': 'CompanyProfileDto',
+    'post /v1/matchmaking/preview': 'CompanyProfileDto',
+    'post /v1/opportunities': 'OpportunityInputDto',
+    'post /v1/partners': 'CreatePartnerRequest',
+  };
+  for (const [route, schema] of Object.entries(bodies)) {
+    const [method, path] = route.split(' ');
+    const operation = (document.paths[path] as Record<string, { requestBody?: unknown }> | undefined)?.[method];
+    if (operation) operation.requestBody = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } };
+  }
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

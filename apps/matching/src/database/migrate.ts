@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrateCommand } from '#platform';
+import { matchingDatabase } from './matching-database.js';
+
+await runMigrateCommand(matchingDatabase);

@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  CompaniesSubjects,
+  CompanyEventType,
+  OpportunityEventType,
+  SECTOR_IDS,
+  sectorSubjects,
+  type CompanyView,
+  type OpportunitySummary,
+  type OutboxEvent,
+  type ReadOutboxReply,
+  type RequestSubject,
+} from '#contracts';
+import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { MatchMakerService } from '../matches/match-maker.service.js';
+import { MatchesRepository } from '../matches/matches.repository.js';
+import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
+
+interface Source {
+  name: string;
+  read: RequestSubject;
+  apply(m: EntityManager, event: OutboxEvent): Promise<void>;
+}
+
+const REFILL_BATCH = 100;
+
+/**
+ * Follows the outboxes of the companies and sectors services. Each event is applied in the same
+ * transaction that advances the source's cursor, so a crash replays at most the event in flight and
+ * applying is idempotent (versions). Hints wake it at once; a poll catches whatever a hint missed,
+ * including everything written while this service was down.
+ */
+@Injectable()
+export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxFollowerService.name);
+  private readonly sources: Source[];
+  private cursors: Record<string, number> = {};
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly matchMaker: MatchMakerService,
+    private readonly repository: MatchesRepository,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+  ) {
+    this.sources = [
+      {
+        name: 'companies',
+        read: CompaniesSubjects.outboxRead,
+        apply: (m, e) =>
+          e.type === CompanyEventType.DELETED
+            ? this.matchMaker.removeCompany(m, e.aggregateId)
+            : this.matchMaker.applyCompany(m, e.payload as CompanyView),
+      },
+      ...SECTOR_IDS.map((sector) => ({
+        name: `sectors.${sector}`,
+        read: sectorSubjects(sector).outboxRead,
+        apply: (m: EntityManager, e: OutboxEvent) =>
+          e.type === OpportunityEventType.DELETED
+            ? this.matchMaker.removeOpportunity(m, e.aggregateId)
+            : this.matchMaker.applyOpportunity(m, e.payload as OpportunitySummary),
+      })),
+    ];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.matchMaker.load();
+    this.cursors = await this.repository.cursors();
+    this.schedule();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a pass over every source now (or right after the pass under way). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Sources read so far and their positions. */
+  status(): Record<string, number> {
+    return { ...this.cursors };
+  }
+
+  /** Resolves once a pass that started after this call has finished: what was committed before is applied. */
+  async settle(): Promise<void> {
+    await this.running;
+    this.wake();
+    await this.running;
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.wake();
+      if (!this.stopped) this.schedule();
+    }, this.config.OUTBOX_POLL_MS);
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<void> {
+    for (const source of this.sources) {
+      if (this.stopped) return;
+      try {
+        await this.drain(source);
+      } catch (error) {
+        this.logger.warn({ msg: `cannot follow ${source.name} now; will retry`, error: (error as Error).message });
+      }
+    }
+    if (this.matchMaker.pendingRefills && !this.stopped) {
+      const left = await this.repository.transaction((m) => this.matchMaker.refillSome(m, REFILL_BATCH));
+      if (left) this.again = true;
+    }
+  }
+
+  private async drain(source: Source): Promise<void> {
+    for (;;) {
+      const after = this.cursors[source.name] ?? 0;
+      const { events } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
+      if (!events.length) return;
+      for (const event of events) {
+        await this.repository.transaction(async (m) => {
+          await source.apply(m, event);
+          await this.repository.advanceCursor(m, source.name, event.seq);
+        });
+        this.cursors[source.name] = event.seq;
+      }
+      if (events.length < this.config.OUTBOX_BATCH) return;
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CompanyView, ComplianceView, MatchView, OpportunitySummary, SectorId } from '#contracts';
+import { DomainError } from '#platform';
+import { MatchCatalogue } from '../catalogue/match-catalogue.js';
+import { RubricClient } from '../catalogue/rubric.client.js';
+import { prepareCompany, rankOpportunities, scorePrepared, type MatchScore } from '../domain/scoring/index.js';
+import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
+import { MatchesRepository, type MatchQuery, type StoredMatch } from './matches.repository.js';
+
+/** Until the screening service answers for a match, it is unscreened: never presented as clear. */
+const UNSCREENED: ComplianceView = { verdict: 'unscreened' };
+
+/**
+ * Keeps the stored matches true to the latest companies and opportunities: the best K per company
+ * above a floor, each explained criterion by criterion.
+ */
+@Injectable()
+export class MatchMakerService {
+  private readonly logger = new Logger(MatchMakerService.name);
+  private readonly catalogue = new MatchCatalogue();
+  /** Per company: how many matches are stored and the lowest stored score, to decide fan-out cheaply. */
+  private stats = new Map<string, { count: number; min: number }>();
+  /** Companies whose stored list lost an entry and must be scored again in full. */
+  private readonly refill = new Set<string>();
+
+  constructor(
+    private readonly repository: MatchesRepository,
+    private readonly rubrics: RubricClient,
+    @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+  ) {}
+
+  /** Loads the projections into the in-memory candidate index. */
+  async load(): Promise<void> {
+    for (const c of await this.repository.loadCompanies()) this.catalogue.putCompany(c);
+    for (const o of await this.repository.loadOpportunities()) this.catalogue.putOpportunity(o);
+    this.stats = await this.repository.statsOf(this.repository.dataSource);
+    this.logger.log(`loaded ${this.catalogue.size.companies} companies, ${this.catalogue.size.opportunities} opportunities`);
+  }
+
+  async applyCompany(m: EntityManager, view: CompanyView): Promise<void> {
+    const stored = await this.repository.storedVersion(m, 'company', view.id);
+    if (stored !== null && stored > view.version) return;
+    const matches = await this.scoreCompany(view);
+    await this.repository.putCompany(m, view);
+    await this.repository.replaceCompanyMatches(m, view.id, matches);
+    this.catalogue.putCompany(view);
+    this.stats.set(view.id, summarise(matches));
+  }
+
+  async removeCompany(m: EntityManager, id: string): Promise<void> {
+    await this.repository.removeCompany(m, id);
+    this.catalogue.removeCompany(id);
+    this.stats.delete(id);
+    this.refill.delete(id);
+  }
+
+  async applyOpportunity(m: EntityManager, view: OpportunitySummary): Promise<void> {
+    const stored = await this.repository.storedVersion(m, 'opportunity', view.id);
+    if (stored !== null && stored > view.version) return;
+    const displaced = await this.repository.removeOpportunityMatches(m, view.id);
+    await this.repository.putOpportunity(m, view);
+    this.catalogue.putOpportunity(view);
+    const rubric = await this.rubrics.rubric(view.sector);
+    const po = this.catalogue.opportunity(view.id)!.prepared;
+    const keep = this.config.MATCHES_PER_COMPANY;
+    const floor = this.config.MATCH_FLOOR_SCORE;
+    const rate = { rubPerUsd: this.config.RUB_PER_USD };
+    const entering: StoredMatch[] = [];
+    const now = new Date().toISOString();
+    for (const pc of this.catalogue.companiesOf(view.sector)) {
+      const score = scorePrepared(pc, po, rubric, { ...rate, explain: false });
+      if (score < floor) continue;
+      const s = this.stats.get(pc.id);
+      if (s && s.count >= keep && score <= s.min) continue;
+      entering.push(toStored(scorePrepared(pc, po, rubric, rate), now));
+    }
+    await this.repository.insertMatches(m, entering);
+    const touched = [...new Set([...entering.map((e) => e.companyId), ...displaced])];
+    const updated = await this.repository.trimCompanies(m, touched, keep);
+    for (const id of touched) this.stats.set(id, updated.get(id) ?? { count: 0, min: 0 });
+    for (const id of displaced) this.refill.add(id);
+  }
+
+  async removeOpportunity(m: EntityManager, id: string): Promise<void> {
+    const displaced = await this.repository.removeOpportunity(m, id);
+    this.catalogue.removeOpportunity(id);
+    const updated = await this.repository.statsOf(m, displaced);
+    for (const c of displaced) {
+      this.stats.set(c, updated.get(c) ?? { count: 0, min: 0 });
+      this.refill.add(c);
+    }
+  }
+
+  /** Scores again, in full, companies that lost a stored match; returns how many remain. */
+  async refillSome(m: EntityManager, max: number): Promise<number> {
+    for (const id of [...this.refill].slice(0, max)) {
+      this.refill.delete(id);
+      const company = this.catalogue.company(id);
+      if (!company) continue;
+      const matches = await this.scoreCompany(company.view);
+      await this.repository.replaceCompanyMatches(m, id, matches);
+      this.stats.set(id, summarise(matches));
+    }
+    return this.refill.size;
+  }
+
+  get pendingRefills(): number {
+    return this.refill.size;
+  }
+
+  async companyMatches(companyId: string, q: MatchQuery): Promise<MatchView[]> {
+    const rows = await this.repository.forCompany(companyId, q);
+    return rows.map((r) => this.present(r));
+  }
+
+  async opportunityMatches(opportunityId: string, q: MatchQuery): Promise<MatchView[]> {
+    const rows = await this.repository.forOpportunity(opportunityId, q);
+    return rows.map((r) => this.present(r));
+  }
+
+  /** Scores an unsaved (already validated) profile against the catalogue; nothing is stored. */
+  async preview(profile: CompanyView, q: { sector?: SectorId; minScore?: number; limit: number }): Promise<MatchView[]> {
+    const sectors = q.sector ? profile.sectors.filter((s) => s === q.sector) : profile.sectors;
+    const pc = prepareCompany({ ...profile, sectors });
+    const ranked = rankOpportunities(pc, this.catalogue.opportunitiesFor(sectors), await this.rubrics.rubrics(sectors), {
+      rubPerUsd: this.config.RUB_PER_USD,
+      minScore: q.minScore ?? 0,
+      limit: q.limit,
+    });
+    const now = new Date().toISOString();
+    return ranked.map((r) => this.present(toStored(r, now)));
+  }
+
+  get size() {
+    return this.catalogue.size;
+  }
+
+  private async scoreCompany(view: CompanyView): Promise<StoredMatch[]> {
+    const ranked = rankOpportunities(
+      prepareCompany(view),
+      this.catalogue.opportunitiesFor(view.sectors),
+      await this.rubrics.rubrics(view.sectors),
+      { rubPerUsd: this.config.RUB_PER_USD, minScore: this.config.MATCH_FLOOR_SCORE, limit: this.config.MATCHES_PER_COMPANY },
+    );
+    const now = new Date().toISOString();
+    return ranked.map((r) => toStored(r, now));
+  }
+
+  private present(match: StoredMatch): MatchView {
+    const opportunity = this.catalogue.opportunity(match.opportunityId)?.view;
+    const company = this.catalogue.company(match.companyId)?.view;
+    if (!opportunity && !company) throw DomainError.notFound('Match', `${match.companyId}/${match.opportunityId}`);
+    return {
+      ...match,
+      ...(opportunity
+        ? {
+            opportunity: {
+              title: opportunity.title,
+              site: opportunity.site,
+              counterparty: { name: opportunity.counterparty.name },
+              direction: opportunity.direction,
+              structure: opportunity.structure,
+              sizeUsd: opportunity.sizeUsd,
+            },
+          }
+        : {}),
+      ...(company ? { company: { name: company.name, region: company.region, city: company.city } } : {}),
+    };
+  }
+}
+
+function toStored(score: MatchScore, scoredAt: string): StoredMatch {
+  return {
+    companyId: score.companyId,
+    opportunityId: score.opportunityId,
+    sector: score.sector,
+    score: score.score,
+    breakdown: score.breakdown,
+    compliance: UNSCREENED,
+    scoredAt,
+  };
+}
+
+function summarise(matches: StoredMatch[]): { count: number; min: number } {
+  return { count: matches.length, min: matches.length ? Math.min(...matches.map((m) => m.score)) : 0 };
+}

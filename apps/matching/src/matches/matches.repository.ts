@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ComplianceView, CompanyView, CriterionScore, OpportunitySummary, SectorId } from '#contracts';
+import { MATCHING_SCHEMA } from '../database/matching-database.js';
+
+export interface StoredMatch {
+  companyId: string;
+  opportunityId: string;
+  sector: SectorId;
+  score: number;
+  breakdown: CriterionScore[];
+  compliance: ComplianceView;
+  scoredAt: string;
+}
+
+export interface MatchQuery {
+  sector?: SectorId;
+  minScore?: number;
+  limit: number;
+}
+
+const S = MATCHING_SCHEMA;
+const INSERT_CHUNK = 500;
+
+/** Matching's own tables: projections of companies and opportunities, stored matches, outbox cursors. */
+@Injectable()
+export class MatchesRepository {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async loadCompanies(): Promise<CompanyView[]> {
+    const rows: { payload: CompanyView }[] = await this.dataSource.query(`SELECT payload FROM ${S}.company`);
+    return rows.map((r) => r.payload);
+  }
+
+  async loadOpportunities(): Promise<OpportunitySummary[]> {
+    const rows: { payload: OpportunitySummary }[] = await this.dataSource.query(`SELECT payload FROM ${S}.opportunity`);
+    return rows.map((r) => r.payload);
+  }
+
+  async cursors(): Promise<Record<string, number>> {
+    const rows: { source: string; position: string }[] = await this.dataSource.query(`SELECT source, position FROM ${S}.cursor`);
+    return Object.fromEntries(rows.map((r) => [r.source, Number(r.position)]));
+  }
+
+  async advanceCursor(m: EntityManager, source: string, position: number): Promise<void> {
+    await m.query(
+      `INSERT INTO ${S}.cursor (source, position) VALUES ($1, $2)
+       ON CONFLICT (source) DO UPDATE SET position = GREATEST(${S}.cursor.position, EXCLUDED.position)`,
+      [source, position],
+    );
+  }
+
+  async storedVersion(m: EntityManager, table: 'company' | 'opportunity', id: string): Promise<number | null> {
+    const rows: { version: number }[] = await m.query(`SELECT version FROM ${S}.${table} WHERE id = $1`, [id]);
+    return rows[0]?.version ?? null;
+  }
+
+  async putCompany(m: EntityManager, view: CompanyView): Promise<void> {
+    await m.query(
+      `INSERT INTO ${S}.company (id, version, payload) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload`,
+      [view.id, view.version, JSON.stringify(view)],
+    );
+  }
+
+  async putOpportunity(m: EntityManager, view: OpportunitySummary): Promise<void> {
+    await m.query(
+      `INSERT INTO ${S}.opportunity (id, sector, version, payload) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload, sector = EXCLUDED.sector`,
+      [view.id, view.sector, view.version, JSON.stringify(view)],
+    );
+  }
+
+  async removeCompany(m: EntityManager, id: string): Promise<void> {
+    await m.query(`DELETE FROM ${S}.match WHERE company_id = $1`, [id]);
+    await m.query(`DELETE FROM ${S}.company WHERE id = $1`, [id]);
+  }
+
+  /** Deletes an opportunity's matches and returns the companies that had it among their best. */
+  async removeOpportunityMatches(m: EntityManager, id: string): Promise<string[]> {
+    const rows: { company_id: string }[] = await m.query(
+      `DELETE FROM ${S}.match WHERE opportunity_id = $1 RETURNING company_id`,
+      [id],
+    );
+    return rows.map((r) => r.company_id);
+  }
+
+  async removeOpportunity(m: EntityManager, id: string): Promise<string[]> {
+    const affected = await this.removeOpportunityMatches(m, id);
+    await m.query(`DELETE FROM ${S}.opportunity WHERE id = $1`, [id]);
+    return affected;
+  }
+
+  async replaceCompanyMatches(m: EntityManager, companyId: string, matches: StoredMatch[]): Promise<void> {
+    await m.query(`DELETE FROM ${S}.match WHERE company_id = $1`, [companyId]);
+    await this.insertMatches(m, matches);
+  }
+
+  /** Inserts or overwrites matches, many rows per statement. */
+  async insertMatches(m: EntityManager, matches: StoredMatch[]): Promise<void> {
+    for (let i = 0; i < matches.length; i += INSERT_CHUNK) {
+      const chunk = matches.slice(i, i + INSERT_CHUNK);
+      await m.query(
+        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, breakdown, compliance, scored_at)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
+         ON CONFLICT (company_id, opportunity_id) DO UPDATE SET
+           score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, compliance = EXCLUDED.compliance, scored_at = EXCLUDED.scored_at`,
+        [
+          chunk.map((r) => r.companyId),
+          chunk.map((r) => r.opportunityId),
+          chunk.map((r) => r.sector),
+          chunk.map((r) => r.score),
+          chunk.map((r) => JSON.stringify(r.breakdown)),
+          chunk.map((r) => JSON.stringify(r.compliance)),
+          chunk.map((r) => r.scoredAt),
+        ],
+      );
+    }
+  }
+
+  /** Keeps only the best `keep` matches of each given company; returns each one's count and lowest stored score. */
+  async trimCompanies(m: EntityManager, companyIds: string[], keep: number): Promise<Map<string, { count: number; min: number }>> {
+    if (!companyIds.length) return new Map();
+    await m.query(
+      `DELETE FROM ${S}.match t USING (
+         SELECT company_id, opportunity_id,
+                row_number() OVER (PARTITION BY company_id ORDER BY score DESC, opportunity_id) AS rank
+           FROM ${S}.match WHERE company_id = ANY($1::uuid[])
+       ) r
+       WHERE t.company_id = r.company_id AND t.opportunity_id = r.opportunity_id AND r.rank > $2`,
+      [companyIds, keep],
+    );
+    return this.statsOf(m, companyIds);
+  }
+
+  async statsOf(m: EntityManager | DataSource, companyIds?: string[]): Promise<Map<string, { count: number; min: number }>> {
+    const rows: { company_id: string; n: string; low: number }[] = companyIds
+      ? await m.query(
+          `SELECT company_id, count(*) AS n, min(score) AS low FROM ${S}.match WHERE company_id = ANY($1::uuid[]) GROUP BY company_id`,
+          [companyIds],
+        )
+      : await m.query(`SELECT company_id, count(*) AS n, min(score) AS low FROM ${S}.match GROUP BY company_id`);
+    return new Map(rows.map((r) => [r.company_id, { count: Number(r.n), min: Number(r.low) }]));
+  }
+
+  async forCompany(companyId: string, q: MatchQuery): Promise<StoredMatch[]> {
+    return this.read('company_id', companyId, q);
+  }
+
+  async forOpportunity(opportunityId: string, q: MatchQuery): Promise<StoredMatch[]> {
+    return this.read('opportunity_id', opportunityId, q);
+  }
+
+  async count(): Promise<number> {
+    const rows: { n: string }[] = await this.dataSource.query(`SELECT count(*) AS n FROM ${S}.match`);
+    return Number(rows[0].n);
+  }
+
+  private async read(column: 'company_id' | 'opportunity_id', id: string, q: MatchQuery): Promise<StoredMatch[]> {
+    const rows: {
+      company_id: string;
+      opportunity_id: string;
+      sector: SectorId;
+      score: number;
+      breakdown: CriterionScore[];
+      compliance: ComplianceView;
+      scored_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT company_id, opportunity_id, sector, score, breakdown, compliance, scored_at FROM ${S}.match
+        WHERE ${column} = $1 AND ($2::text IS NULL OR sector = $2) AND score >= $3
+        ORDER BY score DESC, ${column === 'company_id' ? 'opportunity_id' : 'company_id'} LIMIT $4`,
+      [id, q.sector ?? null, q.minScore ?? 0, q.limit],
+    );
+    return rows.map((r) => ({
+      companyId: r.company_id,
+      opportunityId: r.opportunity_id,
+      sector: r.sector,
+      score: Number(r.score),
+      breakdown: r.breakdown,
+      compliance: r.compliance,
+      scoredAt: new Date(r.scored_at).toISOString(),
+    }));
+  }
+}

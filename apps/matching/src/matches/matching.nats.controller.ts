@@ -1,0 +1,64 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CompaniesSubjects,
+  CompanyMatchesRequest,
+  MatchingSubjects,
+  OpportunityMatchesRequest,
+  PreviewRequest,
+  sectorSubjects,
+  SECTOR_IDS,
+  type OutboxAppendedEvent,
+  type CompanyView,
+  type HealthReply,
+  type MatchingStatusReply,
+} from '#contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { pingDatabase } from '#platform';
+import { OutboxFollowerService } from '../ingest/outbox-follower.service.js';
+import { MatchMakerService } from './match-maker.service.js';
+import { MatchesRepository } from './matches.repository.js';
+
+const DEFAULT_LIMIT = 20;
+
+@Controller()
+export class MatchingNatsController {
+  constructor(
+    private readonly matchMaker: MatchMakerService,
+    private readonly follower: OutboxFollowerService,
+    private readonly repository: MatchesRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @MessagePattern(MatchingSubjects.companyMatches)
+  companyMatches(@Payload() req: CompanyMatchesRequest) {
+    return this.matchMaker.companyMatches(req.companyId, { ...req, limit: req.limit ?? DEFAULT_LIMIT });
+  }
+
+  @MessagePattern(MatchingSubjects.opportunityMatches)
+  opportunityMatches(@Payload() req: OpportunityMatchesRequest) {
+    return this.matchMaker.opportunityMatches(req.opportunityId, { ...req, limit: req.limit ?? DEFAULT_LIMIT });
+  }
+
+  @MessagePattern(MatchingSubjects.preview)
+  preview(@Payload() req: PreviewRequest) {
+    return this.matchMaker.preview(req.profile, { ...req, limit: req.limit ?? DEFAULT_LIMIT });
+  }
+
+  @MessagePattern(MatchingSubjects.status)
+  async status(): Promise<MatchingStatusReply> {
+    return { cursors: this.follower.status(), ...this.matchMaker.size, matches: await this.repository.count() };
+  }
+
+  @MessagePattern(MatchingSubjects.healthCheck)
+  async health(): Promise<HealthReply> {
+    const database = (await pingDatabase(this.dataSource)) ? 'up' : 'down';
+    return { service: 'matching', status: database, checks: { database } };
+  }
+
+  @EventPattern([CompaniesSubjects.outboxAppended, ...SECTOR_IDS.map((s) => sectorSubjects(s).outboxAppended)])
+  outboxAppended(@Payload() _hint: OutboxAppendedEvent) {
+    this.follower.wake();
+  }
+}

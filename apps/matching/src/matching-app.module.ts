@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { BusModule, DatabaseModule } from '#platform';
+import { RubricClient } from './catalogue/rubric.client.js';
+import { matchingDatabase } from './database/matching-database.js';
+import { OutboxFollowerService } from './ingest/outbox-follower.service.js';
+import { MatchMakerService } from './matches/match-maker.service.js';
+import { MatchesRepository } from './matches/matches.repository.js';
+import { MatchingNatsController } from './matches/matching.nats.controller.js';
+import { loadMatchingConfig, MATCHING_CONFIG } from './matching.config.js';
+
+@Module({
+  imports: [BusModule.forService('matching'), DatabaseModule.forService(matchingDatabase)],
+  controllers: [MatchingNatsController],
+  providers: [
+    { provide: MATCHING_CONFIG, useFactory: loadMatchingConfig },
+    MatchesRepository,
+    RubricClient,
+    MatchMakerService,
+    OutboxFollowerService,
+  ],
+})
+export class MatchingAppModule {}

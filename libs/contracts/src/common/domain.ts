@@ -1,0 +1,40 @@
+/** The DPRK sectors named for cooperation; a company declares a non-empty subset. */
+export const SECTOR_IDS = ['mining', 'automobile', 'electricity'] as const;
+export type SectorId = (typeof SECTOR_IDS)[number];
+
+/** Scoring criteria; each sector's rubric weighs every one of them. */
+export const CRITERION_IDS = [
+  'capability_coverage',
+  'product_fit',
+  'activity_fit',
+  'scale_fit',
+  'proximity',
+  'settlement',
+  'export_experience',
+] as const;
+export type CriterionId = (typeof CRITERION_IDS)[number];
+
+export const DIRECTIONS = ['supply_to_dprk', 'procurement_from_dprk', 'services', 'investment'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const STRUCTURES = ['contract', 'joint_venture', 'investment'] as const;
+export type Structure = (typeof STRUCTURES)[number];
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** A page of results; `total` counts every row the caller may see. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Who is asking: a partner sees only its own data, the admin sees everything. */
+export interface Caller {
+  partnerId: string | null;
+  admin: boolean;
+}

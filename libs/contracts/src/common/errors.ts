@@ -1,0 +1,38 @@
+/** Stable error codes shared by every service; the gateway maps each to one HTTP status. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UNAVAILABLE: 'UNAVAILABLE',
+  TIMEOUT: 'TIMEOUT',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One reason one input field was refused. `field` is a dotted path such as `owners.0.sharePct`. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** The one shape every failure takes when it crosses NATS. */
+export interface ErrorEnvelope {
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[] | Record<string, unknown>;
+  correlationId?: string;
+}
+
+export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorEnvelope).code === 'string' &&
+    typeof (value as ErrorEnvelope).message === 'string' &&
+    Object.values(ErrorCode).includes((value as ErrorEnvelope).code)
+  );
+}

@@ -1,0 +1,71 @@
+import { Type } from 'class-transformer';
+import { IsObject, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { CallerDto, PageQueryDto } from '../common/caller.dto.js';
+import { CompanyProfileDto } from './company-profile.dto.js';
+
+export class CreatePartnerRequest {
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+}
+
+export interface PartnerCreatedReply {
+  id: string;
+  name: string;
+  /** Shown once; only its SHA-256 hash is stored. */
+  apiKey: string;
+}
+
+export class AuthenticatePartnerRequest {
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'apiKeyHash must be a hex SHA-256 digest' })
+  apiKeyHash!: string;
+}
+
+export interface PartnerView {
+  id: string;
+  name: string;
+}
+
+export class CreateCompanyRequest {
+  @ValidateNested()
+  @Type(() => CallerDto)
+  caller!: CallerDto;
+
+  @ValidateNested()
+  @Type(() => CompanyProfileDto)
+  profile!: CompanyProfileDto;
+}
+
+export class CompanyByIdRequest {
+  @ValidateNested()
+  @Type(() => CallerDto)
+  caller!: CallerDto;
+
+  @IsUUID()
+  id!: string;
+}
+
+export class UpdateCompanyRequest extends CompanyByIdRequest {
+  /** Fields to change; merged over the stored profile and validated as a whole profile. */
+  @IsObject()
+  patch!: Record<string, unknown>;
+}
+
+export class ListCompaniesRequest extends PageQueryDto {
+  @ValidateNested()
+  @Type(() => CallerDto)
+  caller!: CallerDto;
+}
+
+export interface CompanyDeletedReply {
+  id: string;
+  deleted: true;
+}
+
+/** Outbox event types the companies service writes. */
+export const CompanyEventType = {
+  UPSERTED: 'company.upserted',
+  DELETED: 'company.deleted',
+} as const;
+export type CompanyEventType = (typeof CompanyEventType)[keyof typeof CompanyEventType];

@@ -1,0 +1,72 @@
+import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { SECTOR_IDS, type CriterionId, type SectorId } from '../common/domain.js';
+import type { CompanyView } from '../companies/company-profile.dto.js';
+import type { OpportunitySummary } from '../sectors/opportunity.dto.js';
+
+export const MAX_MATCHES_PER_READ = 200;
+
+/** One line of a score's explanation; the contributions of a match add up to its score. */
+export interface CriterionScore {
+  criterion: CriterionId;
+  weight: number;
+  value: number;
+  contribution: number;
+  reason: string;
+}
+
+/** The compliance verdict of a match. Until the screening service answers, a match is `unscreened`. */
+export type ComplianceView = { verdict: 'unscreened' };
+
+export interface MatchView {
+  companyId: string;
+  opportunityId: string;
+  sector: SectorId;
+  score: number;
+  breakdown: CriterionScore[];
+  compliance: ComplianceView;
+  opportunity?: Pick<OpportunitySummary, 'title' | 'site' | 'counterparty' | 'direction' | 'structure' | 'sizeUsd'>;
+  company?: { name: string; region: string; city: string };
+  scoredAt: string;
+}
+
+class MatchFilterDto {
+  @IsOptional()
+  @IsIn(SECTOR_IDS, { message: `sector must be one of: ${SECTOR_IDS.join(', ')}` })
+  sector?: SectorId;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  minScore?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_MATCHES_PER_READ)
+  limit?: number;
+}
+
+export class CompanyMatchesRequest extends MatchFilterDto {
+  @IsUUID()
+  companyId!: string;
+}
+
+export class OpportunityMatchesRequest extends MatchFilterDto {
+  @IsUUID()
+  opportunityId!: string;
+}
+
+/** A profile already validated by the companies service (`companies.v1.company.validate`), scored without being stored. */
+export class PreviewRequest extends MatchFilterDto {
+  @IsObject()
+  profile!: CompanyView;
+}
+
+/** How far the matching service has read each source's outbox. */
+export interface MatchingStatusReply {
+  cursors: Record<string, number>;
+  companies: number;
+  opportunities: number;
+  matches: number;
+}

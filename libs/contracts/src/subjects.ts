@@ -1,0 +1,112 @@
+import type { HealthReply } from './common/health.js';
+import type { Page, SectorId } from './common/domain.js';
+import type { ReadOutboxReply, ReadOutboxRequest, OutboxAppendedEvent } from './common/outbox.js';
+import type {
+  AuthenticatePartnerRequest,
+  CompanyByIdRequest,
+  CompanyDeletedReply,
+  CreateCompanyRequest,
+  CreatePartnerRequest,
+  ListCompaniesRequest,
+  PartnerCreatedReply,
+  PartnerView,
+  UpdateCompanyRequest,
+} from './companies/companies.messages.js';
+import type { CompanyView } from './companies/company-profile.dto.js';
+import type {
+  CreateOpportunityRequest,
+  ListOpportunitiesRequest,
+  OpportunityByIdRequest,
+  OpportunityDeletedReply,
+  SectorView,
+  UpdateOpportunityRequest,
+} from './sectors/sectors.messages.js';
+import type { OpportunitySummary, OpportunityView } from './sectors/opportunity.dto.js';
+import type {
+  CompanyMatchesRequest,
+  MatchView,
+  MatchingStatusReply,
+  OpportunityMatchesRequest,
+  PreviewRequest,
+} from './matching/matching.messages.js';
+
+/** NATS subjects of the companies service: `<service>.v<N>.<entity>.<action>`. */
+export const CompaniesSubjects = {
+  partnerCreate: 'companies.v1.partner.create',
+  partnerAuthenticate: 'companies.v1.partner.authenticate',
+  companyCreate: 'companies.v1.company.create',
+  companyValidate: 'companies.v1.company.validate',
+  companyGet: 'companies.v1.company.get',
+  companyList: 'companies.v1.company.list',
+  companyUpdate: 'companies.v1.company.update',
+  companyDelete: 'companies.v1.company.delete',
+  outboxRead: 'companies.v1.outbox.read',
+  outboxAppended: 'companies.v1.outbox.appended',
+  healthCheck: 'companies.v1.health.check',
+} as const;
+
+/** NATS subjects of one sector module; each sector may run as its own process. */
+export function sectorSubjects<S extends SectorId>(sector: S) {
+  return {
+    describe: `sectors.v1.${sector}.describe`,
+    opportunityCreate: `sectors.v1.${sector}.opportunity.create`,
+    opportunityGet: `sectors.v1.${sector}.opportunity.get`,
+    opportunityList: `sectors.v1.${sector}.opportunity.list`,
+    opportunityUpdate: `sectors.v1.${sector}.opportunity.update`,
+    opportunityDelete: `sectors.v1.${sector}.opportunity.delete`,
+    outboxRead: `sectors.v1.${sector}.outbox.read`,
+    outboxAppended: `sectors.v1.${sector}.outbox.appended`,
+    healthCheck: `sectors.v1.${sector}.health.check`,
+  } as const;
+}
+
+export const MatchingSubjects = {
+  companyMatches: 'matching.v1.company-matches.list',
+  opportunityMatches: 'matching.v1.opportunity-matches.list',
+  preview: 'matching.v1.preview.run',
+  status: 'matching.v1.status.get',
+  healthCheck: 'matching.v1.health.check',
+} as const;
+
+type Rpc<Req, Reply> = { request: Req; reply: Reply };
+type Plain<T> = { [K in keyof T]: T[K] };
+
+type SectorRequests<S extends SectorId> = {
+  [K in `sectors.v1.${S}.describe`]: Rpc<Record<string, never>, SectorView>;
+} & { [K in `sectors.v1.${S}.opportunity.create`]: Rpc<Plain<CreateOpportunityRequest>, OpportunityView> } & {
+  [K in `sectors.v1.${S}.opportunity.get`]: Rpc<Plain<OpportunityByIdRequest>, OpportunityView | OpportunitySummary>;
+} & { [K in `sectors.v1.${S}.opportunity.list`]: Rpc<Plain<ListOpportunitiesRequest>, Page<OpportunitySummary>> } & {
+  [K in `sectors.v1.${S}.opportunity.update`]: Rpc<Plain<UpdateOpportunityRequest>, OpportunityView>;
+} & { [K in `sectors.v1.${S}.opportunity.delete`]: Rpc<Plain<OpportunityByIdRequest>, OpportunityDeletedReply> } & {
+  [K in `sectors.v1.${S}.outbox.read`]: Rpc<Plain<ReadOutboxRequest>, ReadOutboxReply>;
+} & { [K in `sectors.v1.${S}.health.check`]: Rpc<Record<string, never>, HealthReply> };
+
+/** Every request subject with the payload it takes and the reply it gives: a wrong payload fails to compile. */
+export type RequestMap = {
+  [CompaniesSubjects.partnerCreate]: Rpc<Plain<CreatePartnerRequest>, PartnerCreatedReply>;
+  [CompaniesSubjects.partnerAuthenticate]: Rpc<Plain<AuthenticatePartnerRequest>, PartnerView>;
+  [CompaniesSubjects.companyCreate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
+  [CompaniesSubjects.companyValidate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
+  [CompaniesSubjects.companyGet]: Rpc<Plain<CompanyByIdRequest>, CompanyView>;
+  [CompaniesSubjects.companyList]: Rpc<Plain<ListCompaniesRequest>, Page<CompanyView>>;
+  [CompaniesSubjects.companyUpdate]: Rpc<Plain<UpdateCompanyRequest>, CompanyView>;
+  [CompaniesSubjects.companyDelete]: Rpc<Plain<CompanyByIdRequest>, CompanyDeletedReply>;
+  [CompaniesSubjects.outboxRead]: Rpc<Plain<ReadOutboxRequest>, ReadOutboxReply>;
+  [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
+  [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchView[]>;
+  [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchView[]>;
+  [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchView[]>;
+  [MatchingSubjects.status]: Rpc<Record<string, never>, MatchingStatusReply>;
+  [MatchingSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
+} & SectorRequests<SectorId>;
+
+export type RequestSubject = keyof RequestMap;
+export type RequestOf<S extends RequestSubject> = RequestMap[S]['request'];
+export type ReplyOf<S extends RequestSubject> = RequestMap[S]['reply'];
+
+/** Every event subject with its payload. Events here are hints; the outboxes are the durable record. */
+export type EventMap = {
+  [CompaniesSubjects.outboxAppended]: OutboxAppendedEvent;
+} & { [K in `sectors.v1.${SectorId}.outbox.appended`]: OutboxAppendedEvent };
+
+export type EventSubject = keyof EventMap;

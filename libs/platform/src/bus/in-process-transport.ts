@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { CustomTransportStrategy, NatsContext, Server } from '@nestjs/microservices';
+import { lastValueFrom } from 'rxjs';
+import {
+  ErrorCode,
+  isErrorEnvelope,
+  type EventMap,
+  type EventSubject,
+  type ReplyOf,
+  type RequestOf,
+  type RequestSubject,
+} from '#contracts';
+import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
+import { RpcError } from '../errors/domain-error.js';
+import type { MessageBus, RequestOptions } from './message-bus.js';
+
+type Dispatch = (pattern: string, data: unknown, correlationId: string | undefined) => Promise<unknown>;
+
+interface Registration {
+  server: InProcessServer;
+  dispatch: Dispatch;
+  isEvent: boolean;
+}
+
+/** Headers as Nest's NATS context exposes them, so handlers cannot tell the transports apart. */
+class InProcessHeaders {
+  constructor(private readonly values: Map<string, string>) {}
+  get(key: string): string {
+    return this.values.get(key) ?? '';
+  }
+  has(key: string): boolean {
+    return this.values.has(key);
+  }
+}
+
+/**
+ * The broker of the embedded run: every service of the process registers its handlers here, and
+ * the in-process bus delivers to them with the same semantics as NATS (round-robin among
+ * replicas for requests, every subscriber for events, JSON-copied payloads).
+ */
+export class InProcessBroker {
+  private readonly routes = new Map<string, Registration[]>();
+  private readonly turn = new Map<string, number>();
+
+  register(pattern: string, registration: Registration): void {
+    const list = this.routes.get(pattern) ?? [];
+    list.push(registration);
+    this.routes.set(pattern, list);
+  }
+
+  unregister(server: InProcessServer): void {
+    for (const [pattern, list] of this.routes) {
+      const kept = list.filter((r) => r.server !== server);
+      if (kept.length) this.routes.set(pattern, kept);
+      else this.routes.delete(pattern);
+    }
+  }
+
+  responder(pattern: string): Registration | undefined {
+    const list = this.routes.get(pattern)?.filter((r) => !r.isEvent);
+    if (!list?.length) return undefined;
+    const next = (this.turn.get(pattern) ?? 0) % list.length;
+    this.turn.set(pattern, next + 1);
+    return list[next];
+  }
+
+  subscribers(pattern: string): Registration[] {
+    return this.routes.get(pattern)?.filter((r) => r.isEvent) ?? [];
+  }
+}
+
+/** Nest transport strategy that serves a module's `@MessagePattern`/`@EventPattern` handlers in-process. */
+export class InProcessServer extends Server implements CustomTransportStrategy {
+  constructor(private readonly broker: InProcessBroker) {
+    super();
+  }
+
+  listen(callback: () => void): void {
+    for (const [pattern, handler] of this.messageHandlers) {
+      this.broker.register(pattern, {
+        server: this,
+        isEvent: handler.isEventHandler === true,
+        dispatch: (p, data, correlationId) => this.dispatch(p, data, correlationId),
+      });
+    }
+    callback();
+  }
+
+  close(): void {
+    this.broker.unregister(this);
+  }
+
+  on(): void {}
+
+  unwrap<T>(): T {
+    return this.broker as T;
+  }
+
+  private async dispatch(pattern: string, data: unknown, correlationId: string | undefined): Promise<unknown> {
+    const handler = this.getHandlerByPattern(pattern);
+    if (!handler) throw new RpcError({ code: ErrorCode.UNAVAILABLE, message: `No service answers ${pattern}` });
+    const headers = new InProcessHeaders(new Map(correlationId ? [[CORRELATION_HEADER, correlationId]] : []));
+    const context = new NatsContext([pattern, headers as never]);
+    const result$ = this.transformToObservable(await handler(data, context));
+    return lastValueFrom(result$, { defaultValue: undefined });
+  }
+}
+
+/** The in-process counterpart of the NATS bus. */
+export class InProcessMessageBus implements MessageBus {
+  private closed = false;
+
+  constructor(
+    private readonly broker: InProcessBroker,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<ReplyOf<S>> {
+    const timeout = options?.timeoutMs ?? this.defaultTimeoutMs;
+    const correlationId = currentCorrelationId();
+    const responder = this.closed ? undefined : this.broker.responder(subject);
+    if (!responder) {
+      throw new RpcError({ code: ErrorCode.UNAVAILABLE, message: `No service answers ${subject}`, correlationId });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new RpcError({ code: ErrorCode.TIMEOUT, message: `${subject} did not answer within ${timeout} ms`, correlationId })),
+        timeout,
+      );
+    });
+    try {
+      const reply = await Promise.race([responder.dispatch(subject, copy(payload), correlationId), timedOut]);
+      return copy(reply) as ReplyOf<S>;
+    } catch (error) {
+      if (error instanceof RpcError) throw error;
+      throw new RpcError(
+        isErrorEnvelope(error) ? error : { code: ErrorCode.INTERNAL, message: `${subject} failed`, correlationId },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  emit<S extends EventSubject>(subject: S, payload: EventMap[S]): void {
+    const correlationId = currentCorrelationId() ?? randomUUID();
+    for (const subscriber of this.broker.subscribers(subject)) {
+      subscriber.dispatch(subject, copy(payload), correlationId).catch(() => undefined);
+    }
+  }
+
+  isConnected(): boolean {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+function copy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

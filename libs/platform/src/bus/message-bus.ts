@@ -1,0 +1,21 @@
+import type { EventMap, EventSubject, ReplyOf, RequestOf, RequestSubject } from '#contracts';
+
+export interface RequestOptions {
+  /** Overrides the bus's default request timeout. */
+  timeoutMs?: number;
+}
+
+/**
+ * How a service asks other services and tells them things. Both the NATS and the in-process
+ * implementation keep the same semantics: a request with no responder fails with UNAVAILABLE,
+ * one with no reply in time fails with TIMEOUT, a handler's failure arrives as its envelope.
+ */
+export interface MessageBus {
+  request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<ReplyOf<S>>;
+  emit<S extends EventSubject>(subject: S, payload: EventMap[S]): void;
+  /** True while the bus can reach its broker. */
+  isConnected(): boolean;
+  close(): Promise<void>;
+}
+
+export const MESSAGE_BUS = Symbol('MESSAGE_BUS');

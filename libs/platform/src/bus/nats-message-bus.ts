@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import {
+  connect,
+  headers as natsHeaders,
+  RequestError,
+  TimeoutError,
+  type NatsConnection,
+} from '@nats-io/transport-node';
+import {
+  ErrorCode,
+  isErrorEnvelope,
+  type EventMap,
+  type EventSubject,
+  type ReplyOf,
+  type RequestOf,
+  type RequestSubject,
+} from '#contracts';
+import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
+import { RpcError } from '../errors/domain-error.js';
+import type { MessageBus, RequestOptions } from './message-bus.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Nest's NATS transport reply packet. */
+interface ReplyPacket {
+  id?: string;
+  response?: unknown;
+  err?: unknown;
+  isDisposed?: boolean;
+}
+
+/**
+ * Requests and events over NATS, speaking the packet format of Nest's NATS transport so that
+ * `@MessagePattern` handlers answer it. Uses NATS request-reply directly, so a subject without a
+ * subscriber fails at once with UNAVAILABLE instead of waiting for the timeout.
+ */
+export class NatsMessageBus implements MessageBus {
+  private constructor(
+    private readonly connection: NatsConnection,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  static async connect(url: string, name: string, defaultTimeoutMs: number): Promise<NatsMessageBus> {
+    const connection = await connect({
+      servers: url.split(',').map((s) => s.trim()),
+      name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
+    return new NatsMessageBus(connection, defaultTimeoutMs);
+  }
+
+  async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<ReplyOf<S>> {
+    const timeout = options?.timeoutMs ?? this.defaultTimeoutMs;
+    const correlationId = currentCorrelationId();
+    const packet = encoder.encode(JSON.stringify({ pattern: subject, data: payload, id: randomUUID() }));
+    let raw: Uint8Array;
+    try {
+      const reply = await this.connection.request(subject, packet, { timeout, headers: this.headersFor(correlationId) });
+      raw = reply.data;
+    } catch (error) {
+      throw this.transportError(subject, error, timeout, correlationId);
+    }
+    const reply = JSON.parse(decoder.decode(raw)) as ReplyPacket;
+    if (reply.err !== undefined && reply.err !== null) {
+      throw new RpcError(
+        isErrorEnvelope(reply.err)
+          ? reply.err
+          : { code: ErrorCode.INTERNAL, message: `${subject} failed`, correlationId },
+      );
+    }
+    return reply.response as ReplyOf<S>;
+  }
+
+  emit<S extends EventSubject>(subject: S, payload: EventMap[S]): void {
+    const packet = encoder.encode(JSON.stringify({ pattern: subject, data: payload }));
+    this.connection.publish(subject, packet, { headers: this.headersFor(currentCorrelationId()) });
+  }
+
+  isConnected(): boolean {
+    return !this.connection.isClosed() && !!this.connection.info;
+  }
+
+  async close(): Promise<void> {
+    if (!this.connection.isClosed()) await this.connection.drain();
+  }
+
+  private headersFor(correlationId: string | undefined) {
+    const h = natsHeaders();
+    if (correlationId) h.set(CORRELATION_HEADER, correlationId);
+    return h;
+  }
+
+  private transportError(subject: string, error: unknown, timeout: number, correlationId?: string): RpcError {
+    if (error instanceof RequestError && error.isNoResponders()) {
+      return new RpcError({ code: ErrorCode.UNAVAILABLE, message: `No service answers ${subject}`, correlationId });
+    }
+    if (error instanceof TimeoutError || (error instanceof RequestError && error.cause instanceof TimeoutError)) {
+      return new RpcError({ code: ErrorCode.TIMEOUT, message: `${subject} did not answer within ${timeout} ms`, correlationId });
+    }
+    return new RpcError({ code: ErrorCode.UNAVAILABLE, message: `Messaging failed for ${subject}`, correlationId });
+  }
+}

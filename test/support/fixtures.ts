@@ -1,0 +1,30 @@
+/** Valid organisation INNs (10 digits, check digit per the official weights) generated from a 9-digit stem. */
+export function innFrom(stem: number): string {
+  const digits = String(stem).padStart(9, '0').slice(0, 9).split('').map(Number);
+  const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+  const check = (digits.reduce((sum, d, i) => sum + d * weights[i], 0) % 11) % 10;
+  return digits.join('') + String(check);
+}
+
+let counter = Math.floor(Math.random() * 1_000_000);
+
+/** A plausible mining-equipment maker from Primorsky Krai; override any field. */
+export function miningCompany(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    name: `OOO Primorye Gornoe Mashinostroenie ${counter}`,
+    inn: innFrom(254000000 + counter),
+    region: 'Primorsky Krai',
+    city: 'Vladivostok',
+    sectors: ['mining'],
+    okved: ['28.92', '07.10'],
+    hsCodes: ['8429', '842952', '2601'],
+    capabilities: ['open_pit_mining', 'ore_beneficiation'],
+    employees: 850,
+    annualRevenueRub: 4_200_000_000,
+    exportExperienceYears: 6,
+    acceptsRubSettlement: true,
+    directors: [{ name: 'Ivan Petrov' }],
+    ...overrides,
+  };
+}

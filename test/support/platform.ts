@@ -1,0 +1,103 @@
+import { createServer } from 'node:net';
+import { createTestDatabase, eventually, ServiceProcess, TEST_NATS_URL } from '#testing';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** The whole platform, every service its own process on the real NATS and PostgreSQL, driven through REST. */
+export class Platform {
+  readonly adminKey = `admin-${Math.random().toString(36).slice(2)}`;
+  readonly services: Record<'sectors' | 'companies' | 'matching' | 'gateway', ServiceProcess>;
+  private dropDatabase: () => Promise<void> = async () => undefined;
+  baseUrl = '';
+
+  private constructor(services: Platform['services']) {
+    this.services = services;
+  }
+
+  static async start(label: string, extraEnv: Record<string, string> = {}): Promise<Platform> {
+    const db = await createTestDatabase(label);
+    const port = await freePort();
+    const adminKey = `admin-${Math.random().toString(36).slice(2)}`;
+    const env = {
+      NATS_URL: TEST_NATS_URL,
+      DATABASE_URL: db.url,
+      ADMIN_API_KEY: adminKey,
+      PORT: String(port),
+      REQUEST_TIMEOUT_MS: '2000',
+      SEED_ON_EMPTY: 'true',
+      OUTBOX_POLL_MS: '200',
+      ...extraEnv,
+    };
+    const platform = new Platform({
+      sectors: new ServiceProcess('sectors', 'dist/apps/sectors/src/main.js', env),
+      companies: new ServiceProcess('companies', 'dist/apps/companies/src/main.js', env),
+      matching: new ServiceProcess('matching', 'dist/apps/matching/src/main.js', env),
+      gateway: new ServiceProcess('gateway', 'dist/apps/gateway/src/main.js', env),
+    });
+    Object.assign(platform, { adminKey });
+    platform.dropDatabase = db.drop;
+    platform.baseUrl = `http://127.0.0.1:${port}`;
+    for (const s of Object.values(platform.services)) s.start();
+    await platform.healthy(30_000);
+    return platform;
+  }
+
+  async healthy(timeoutMs = 15_000): Promise<void> {
+    await eventually(async () => ((await this.get('/health')).status === 200 ? true : undefined), timeoutMs, 'the platform to be healthy').catch(
+      (error: Error) => {
+        const logs = Object.values(this.services).map((s) => `--- ${s.name}\n${s.log.slice(-2000)}`).join('\n');
+        throw new Error(`${error.message}\n${logs}`);
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(Object.values(this.services).map((s) => s.kill('SIGTERM')));
+    await this.dropDatabase();
+  }
+
+  async request<T = any>(method: string, path: string, options: { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.key) headers['x-api-key'] = options.key;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, signal: AbortSignal.timeout(15_000) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, body: parsed as T };
+  }
+
+  get<T = any>(path: string, key?: string) {
+    return this.request<T>('GET', path, { key });
+  }
+
+  post<T = any>(path: string, body: unknown, key?: string) {
+    return this.request<T>('POST', path, { key, body });
+  }
+
+  async createPartner(name = `Partner ${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string; apiKey: string }> {
+    const response = await this.post('/v1/partners', { name }, this.adminKey);
+    if (response.status !== 201) throw new Error(`partner creation failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+}
