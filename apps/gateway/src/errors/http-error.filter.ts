@@ -39,7 +39,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toEnvelope(exception: unknown, request: Request): ErrorEnvelope {
     if (exception instanceof RpcError) return exception.envelope;
     if (exception instanceof DomainError) return { code: exception.code, message: exception.message, details: exception.details };
-    const parserError = bodyParserError(exception);
+    const parserError = bodyParserError(exception) ?? bodyParserError((exception as { cause?: unknown })?.cause);
     if (parserError) return parserError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { join, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { DbEnv, loadEnv, type DbConfig } from '../config/env.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 
 export interface ServiceDatabaseOptions {
   /** The schema this service owns; its tables and its migrations table live there. */
@@ -25,7 +25,7 @@ export async function resolveDataSourceOptions(
     const db = await startEmbeddedPostgres(resolve(join(config.DATA_DIR, options.schema)));
     embedded.push(db);
     url = db.url;
-    poolSize = 1;
+    poolSize = Math.min(poolSize, EMBEDDED_MAX_CONNECTIONS / 2);
   }
   return {
     type: 'postgres',
@@ -36,7 +36,7 @@ export async function resolveDataSourceOptions(
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 30_000 },
   };
 }
 

@@ -20,16 +20,19 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Connections the embedded server accepts; a service's pool must not exceed it. */
+export const EMBEDDED_MAX_CONNECTIONS = 8;
+
 /**
- * Starts PGlite persisted in `directory` and serves it on 127.0.0.1. PGlite has one session, so the
- * server accepts a single connection: callers must use a pool of one, which also keeps every
- * transaction whole (concurrent transactions are never interleaved on the one session).
+ * Starts PGlite persisted in `directory` and serves it on 127.0.0.1. PGlite has one session; the
+ * socket server multiplexes connections onto it and, while one connection is inside a transaction,
+ * runs only that connection's queries, so concurrent transactions are serialised, never interleaved.
  */
 export async function startEmbeddedPostgres(directory: string): Promise<EmbeddedPostgres> {
   mkdirSync(directory, { recursive: true });
   const db = await PGlite.create(directory);
   const port = await freePort();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 1 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: EMBEDDED_MAX_CONNECTIONS });
   await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

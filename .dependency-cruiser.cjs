@@ -1,0 +1,45 @@
+/** Architecture rules that fail the build: apps never import apps, libs never import apps, contracts stay transport-free. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-app-to-app',
+      comment: 'Services talk over NATS through libs/contracts, never by importing each other (the embedded launcher is the one exception).',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/embedded/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-lib-to-app',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'contracts-stay-plain',
+      comment: 'libs/contracts is the only thing services share: no Nest runtime, no TypeORM.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '(@nestjs|typeorm)' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'Domain code (scoring, screening, validation rules) has no Nest, no TypeORM, no transport.',
+      severity: 'error',
+      from: { path: '/domain/' },
+      to: { path: '(@nestjs|typeorm|@nats-io|pg$)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { conditionNames: ['types', 'import', 'default'], exportsFields: ['exports'] },
+  },
+};
