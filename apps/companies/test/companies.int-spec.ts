@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestMicroservice } from '@nestjs/common';
+import pg from 'pg';
+import { CompaniesSubjects, ErrorCode } from '#contracts';
+import { NatsMessageBus, RpcError, startService } from '#platform';
+import { createTestDatabase, TEST_NATS_URL } from '#testing';
+import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
+import { CompaniesAppModule } from '../src/companies-app.module.js';
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let apps: INestMicroservice[] = [];
+let bus: NatsMessageBus;
+const partnerA = { partnerId: '', admin: false };
+const partnerB = { partnerId: '', admin: false };
+
+const profile = {
+  name: 'AO Khabarovsk Avtozavod',
+  inn: '7736050003',
+  ogrn: '1027700070518',
+  region: 'Khabarovsk Krai',
+  city: 'Khabarovsk',
+  sectors: ['automobile'],
+  okved: ['29.10'],
+  hsCodes: ['8704'],
+  capabilities: [] as string[],
+  employees: 300,
+  annualRevenueRub: 1_500_000_000,
+  exportExperienceYears: 2,
+  acceptsRubSettlement: true,
+};
+
+async function failure(promise: Promise<unknown>): Promise<RpcError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RpcError) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('companies_int');
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000' });
+  apps = [
+    await startService({ name: 'sectors', module: SectorsAppModule.forSectors() }),
+    await startService({ name: 'companies', module: CompaniesAppModule }),
+  ];
+  bus = await NatsMessageBus.connect(TEST_NATS_URL, 'companies-int-spec', 3000);
+  partnerA.partnerId = (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner A' })).id;
+  partnerB.partnerId = (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner B' })).id;
+}, 60_000);
+
+afterAll(async () => {
+  await bus?.close();
+  for (const app of apps.reverse()) await app.close();
+  await db?.drop();
+});
+
+describe('companies service over NATS and PostgreSQL', () => {
+  it('applied its migrations into its own schema', async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT name FROM companies.migrations ORDER BY id`);
+    await client.end();
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000']);
+  });
+
+  it('stores a valid profile, writes its outbox event, and shows it only to its partner', async () => {
+    const created = await bus.request(CompaniesSubjects.companyCreate, { caller: partnerA, profile });
+    expect(created).toMatchObject({ partnerId: partnerA.partnerId, inn: '7736050003', version: 1, locationSource: 'gazetteer' });
+    expect(created.location?.lat).toBeCloseTo(48.48, 1);
+
+    const own = await bus.request(CompaniesSubjects.companyGet, { caller: partnerA, id: created.id });
+    expect(own.id).toBe(created.id);
+    const other = await failure(bus.request(CompaniesSubjects.companyGet, { caller: partnerB, id: created.id }));
+    expect(other.code).toBe(ErrorCode.NOT_FOUND);
+
+    const outbox = await bus.request(CompaniesSubjects.outboxRead, { after: 0, limit: 100 });
+    const event = outbox.events.find((e) => e.aggregateId === created.id);
+    expect(event).toMatchObject({ type: 'company.upserted', payload: { id: created.id, version: 1 } });
+  });
+
+  it('refuses a second profile with the same INN from the same partner', async () => {
+    const duplicate = await failure(bus.request(CompaniesSubjects.companyCreate, { caller: partnerA, profile }));
+    expect(duplicate.code).toBe(ErrorCode.CONFLICT);
+  });
+
+  it.each([
+    ['a bad INN check digit', { inn: '7736050004' }, 'inn'],
+    ['an OGRN with a bad check digit', { ogrn: '1027700070519' }, 'ogrn'],
+    ['a capability outside the sector vocabulary', { capabilities: ['open_pit_mining'] }, 'capabilities.0'],
+    ['an HS chapter that does not exist', { hsCodes: ['7700'] }, 'hsCodes.0'],
+    ['a wrong type', { employees: '300' }, 'profile.employees'],
+  ])('answers VALIDATION_FAILED for %s, naming the field', async (_label, change, field) => {
+    const error = await failure(bus.request(CompaniesSubjects.companyCreate, { caller: partnerB, profile: { ...profile, ...change } as never }));
+    expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect((error.envelope.details as { field: string }[]).map((d) => d.field)).toContain(field);
+    const page = await bus.request(CompaniesSubjects.companyList, { caller: partnerB });
+    expect(page.total).toBe(0);
+  });
+
+  it('updates with a version bump and deletes with an outbox event', async () => {
+    const created = await bus.request(CompaniesSubjects.companyCreate, { caller: partnerB, profile: { ...profile, inn: '7707083893' } });
+    const updated = await bus.request(CompaniesSubjects.companyUpdate, { caller: partnerB, id: created.id, patch: { employees: 420 } });
+    expect(updated).toMatchObject({ employees: 420, version: 2 });
+    const forbidden = await failure(bus.request(CompaniesSubjects.companyUpdate, { caller: partnerB, id: created.id, patch: { partnerId: partnerA.partnerId } }));
+    expect(forbidden.code).toBe(ErrorCode.VALIDATION_FAILED);
+    await bus.request(CompaniesSubjects.companyDelete, { caller: partnerB, id: created.id });
+    const outbox = await bus.request(CompaniesSubjects.outboxRead, { after: 0, limit: 100 });
+    expect(outbox.events.filter((e) => e.aggregateId === created.id).map((e) => e.type)).toEqual([
+      'company.upserted',
+      'company.upserted',
+      'company.deleted',
+    ]);
+  });
+});

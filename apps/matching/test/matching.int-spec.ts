@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestMicroservice } from '@nestjs/common';
+import { CompaniesSubjects, MatchingSubjects, sectorSubjects } from '#contracts';
+import { NatsMessageBus, startService } from '#platform';
+import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
+import { CompaniesAppModule } from '../../companies/src/companies-app.module.js';
+import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
+import { MatchingAppModule } from '../src/matching-app.module.js';
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let apps: INestMicroservice[] = [];
+let bus: NatsMessageBus;
+let caller: { partnerId: string; admin: boolean };
+
+const profile = {
+  name: 'OOO Nakhodka Portovoe Oborudovanie',
+  inn: '7707083893',
+  region: 'Primorsky Krai',
+  city: 'Nakhodka',
+  sectors: ['mining' as const],
+  okved: ['28.22', '52.24'],
+  hsCodes: ['8426', '2701'],
+  capabilities: ['port_cranes', 'port_bulk_handling', 'rail_bulk_logistics'],
+  employees: 400,
+  annualRevenueRub: 2_000_000_000,
+  exportExperienceYears: 8,
+  acceptsRubSettlement: true,
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase('matching_int');
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_POLL_MS: '200', SEED_ON_EMPTY: 'true' });
+  apps = [
+    await startService({ name: 'sectors', module: SectorsAppModule.forSectors() }),
+    await startService({ name: 'companies', module: CompaniesAppModule }),
+    await startService({ name: 'matching', module: MatchingAppModule }),
+  ];
+  bus = await NatsMessageBus.connect(TEST_NATS_URL, 'matching-int-spec', 3000);
+  for (const sector of ['mining', 'automobile', 'electricity'] as const) {
+    const page = await bus.request(sectorSubjects(sector).opportunityList, {});
+    if (page.total === 0) throw new Error('seed expected: run with SEED_ON_EMPTY or load it');
+  }
+  caller = { partnerId: (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner' })).id, admin: false };
+}, 90_000);
+
+afterAll(async () => {
+  await bus?.close();
+  for (const app of apps.reverse()) await app.close();
+  await db?.drop();
+});
+
+describe('matching service over NATS and PostgreSQL', () => {
+  it('follows the companies outbox and stores ranked, explained matches', async () => {
+    const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile });
+    const matches = await eventually(async () => {
+      const found = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id });
+      return found.length ? found : undefined;
+    }, 10_000, 'matches');
+    expect(matches.every((m) => m.sector === 'mining')).toBe(true);
+    expect(matches.map((m) => m.score)).toEqual([...matches.map((m) => m.score)].sort((a, b) => b - a));
+    for (const m of matches) {
+      expect(m.breakdown.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(m.score, 1);
+      expect(m.compliance).toEqual({ verdict: 'unscreened' });
+    }
+    const status = await bus.request(MatchingSubjects.status, {});
+    expect(status.cursors.companies).toBeGreaterThanOrEqual(1);
+    expect(status.opportunities).toBeGreaterThanOrEqual(30);
+  });
+
+  it('previews without storing', async () => {
+    const validated = await bus.request(CompaniesSubjects.companyValidate, { caller, profile: { ...profile, inn: '7736050003' } });
+    const before = (await bus.request(MatchingSubjects.status, {})).matches;
+    const preview = await bus.request(MatchingSubjects.preview, { profile: validated, limit: 3 });
+    expect(preview).toHaveLength(3);
+    expect((await bus.request(MatchingSubjects.status, {})).matches).toBe(before);
+  });
+
+  it('refuses an invalid request with the envelope', async () => {
+    await expect(bus.request(MatchingSubjects.companyMatches, { companyId: 'not-a-uuid' })).rejects.toMatchObject({
+      envelope: { code: 'VALIDATION_FAILED', details: [{ field: 'companyId', reason: 'companyId must be a UUID' }] },
+    });
+  });
+});

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestMicroservice } from '@nestjs/common';
+import { ErrorCode, sectorSubjects } from '#contracts';
+import { NatsMessageBus, startService } from '#platform';
+import { createTestDatabase, TEST_NATS_URL } from '#testing';
+import { SectorsAppModule } from '../src/sectors-app.module.js';
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let app: INestMicroservice;
+let bus: NatsMessageBus;
+const mining = sectorSubjects('mining');
+
+const opportunity = {
+  sector: 'mining' as const,
+  title: 'Magnesite calcining kiln overhaul at Tanchon',
+  description: 'Opportunity to overhaul a rotary kiln.',
+  site: { name: 'Tanchon', lat: 40.458, lon: 128.911 },
+  counterparty: { name: 'Tanchon magnesia works (DPRK)', contact: 'liaison@example.invalid' },
+  requiredCapabilities: ['magnesite_processing'],
+  hsCodes: ['8417'],
+  direction: 'supply_to_dprk' as const,
+  structure: 'contract' as const,
+  sizeUsd: 3_000_000,
+  settlementCurrencies: ['RUB'],
+  attributes: { mineral: 'magnesite', annualTonnage: 100000 },
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase('sectors_int');
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, SEED_ON_EMPTY: 'false' });
+  app = await startService({ name: 'sectors-mining', module: SectorsAppModule.forSectors(['mining']) });
+  bus = await NatsMessageBus.connect(TEST_NATS_URL, 'sectors-int-spec', 1500);
+}, 60_000);
+
+afterAll(async () => {
+  await bus?.close();
+  await app?.close();
+  await db?.drop();
+});
+
+describe('a sectors process serving only mining', () => {
+  it('describes its rubric and vocabulary', async () => {
+    const view = await bus.request(mining.describe, {});
+    expect(view.id).toBe('mining');
+    expect(view.criteria.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 9);
+    expect(view.capabilities.map((c) => c.id)).toContain('port_cranes');
+  });
+
+  it('does not answer for the other sectors', async () => {
+    await expect(bus.request(sectorSubjects('automobile').describe, {})).rejects.toMatchObject({ envelope: { code: ErrorCode.UNAVAILABLE } });
+  });
+
+  it('stores a valid opportunity, hides the contact from the summary and writes an outbox event without it', async () => {
+    const created = await bus.request(mining.opportunityCreate, { opportunity });
+    expect(created.counterparty.contact).toBe('liaison@example.invalid');
+    const summary = await bus.request(mining.opportunityGet, { id: created.id });
+    expect(summary.counterparty).toEqual({ name: 'Tanchon magnesia works (DPRK)' });
+    const outbox = await bus.request(mining.outboxRead, { after: 0 });
+    expect(outbox.events).toHaveLength(1);
+    expect(JSON.stringify(outbox.events[0].payload)).not.toContain('liaison@');
+  });
+
+  it.each([
+    ['a negative tonnage', { attributes: { mineral: 'magnesite', annualTonnage: -1 } }, 'attributes.annualTonnage'],
+    ['an unknown attribute', { attributes: { mineral: 'magnesite', annualTonnage: 1, colour: 'red' } }, 'attributes.colour'],
+    ['an unknown capability', { requiredCapabilities: ['vehicle_assembly'] }, 'requiredCapabilities.0'],
+  ])('refuses %s naming the field', async (_label, change, field) => {
+    const error = await bus.request(mining.opportunityCreate, { opportunity: { ...opportunity, ...change } as never }).catch((e) => e);
+    expect(error.envelope.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(error.envelope.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it('holds only what was stored: no seed without SEED_ON_EMPTY', async () => {
+    const before = (await bus.request(mining.opportunityList, {})).total;
+    expect(before).toBe(1);
+  });
+});
