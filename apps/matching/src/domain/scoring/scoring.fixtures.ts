@@ -1,0 +1,240 @@
+import type { CompanyProfile, Opportunity, SectorId, SectorRubric } from './scoring.types.js';
+
+/** The three sector rubrics as published (weights sum to 1). */
+export const RUBRICS: Record<SectorId, SectorRubric> = {
+  mining: rubric('mining', [0.25, 0.2, 0.15, 0.15, 0.1, 0.05, 0.1]),
+  automobile: rubric('automobile', [0.25, 0.2, 0.15, 0.15, 0.05, 0.05, 0.15]),
+  electricity: rubric('electricity', [0.3, 0.15, 0.15, 0.15, 0.1, 0.05, 0.1]),
+};
+
+/** Per sector: a company that clearly fits that sector's opportunities, one that clearly does not, and the opportunities. */
+export interface SectorFixture {
+  sector: SectorId;
+  good: CompanyProfile;
+  poor: CompanyProfile;
+  opportunities: Opportunity[];
+}
+
+export const SECTOR_FIXTURES: readonly SectorFixture[] = [
+  {
+    sector: 'mining',
+    good: company({
+      id: 'c-mining-primorye',
+      name: 'Primorye Gornaya Kompaniya',
+      region: 'Primorsky Krai',
+      city: 'Vladivostok',
+      location: { lat: 43.1155, lon: 131.8855 },
+      sectors: ['mining'],
+      okved: ['05.10', '07.10', '09.90'],
+      hsCodes: ['842952', '842911', '2701'],
+      capabilities: ['open_pit_mining', 'ore_beneficiation', 'heavy_haulage', 'rail_logistics'],
+      employees: 800,
+      annualRevenueRub: 9_000_000_000,
+      exportExperienceYears: 8,
+      acceptsRubSettlement: true,
+    }),
+    poor: company({
+      id: 'c-mining-moscow',
+      name: 'Stolichny Torgovy Dom',
+      region: 'Moscow',
+      city: 'Moscow',
+      location: { lat: 55.75204, lon: 37.61781 },
+      sectors: ['mining'],
+      okved: ['46.90'],
+      hsCodes: ['8501'],
+      capabilities: ['heavy_haulage'],
+      employees: 12,
+      annualRevenueRub: 90_000_000,
+      exportExperienceYears: 0,
+      acceptsRubSettlement: false,
+    }),
+    opportunities: [
+      opportunity({
+        id: 'o-mining-rason-coal',
+        sector: 'mining',
+        title: 'Open-pit coal mine near Rason',
+        site: { name: 'Rason coal terminal', lat: 42.3, lon: 130.35 },
+        requiredCapabilities: ['open_pit_mining', 'ore_beneficiation', 'heavy_haulage', 'rail_logistics'],
+        hsCodes: ['842952', '2701'],
+        okved: ['05.10'],
+        sizeUsd: 20_000_000,
+        settlementCurrencies: ['RUB', 'CNY'],
+      }),
+      opportunity({
+        id: 'o-mining-musan-iron',
+        sector: 'mining',
+        title: 'Iron ore beneficiation at Musan',
+        site: { name: 'Musan mine', lat: 42.22609, lon: 129.20776 },
+        requiredCapabilities: ['open_pit_mining', 'ore_beneficiation'],
+        hsCodes: ['2601', '8474'],
+        sizeUsd: 5_000_000,
+        settlementCurrencies: ['RUB'],
+      }),
+    ],
+  },
+  {
+    sector: 'automobile',
+    good: company({
+      id: 'c-auto-khabarovsk',
+      name: 'Dalnevostochny Avtozavod',
+      region: 'Khabarovsk Krai',
+      city: 'Khabarovsk',
+      location: { lat: 48.46204, lon: 135.0971 },
+      sectors: ['automobile'],
+      okved: ['29.10', '45.31'],
+      hsCodes: ['870421', '8708'],
+      capabilities: ['vehicle_assembly', 'spare_parts_supply', 'after_sales_service'],
+      employees: 400,
+      annualRevenueRub: 4_500_000_000,
+      exportExperienceYears: 5,
+      acceptsRubSettlement: true,
+    }),
+    poor: company({
+      id: 'c-auto-novosibirsk',
+      name: 'Sibirskie Shiny',
+      region: 'Novosibirsk Oblast',
+      city: 'Novosibirsk',
+      location: { lat: 55.02259, lon: 82.93175 },
+      sectors: ['automobile'],
+      okved: ['22.29'],
+      hsCodes: ['4011'],
+      capabilities: ['spare_parts_supply'],
+      employees: 30,
+      annualRevenueRub: 270_000_000,
+      exportExperienceYears: 1,
+      acceptsRubSettlement: true,
+    }),
+    opportunities: [
+      opportunity({
+        id: 'o-auto-rason-assembly',
+        sector: 'automobile',
+        title: 'Truck assembly line in Sonbong',
+        site: { name: 'Sonbong industrial zone', lat: 42.35118, lon: 130.38307 },
+        requiredCapabilities: ['vehicle_assembly', 'spare_parts_supply'],
+        hsCodes: ['870421', '8708'],
+        okved: ['29.10'],
+        sizeUsd: 8_000_000,
+        settlementCurrencies: ['RUB'],
+      }),
+      opportunity({
+        id: 'o-auto-pyongyang-service',
+        sector: 'automobile',
+        title: 'Bus fleet service centre in Pyongyang',
+        site: { name: 'Pyongyang', lat: 39.03385, lon: 125.75432 },
+        requiredCapabilities: ['after_sales_service'],
+        hsCodes: ['8708'],
+        sizeUsd: 1_000_000,
+        settlementCurrencies: ['CNY'],
+      }),
+    ],
+  },
+  {
+    sector: 'electricity',
+    good: company({
+      id: 'c-elec-amur',
+      name: 'Amurskaya Setevaya Kompaniya',
+      region: 'Amur Oblast',
+      city: 'Blagoveshchensk',
+      location: { lat: 50.27593, lon: 127.52637 },
+      sectors: ['electricity'],
+      okved: ['35.12', '42.22'],
+      hsCodes: ['850423', '8544'],
+      capabilities: ['power_line_construction', 'substation_engineering', 'grid_operation'],
+      employees: 1500,
+      annualRevenueRub: 27_000_000_000,
+      exportExperienceYears: 12,
+      acceptsRubSettlement: true,
+    }),
+    poor: company({
+      id: 'c-elec-irkutsk',
+      name: 'Irkutsk Elektro',
+      region: 'Irkutsk Oblast',
+      city: 'Irkutsk',
+      location: { lat: 52.29566, lon: 104.29076 },
+      sectors: ['electricity'],
+      okved: ['27.12'],
+      hsCodes: ['8536'],
+      capabilities: ['substation_engineering'],
+      employees: 60,
+      annualRevenueRub: 450_000_000,
+      exportExperienceYears: 2,
+      acceptsRubSettlement: false,
+    }),
+    opportunities: [
+      opportunity({
+        id: 'o-elec-rason-grid',
+        sector: 'electricity',
+        title: 'Rason 110 kV grid link',
+        site: { name: 'Rajin port', lat: 42.25559, lon: 130.28308 },
+        requiredCapabilities: ['power_line_construction', 'substation_engineering'],
+        hsCodes: ['8544', '850423'],
+        okved: ['35.12'],
+        sizeUsd: 40_000_000,
+        settlementCurrencies: ['RUB'],
+      }),
+      opportunity({
+        id: 'o-elec-chongjin-substation',
+        sector: 'electricity',
+        title: 'Substation refurbishment in Chongjin',
+        site: { name: 'Chongjin', lat: 41.79556, lon: 129.77583 },
+        requiredCapabilities: ['substation_engineering'],
+        hsCodes: ['8535'],
+        sizeUsd: 3_000_000,
+        settlementCurrencies: ['RUB', 'USD'],
+      }),
+    ],
+  },
+];
+
+/** Every opportunity of every sector. */
+export const ALL_OPPORTUNITIES: readonly Opportunity[] = SECTOR_FIXTURES.flatMap((f) => f.opportunities);
+
+/** A company with neutral defaults, overridden field by field. */
+export function company(overrides: Partial<CompanyProfile> = {}): CompanyProfile {
+  return {
+    id: 'c-test',
+    name: 'Test LLC',
+    region: 'Primorsky Krai',
+    city: 'Vladivostok',
+    sectors: ['mining', 'automobile', 'electricity'],
+    okved: [],
+    hsCodes: [],
+    capabilities: [],
+    employees: 0,
+    annualRevenueRub: 0,
+    exportExperienceYears: 0,
+    acceptsRubSettlement: true,
+    ...overrides,
+  };
+}
+
+/** An opportunity with neutral defaults, overridden field by field. */
+export function opportunity(overrides: Partial<Opportunity> = {}): Opportunity {
+  return {
+    id: 'o-test',
+    sector: 'mining',
+    title: 'Test opportunity',
+    site: { name: 'Rajin port', lat: 42.25559, lon: 130.28308 },
+    requiredCapabilities: [],
+    hsCodes: [],
+    sizeUsd: 0,
+    settlementCurrencies: [],
+    ...overrides,
+  };
+}
+
+function rubric(sector: SectorId, weights: readonly number[]): SectorRubric {
+  const ids = [
+    'capability_coverage',
+    'product_fit',
+    'activity_fit',
+    'scale_fit',
+    'proximity',
+    'settlement',
+    'export_experience',
+  ] as const;
+  return {
+    sector,
+    criteria: ids.map((id, i) => ({ id, weight: weights[i]!, description: id.replace('_', ' ') })),
+  };
+}
