@@ -20,7 +20,7 @@ const profile = {
   ogrn: '1027700070518',
   region: 'Khabarovsk Krai',
   city: 'Khabarovsk',
-  sectors: ['automobile'],
+  sectors: ['automobile' as const],
   okved: ['29.10'],
   hsCodes: ['8704'],
   capabilities: [] as string[],
