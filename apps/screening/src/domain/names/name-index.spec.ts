@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_MATCH_THRESHOLD } from './name-comparison.js';
+import { NameIndex, type NameIndexEntry } from './name-index.js';
+
+const ENTRIES: NameIndexEntry[] = [
+  { id: 'KPi.001', type: 'individual', names: [{ value: 'YUN HO-JIN', kind: 'primary' }, { value: 'Yun Ho-chin', kind: 'alias', quality: 'Good' }] },
+  { id: 'KPi.016', type: 'individual', names: [{ value: 'JANG BOM SU', kind: 'primary' }] },
+  { id: 'KPi.006', type: 'individual', names: [{ value: 'PAEK CHANG-HO', kind: 'primary' }] },
+  { id: 'KPi.099', type: 'individual', names: [{ value: 'KIM JONG UN', kind: 'primary' }, { value: '김정은', kind: 'original-script' }] },
+  { id: 'RUi.001', type: 'individual', names: [{ value: 'Vladimir Vladimirovich PUTIN', kind: 'primary' }, { value: 'Владимир Путин', kind: 'original-script' }] },
+  { id: 'KPe.027', type: 'entity', names: [{ value: 'MINISTRY OF ATOMIC ENERGY INDUSTRY', kind: 'primary' }] },
+  { id: 'RUe.001', type: 'entity', names: [{ value: 'OOO Oboronnye Initsiativy', kind: 'primary' }] },
+];
+
+/** Unrelated filler names so that a scan would have to score many entries. */
+function fillerEntries(count: number): NameIndexEntry[] {
+  const syllables = ['bar', 'del', 'fin', 'gor', 'hal', 'mur', 'nov', 'pel', 'ros', 'tam', 'vek', 'zul'];
+  const out: NameIndexEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const a = syllables[i % 12] + syllables[Math.floor(i / 12) % 12] + 'ov';
+    const b = syllables[(i * 5) % 12] + syllables[(i * 7) % 12] + 'ich';
+    out.push({ id: `X${i}`, type: i % 2 === 0 ? 'individual' : 'entity', names: [{ value: `${b} ${a}`, kind: 'primary' }] });
+  }
+  return out;
+}
+
+function buildIndex(): NameIndex {
+  const index = new NameIndex();
+  for (const e of [...ENTRIES, ...fillerEntries(600)]) index.add(e);
+  return index;
+}
+
+describe('NameIndex.search', () => {
+  const index = buildIndex();
+
+  it.each([
+    ['Yun Ho Jin', 'KPi.001'],
+    ['Jang Pom Su', 'KPi.016'],
+    ["Paek Ch'ang-Ho", 'KPi.006'],
+    ['김정은', 'KPi.099'],
+    ['Kim Jong-un', 'KPi.099'],
+    ['Wladimir Putin', 'RUi.001'],
+    ['Путин Владимир', 'RUi.001'],
+    ['MAEI', 'KPe.027'],
+    ['Oboronnye Initsiativy LLC', 'RUe.001'],
+  ])('finds %s as %s first', (query, expected) => {
+    const hits = index.search(query);
+    expect(hits[0]?.entryId).toBe(expected);
+    expect(hits[0]?.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
+  });
+
+  it('returns one hit per entry with its best name', () => {
+    const hits = index.search('Yun Ho-chin');
+    expect(hits.filter((h) => h.entryId === 'KPi.001')).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ entryId: 'KPi.001', matchedName: 'Yun Ho-chin', nameKind: 'alias', score: 1 });
+  });
+
+  it('finds nothing for an unrelated name', () => {
+    expect(index.search('Angela Merkel')).toEqual([]);
+  });
+
+  it('filters by entry type', () => {
+    expect(index.search('Wladimir Putin', { type: 'entity' })).toEqual([]);
+    expect(index.search('Wladimir Putin', { type: 'individual' })[0]?.entryId).toBe('RUi.001');
+  });
+
+  it('honours threshold and limit', () => {
+    expect(index.search('Yun Ho Jin', { threshold: 1.01 })).toEqual([]);
+    expect(index.search('Kim', { threshold: 0, limit: 2 }).length).toBeLessThanOrEqual(2);
+  });
+
+  it('scores far fewer candidates than it holds names', () => {
+    index.search('Jang Pom Su');
+    const stats = index.lastSearchStats;
+    expect(stats.namesIndexed).toBe(610);
+    expect(stats.candidatesScored).toBeGreaterThan(0);
+    expect(stats.candidatesScored).toBeLessThan(stats.namesIndexed / 20);
+  });
+});

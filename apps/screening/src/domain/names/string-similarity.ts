@@ -1,0 +1,72 @@
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+function ensureRows(size: number): void {
+  if (rowA.length >= size) return;
+  rowA = new Int32Array(size * 2);
+  rowB = new Int32Array(size * 2);
+  rowC = new Int32Array(size * 2);
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions) between two
+ * strings, compared code unit by code unit. Used for typo tolerance in name tokens.
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  ensureRows(m + 1);
+  let prevPrev = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    const caPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1] + cost;
+      if (sub < v) v = sub;
+      if (j > 1 && ca === b.charCodeAt(j - 2) && caPrev === cb) {
+        const tr = prevPrev[j - 2] + 1;
+        if (tr < v) v = tr;
+      }
+      cur[j] = v;
+    }
+    const t = prevPrev;
+    prevPrev = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m];
+}
+
+/** Edit-distance similarity in [0, 1]: 1 − distance / length of the longer string. */
+export function editSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  return 1 - editDistance(a, b) / longest;
+}
+
+/**
+ * Edit similarity when it can reach `minimum`, otherwise 0 without running the distance
+ * (the length difference alone bounds it).
+ */
+export function editSimilarityAtLeast(a: string, b: string, minimum: number): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  if (1 - Math.abs(a.length - b.length) / longest < minimum) return 0;
+  const s = 1 - editDistance(a, b) / longest;
+  return s >= minimum ? s : 0;
+}
