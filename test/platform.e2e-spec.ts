@@ -7,7 +7,8 @@ let platform: Platform;
 let partnerA: { id: string; apiKey: string };
 let partnerB: { id: string; apiKey: string };
 
-async function matchesOf(companyId: string, key: string, query = ''): Promise<any[]> {
+/** Every stored match of a company, prohibited ones included (nearly all DPRK trade is prohibited). */
+async function matchesOf(companyId: string, key: string, query = '?includeProhibited=true&limit=200'): Promise<any[]> {
   return eventually(async () => {
     const res = await platform.get(`/v1/companies/${companyId}/matches${query}`, key);
     return res.status === 200 && res.body.length > 0 ? res.body : undefined;
@@ -34,7 +35,9 @@ describe('a partner submits a company and reads explained matches', () => {
     const matches = await matchesOf(created.body.id, partnerA.apiKey);
     for (const m of matches) {
       expect(m.sector).toBe('mining');
-      expect(m.compliance).toEqual({ verdict: 'unscreened' });
+      expect(['prohibited', 'exemption_required', 'review', 'clear']).toContain(m.compliance.verdict);
+      expect(m.compliance.rulesVersion).toBe('1.0.0');
+      expect(m.compliance.listVersion).toEqual(expect.any(String));
       const sum = m.breakdown.reduce((s: number, c: any) => s + c.contribution, 0);
       expect(Math.abs(sum - m.score)).toBeLessThan(0.011);
       expect(m.breakdown.map((c: any) => c.criterion).sort()).toEqual(
@@ -50,12 +53,12 @@ describe('a partner submits a company and reads explained matches', () => {
     const created = await platform.post('/v1/companies', miningCompany({ sectors: ['mining', 'electricity'] }), partnerA.apiKey);
     const all = await matchesOf(created.body.id, partnerA.apiKey);
     expect(new Set(all.map((m) => m.sector))).toEqual(new Set(['mining', 'electricity']));
-    const mining = await platform.get(`/v1/companies/${created.body.id}/matches?sector=mining&limit=3`, partnerA.apiKey);
+    const mining = await platform.get(`/v1/companies/${created.body.id}/matches?sector=mining&limit=3&includeProhibited=true`, partnerA.apiKey);
     expect(mining.status).toBe(200);
     expect(mining.body.length).toBeLessThanOrEqual(3);
     expect(mining.body.every((m: any) => m.sector === 'mining')).toBe(true);
     const floor = all[Math.floor(all.length / 2)].score;
-    const high = await platform.get(`/v1/companies/${created.body.id}/matches?minScore=${floor}`, partnerA.apiKey);
+    const high = await platform.get(`/v1/companies/${created.body.id}/matches?minScore=${floor}&includeProhibited=true`, partnerA.apiKey);
     expect(high.body.every((m: any) => m.score >= floor)).toBe(true);
   });
 
@@ -79,10 +82,10 @@ describe('a partner submits a company and reads explained matches', () => {
 
   it('previews an unsaved profile without storing it', async () => {
     const before = await platform.get('/v1/companies', partnerA.apiKey);
-    const res = await platform.post('/v1/matchmaking/preview?limit=5', miningCompany(), partnerA.apiKey);
+    const res = await platform.post('/v1/matchmaking/preview?limit=5&includeProhibited=true', miningCompany(), partnerA.apiKey);
     expect(res.status).toBe(200);
     expect(res.body.length).toBe(5);
-    expect(res.body[0].compliance).toEqual({ verdict: 'unscreened' });
+    expect(res.body[0].compliance.listVersion).toEqual(expect.any(String));
     const after = await platform.get('/v1/companies', partnerA.apiKey);
     expect(after.body.total).toBe(before.body.total);
   });
@@ -97,7 +100,7 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.version).toBe(2);
     await eventually(async () => {
-      const res = await platform.get(`/v1/companies/${created.body.id}/matches`, partnerA.apiKey);
+      const res = await platform.get(`/v1/companies/${created.body.id}/matches?includeProhibited=true`, partnerA.apiKey);
       return res.body.length > 0 && res.body.every((m: any) => m.sector === 'electricity') ? true : undefined;
     }, 10_000, 're-scored matches');
     const deleted = await platform.request('DELETE', `/v1/companies/${created.body.id}`, { key: partnerA.apiKey });
@@ -128,7 +131,7 @@ describe('a partner submits a company and reads explained matches', () => {
     );
     expect(opportunity.status).toBe(201);
     const forOpportunity = await eventually(async () => {
-      const res = await platform.get(`/v1/opportunities/${opportunity.body.id}/matches?limit=200`, platform.adminKey);
+      const res = await platform.get(`/v1/opportunities/${opportunity.body.id}/matches?limit=200&includeProhibited=true`, platform.adminKey);
       return res.body.some((m: any) => m.companyId === company.body.id) ? res.body : undefined;
     }, 10_000, 'reverse matches');
     expect(forOpportunity[0].company).toHaveProperty('name');
@@ -139,7 +142,7 @@ describe('a partner submits a company and reads explained matches', () => {
 
     expect((await platform.request('DELETE', `/v1/opportunities/${opportunity.body.id}`, { key: platform.adminKey })).status).toBe(200);
     await eventually(async () => {
-      const res = await platform.get(`/v1/companies/${company.body.id}/matches?limit=200`, partnerA.apiKey);
+      const res = await platform.get(`/v1/companies/${company.body.id}/matches?limit=200&includeProhibited=true`, partnerA.apiKey);
       return res.body.every((m: any) => m.opportunityId !== opportunity.body.id) ? true : undefined;
     }, 10_000, 'matches of the deleted opportunity to go');
   });

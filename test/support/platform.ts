@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { createTestDatabase, eventually, ServiceProcess, TEST_NATS_URL } from '#testing';
 
 async function freePort(): Promise<number> {
@@ -18,7 +19,7 @@ export interface ApiResponse<T = any> {
 /** The whole platform, every service its own process on the real NATS and PostgreSQL, driven through REST. */
 export class Platform {
   readonly adminKey = `admin-${Math.random().toString(36).slice(2)}`;
-  readonly services: Record<'sectors' | 'companies' | 'matching' | 'gateway', ServiceProcess>;
+  readonly services: Record<'screening' | 'sectors' | 'companies' | 'matching' | 'gateway', ServiceProcess>;
   private dropDatabase: () => Promise<void> = async () => undefined;
   baseUrl = '';
 
@@ -38,9 +39,11 @@ export class Platform {
       REQUEST_TIMEOUT_MS: '2000',
       SEED_ON_EMPTY: 'true',
       OUTBOX_POLL_MS: '200',
+      SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml'),
       ...extraEnv,
     };
     const platform = new Platform({
+      screening: new ServiceProcess('screening', 'dist/apps/screening/src/main.js', env),
       sectors: new ServiceProcess('sectors', 'dist/apps/sectors/src/main.js', env),
       companies: new ServiceProcess('companies', 'dist/apps/companies/src/main.js', env),
       matching: new ServiceProcess('matching', 'dist/apps/matching/src/main.js', env),

@@ -7,6 +7,8 @@ import { CompaniesHttpController } from './companies/companies.http.controller.j
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config.js';
 import { HealthHttpController } from './health/health.http.controller.js';
+import { IntroductionsHttpController } from './introductions/introductions.http.controller.js';
+import { ScreeningHttpController } from './screening/screening.http.controller.js';
 import { MatchmakingHttpController } from './matches/matchmaking.http.controller.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
 import { SectorsHttpController } from './sectors/sectors.http.controller.js';
@@ -22,7 +24,15 @@ function correlation(request: Request, response: Response, next: NextFunction): 
 
 @Module({
   imports: [BusModule.forService('gateway')],
-  controllers: [PartnersHttpController, CompaniesHttpController, SectorsHttpController, MatchmakingHttpController, HealthHttpController],
+  controllers: [
+    PartnersHttpController,
+    CompaniesHttpController,
+    SectorsHttpController,
+    MatchmakingHttpController,
+    IntroductionsHttpController,
+    ScreeningHttpController,
+    HealthHttpController,
+  ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     { provide: APP_GUARD, useClass: ApiKeyGuard },

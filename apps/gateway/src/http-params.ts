@@ -35,3 +35,10 @@ export function uuidParam(name: string, raw: string): string {
   if (!UUID.test(raw)) throw DomainError.validation([{ field: name, reason: 'must be a UUID' }]);
   return raw.toLowerCase();
 }
+
+export function optionalBoolean(name: string, raw: unknown): boolean | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw DomainError.validation([{ field: name, reason: 'must be true or false' }]);
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusModule, DatabaseModule } from '#platform';
 import { RubricClient } from './catalogue/rubric.client.js';
+import { ScreeningClient } from './catalogue/screening.client.js';
 import { matchingDatabase } from './database/matching-database.js';
 import { OutboxFollowerService } from './ingest/outbox-follower.service.js';
 import { MatchMakerService } from './matches/match-maker.service.js';
@@ -15,6 +16,7 @@ import { loadMatchingConfig, MATCHING_CONFIG } from './matching.config.js';
     { provide: MATCHING_CONFIG, useFactory: loadMatchingConfig },
     MatchesRepository,
     RubricClient,
+    ScreeningClient,
     MatchMakerService,
     OutboxFollowerService,
   ],

@@ -9,3 +9,4 @@ export * from './sectors/opportunity.dto.js';
 export * from './sectors/sectors.messages.js';
 export * from './matching/matching.messages.js';
 export * from './subjects.js';
+export * from './screening/screening.messages.js';

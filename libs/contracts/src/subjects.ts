@@ -23,6 +23,23 @@ import type {
 } from './sectors/sectors.messages.js';
 import type { OpportunitySummary, OpportunityView } from './sectors/opportunity.dto.js';
 import type {
+  AuditEntryView,
+  DecideIntroductionRequest,
+  IntroductionByIdRequest,
+  IntroductionView,
+  ListAuditRequest,
+  ListIntroductionsRequest,
+  ListStatusReply,
+  NameCheckReply,
+  NameCheckRequest,
+  RequestIntroductionRequest,
+  ScreenMatchesReply,
+  ScreenMatchesRequest,
+  VersionsChangedEvent,
+  VersionsReply,
+} from './screening/screening.messages.js';
+import type {
+  MatchByIdRequest,
   CompanyMatchesRequest,
   MatchView,
   MatchingStatusReply,
@@ -61,11 +78,27 @@ export function sectorSubjects<S extends SectorId>(sector: S) {
 }
 
 export const MatchingSubjects = {
+  matchGet: 'matching.v1.match.get',
   companyMatches: 'matching.v1.company-matches.list',
   opportunityMatches: 'matching.v1.opportunity-matches.list',
   preview: 'matching.v1.preview.run',
   status: 'matching.v1.status.get',
   healthCheck: 'matching.v1.health.check',
+} as const;
+
+export const ScreeningSubjects = {
+  matchesScreen: 'screening.v1.matches.screen',
+  nameCheck: 'screening.v1.name.check',
+  listGet: 'screening.v1.list.get',
+  listRefresh: 'screening.v1.list.refresh',
+  versionsGet: 'screening.v1.versions.get',
+  versionsChanged: 'screening.v1.versions.changed',
+  introductionRequest: 'screening.v1.introduction.request',
+  introductionGet: 'screening.v1.introduction.get',
+  introductionList: 'screening.v1.introduction.list',
+  introductionDecide: 'screening.v1.introduction.decide',
+  auditList: 'screening.v1.audit.list',
+  healthCheck: 'screening.v1.health.check',
 } as const;
 
 type Rpc<Req, Reply> = { request: Req; reply: Reply };
@@ -93,6 +126,18 @@ export type RequestMap = {
   [CompaniesSubjects.companyDelete]: Rpc<Plain<CompanyByIdRequest>, CompanyDeletedReply>;
   [CompaniesSubjects.outboxRead]: Rpc<Plain<ReadOutboxRequest>, ReadOutboxReply>;
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
+  [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
+  [ScreeningSubjects.matchesScreen]: Rpc<Plain<ScreenMatchesRequest>, ScreenMatchesReply>;
+  [ScreeningSubjects.nameCheck]: Rpc<Plain<NameCheckRequest>, NameCheckReply>;
+  [ScreeningSubjects.listGet]: Rpc<Record<string, never>, ListStatusReply>;
+  [ScreeningSubjects.listRefresh]: Rpc<Record<string, never>, ListStatusReply>;
+  [ScreeningSubjects.versionsGet]: Rpc<Record<string, never>, VersionsReply>;
+  [ScreeningSubjects.introductionRequest]: Rpc<Plain<RequestIntroductionRequest>, IntroductionView>;
+  [ScreeningSubjects.introductionGet]: Rpc<Plain<IntroductionByIdRequest>, IntroductionView>;
+  [ScreeningSubjects.introductionList]: Rpc<Plain<ListIntroductionsRequest>, IntroductionView[]>;
+  [ScreeningSubjects.introductionDecide]: Rpc<Plain<DecideIntroductionRequest>, IntroductionView>;
+  [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditEntryView[]>;
+  [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchView[]>;
   [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchView[]>;
   [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchView[]>;
@@ -107,6 +152,7 @@ export type ReplyOf<S extends RequestSubject> = RequestMap[S]['reply'];
 /** Every event subject with its payload. Events here are hints; the outboxes are the durable record. */
 export type EventMap = {
   [CompaniesSubjects.outboxAppended]: OutboxAppendedEvent;
+  [ScreeningSubjects.versionsChanged]: VersionsChangedEvent;
 } & { [K in `sectors.v1.${SectorId}.outbox.appended`]: OutboxAppendedEvent };
 
 export type EventSubject = keyof EventMap;

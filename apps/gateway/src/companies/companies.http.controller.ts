@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, MAX_PAGE_SIZE, type Caller } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller } from '../auth/api-key.guard.js';
-import { optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
 
 @ApiTags('companies')
 @ApiSecurity('api-key')
@@ -54,18 +54,21 @@ export class CompaniesHttpController {
   @ApiQuery({ name: 'sector', required: false })
   @ApiQuery({ name: 'minScore', required: false })
   @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'includeProhibited', required: false, description: 'show prohibited matches with their verdict and rules' })
   async matches(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query('sector') sector?: string,
     @Query('minScore') minScore?: string,
     @Query('limit') limit?: string,
+    @Query('includeProhibited') includeProhibited?: string,
   ) {
     const companyId = uuidParam('id', id);
     const filter = {
       sector: optionalSector(sector),
       minScore: optionalNumber('minScore', minScore, 0, 100),
       limit: optionalInt('limit', limit, 1, MAX_MATCHES_PER_READ),
+      includeProhibited: optionalBoolean('includeProhibited', includeProhibited),
     };
     await this.bus.request(CompaniesSubjects.companyGet, { caller, id: companyId });
     return this.bus.request(MatchingSubjects.companyMatches, { companyId, ...filter });

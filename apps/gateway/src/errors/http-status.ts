@@ -14,6 +14,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.NOT_FOUND;
     case ErrorCode.CONFLICT:
       return HttpStatus.CONFLICT;
+    case ErrorCode.PROHIBITED:
+      return 451 as HttpStatus;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.RATE_LIMITED:

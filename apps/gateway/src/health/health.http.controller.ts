@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CompaniesSubjects, MatchingSubjects, SECTOR_IDS, sectorSubjects, type RequestSubject } from '#contracts';
+import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, SECTOR_IDS, sectorSubjects, type RequestSubject } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { Public } from '../auth/api-key.guard.js';
 
@@ -11,6 +11,7 @@ const SERVICES: [string, RequestSubject][] = [
   ['companies', CompaniesSubjects.healthCheck],
   ...SECTOR_IDS.map((s): [string, RequestSubject] => [`sectors.${s}`, sectorSubjects(s).healthCheck]),
   ['matching', MatchingSubjects.healthCheck],
+  ['screening', ScreeningSubjects.healthCheck],
 ];
 
 @ApiTags('health')

@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, type Caller } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller } from '../auth/api-key.guard.js';
-import { optionalInt, optionalNumber, optionalSector } from '../http-params.js';
+import { optionalBoolean, optionalInt, optionalNumber, optionalSector } from '../http-params.js';
 
 @ApiTags('matchmaking')
 @ApiSecurity('api-key')
@@ -23,11 +23,13 @@ export class MatchmakingHttpController {
     @Query('sector') sector?: string,
     @Query('minScore') minScore?: string,
     @Query('limit') limit?: string,
+    @Query('includeProhibited') includeProhibited?: string,
   ) {
     const filter = {
       sector: optionalSector(sector),
       minScore: optionalNumber('minScore', minScore, 0, 100),
       limit: optionalInt('limit', limit, 1, MAX_MATCHES_PER_READ),
+      includeProhibited: optionalBoolean('includeProhibited', includeProhibited),
     };
     const validated = await this.bus.request(CompaniesSubjects.companyValidate, { caller, profile });
     return this.bus.request(MatchingSubjects.preview, { profile: validated, ...filter });

@@ -21,6 +21,8 @@ export function setUpOpenApi(app: INestApplication): void {
     'post /v1/matchmaking/preview': 'CompanyProfileDto',
     'post /v1/opportunities': 'OpportunityInputDto',
     'post /v1/partners': 'CreatePartnerRequest',
+    'post /v1/introductions/{id}/decision': 'IntroductionDecisionBody',
+    'post /v1/screening/check': 'NameCheckRequest',
   };
   for (const [route, schema] of Object.entries(bodies)) {
     const [method, path] = route.split(' ');

@@ -13,7 +13,7 @@ import {
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { AdminOnly, CurrentCaller } from '../auth/api-key.guard.js';
-import { optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
 import { locateOpportunity } from './opportunity-locator.js';
 
 @ApiTags('sectors')
@@ -76,11 +76,12 @@ export class SectorsHttpController {
   @Get('opportunities/:id/matches')
   @AdminOnly()
   @ApiOperation({ summary: 'Companies for which this opportunity ranks among their best matches' })
-  async matches(@Param('id') id: string, @Query('minScore') minScore?: string, @Query('limit') limit?: string) {
+  async matches(@Param('id') id: string, @Query('minScore') minScore?: string, @Query('limit') limit?: string, @Query('includeProhibited') includeProhibited?: string) {
     const opportunityId = uuidParam('id', id);
     const filter = {
       minScore: optionalNumber('minScore', minScore, 0, 100),
       limit: optionalInt('limit', limit, 1, MAX_MATCHES_PER_READ),
+      includeProhibited: optionalBoolean('includeProhibited', includeProhibited),
     };
     await locateOpportunity(this.bus, opportunityId, false);
     return this.bus.request(MatchingSubjects.opportunityMatches, { opportunityId, ...filter });

@@ -24,6 +24,8 @@ interface Source {
 }
 
 const REFILL_BATCH = 100;
+const RESCREEN_BATCH = 1000;
+const VERSION_SYNC_MS = 10_000;
 
 /**
  * Follows the outboxes of the companies and sectors services. Each event is applied in the same
@@ -40,6 +42,7 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private lastVersionSync = 0;
 
   constructor(
     private readonly matchMaker: MatchMakerService,
@@ -129,6 +132,22 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
       const left = await this.repository.transaction((m) => this.matchMaker.refillSome(m, REFILL_BATCH));
       if (left) this.again = true;
     }
+    if (this.stopped) return;
+    try {
+      if (Date.now() - this.lastVersionSync > VERSION_SYNC_MS) {
+        await this.matchMaker.syncScreeningVersions();
+        this.lastVersionSync = Date.now();
+      }
+      if ((await this.matchMaker.rescreenSome(RESCREEN_BATCH)) === RESCREEN_BATCH) this.again = true;
+    } catch (error) {
+      this.logger.warn({ msg: 'cannot screen stored matches again now; will retry', error: (error as Error).message });
+    }
+  }
+
+  /** The screening service has a new list or rules version: check at the next pass. */
+  screeningChanged(): void {
+    this.lastVersionSync = 0;
+    this.wake();
   }
 
   private async drain(source: Source): Promise<void> {

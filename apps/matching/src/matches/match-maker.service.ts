@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CompanyView, ComplianceView, MatchView, OpportunitySummary, SectorId } from '#contracts';
+import type { CompanyView, MatchView, OpportunitySummary, SectorId } from '#contracts';
 import { DomainError } from '#platform';
 import { MatchCatalogue } from '../catalogue/match-catalogue.js';
 import { RubricClient } from '../catalogue/rubric.client.js';
+import { pairKey, ScreeningClient, unscreenedCompliance } from '../catalogue/screening.client.js';
+import { matchId } from '../domain/match-id.js';
 import { prepareCompany, rankOpportunities, scorePrepared, type MatchScore } from '../domain/scoring/index.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { MatchesRepository, type MatchQuery, type StoredMatch } from './matches.repository.js';
-
-/** Until the screening service answers for a match, it is unscreened: never presented as clear. */
-const UNSCREENED: ComplianceView = { verdict: 'unscreened' };
 
 /**
  * Keeps the stored matches true to the latest companies and opportunities: the best K per company
@@ -23,10 +22,12 @@ export class MatchMakerService {
   private stats = new Map<string, { count: number; min: number }>();
   /** Companies whose stored list lost an entry and must be scored again in full. */
   private readonly refill = new Set<string>();
+  private screeningVersions = '';
 
   constructor(
     private readonly repository: MatchesRepository,
     private readonly rubrics: RubricClient,
+    private readonly screening: ScreeningClient,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
@@ -75,6 +76,7 @@ export class MatchMakerService {
       if (s && s.count >= keep && score <= s.min) continue;
       entering.push(toStored(scorePrepared(pc, po, rubric, rate), now));
     }
+    await this.screenAll(entering);
     await this.repository.insertMatches(m, entering);
     const touched = [...new Set([...entering.map((e) => e.companyId), ...displaced])];
     const updated = await this.repository.trimCompanies(m, touched, keep);
@@ -109,6 +111,40 @@ export class MatchMakerService {
     return this.refill.size;
   }
 
+  /** Screens again stored matches whose verdict did not come from the screening service; returns how many were screened. */
+  async rescreenSome(max: number): Promise<number> {
+    const pairs = (await this.repository.unscreened(max)).filter(
+      (p) => this.catalogue.company(p.companyId) && this.catalogue.opportunity(p.opportunityId),
+    );
+    if (!pairs.length) return 0;
+    const verdicts = await this.screening.screen(
+      [...new Set(pairs.map((p) => p.companyId))].map((id) => this.catalogue.company(id)!.view),
+      [...new Set(pairs.map((p) => p.opportunityId))].map((id) => this.catalogue.opportunity(id)!.view),
+      pairs,
+    );
+    if (!verdicts) return 0;
+    return this.repository.updateCompliance(
+      pairs.map((p) => ({ ...p, compliance: verdicts.get(pairKey(p.companyId, p.opportunityId))! })).filter((u) => u.compliance),
+    );
+  }
+
+  /** Learns the screening service's list and rules versions; verdicts given under other versions are screened again. */
+  async syncScreeningVersions(): Promise<void> {
+    const versions = await this.screening.versions();
+    if (!versions) return;
+    const key = `${versions.listVersion}|${versions.rulesVersion}`;
+    if (key === this.screeningVersions) return;
+    const stale = await this.repository.markStaleVerdicts(versions.listVersion, versions.rulesVersion);
+    if (stale) this.logger.log(`${stale} verdicts given under other list or rules versions will be screened again`);
+    this.screeningVersions = key;
+  }
+
+  async matchById(id: string): Promise<MatchView> {
+    const match = await this.repository.byId(id);
+    if (!match) throw DomainError.notFound('Match', id);
+    return this.present(match);
+  }
+
   async companyMatches(companyId: string, q: MatchQuery): Promise<MatchView[]> {
     const rows = await this.repository.forCompany(companyId, q);
     return rows.map((r) => this.present(r));
@@ -120,7 +156,7 @@ export class MatchMakerService {
   }
 
   /** Scores an unsaved (already validated) profile against the catalogue; nothing is stored. */
-  async preview(profile: CompanyView, q: { sector?: SectorId; minScore?: number; limit: number }): Promise<MatchView[]> {
+  async preview(profile: CompanyView, q: { sector?: SectorId; minScore?: number; limit: number; includeProhibited?: boolean }): Promise<MatchView[]> {
     const sectors = q.sector ? profile.sectors.filter((s) => s === q.sector) : profile.sectors;
     const pc = prepareCompany({ ...profile, sectors });
     const ranked = rankOpportunities(pc, this.catalogue.opportunitiesFor(sectors), await this.rubrics.rubrics(sectors), {
@@ -129,7 +165,9 @@ export class MatchMakerService {
       limit: q.limit,
     });
     const now = new Date().toISOString();
-    return ranked.map((r) => this.present(toStored(r, now)));
+    const matches = ranked.map((r) => toStored(r, now));
+    await this.screenAll(matches, profile);
+    return matches.filter((r) => q.includeProhibited || r.compliance.verdict !== 'prohibited').map((r) => this.present(r, profile));
   }
 
   get size() {
@@ -144,15 +182,37 @@ export class MatchMakerService {
       { rubPerUsd: this.config.RUB_PER_USD, minScore: this.config.MATCH_FLOOR_SCORE, limit: this.config.MATCHES_PER_COMPANY },
     );
     const now = new Date().toISOString();
-    return ranked.map((r) => toStored(r, now));
+    const matches = ranked.map((r) => toStored(r, now));
+    await this.screenAll(matches, view);
+    return matches;
   }
 
-  private present(match: StoredMatch): MatchView {
+  /**
+   * Gives each match the screening service's verdict. When the service cannot answer, the matches
+   * are stored as `review`, marked unscreened, and screened again once it answers.
+   */
+  private async screenAll(matches: StoredMatch[], company?: CompanyView): Promise<void> {
+    if (!matches.length) return;
+    const companyOf = (id: string) => (company && company.id === id ? company : this.catalogue.company(id)!.view);
+    const verdicts = await this.screening.screen(
+      [...new Set(matches.map((x) => x.companyId))].map(companyOf),
+      [...new Set(matches.map((x) => x.opportunityId))].map((id) => this.catalogue.opportunity(id)!.view),
+      matches.map((x) => ({ companyId: x.companyId, opportunityId: x.opportunityId })),
+    );
+    for (const match of matches) {
+      const verdict = verdicts?.get(pairKey(match.companyId, match.opportunityId));
+      match.compliance = verdict ?? unscreenedCompliance('the screening service did not answer');
+      match.screened = verdict !== undefined;
+    }
+  }
+
+  private present(match: StoredMatch, previewed?: CompanyView): MatchView {
     const opportunity = this.catalogue.opportunity(match.opportunityId)?.view;
-    const company = this.catalogue.company(match.companyId)?.view;
+    const company = previewed ?? this.catalogue.company(match.companyId)?.view;
     if (!opportunity && !company) throw DomainError.notFound('Match', `${match.companyId}/${match.opportunityId}`);
+    const { screened: _screened, ...shown } = match;
     return {
-      ...match,
+      ...shown,
       ...(opportunity
         ? {
             opportunity: {
@@ -172,12 +232,14 @@ export class MatchMakerService {
 
 function toStored(score: MatchScore, scoredAt: string): StoredMatch {
   return {
+    id: matchId(score.companyId, score.opportunityId),
     companyId: score.companyId,
     opportunityId: score.opportunityId,
     sector: score.sector,
     score: score.score,
     breakdown: score.breakdown,
-    compliance: UNSCREENED,
+    compliance: unscreenedCompliance('not yet asked'),
+    screened: false,
     scoredAt,
   };
 }

@@ -5,12 +5,15 @@ import type { ComplianceView, CompanyView, CriterionScore, OpportunitySummary, S
 import { MATCHING_SCHEMA } from '../database/matching-database.js';
 
 export interface StoredMatch {
+  id: string;
   companyId: string;
   opportunityId: string;
   sector: SectorId;
   score: number;
   breakdown: CriterionScore[];
   compliance: ComplianceView;
+  /** True when the compliance verdict came from the screening service. */
+  screened: boolean;
   scoredAt: string;
 }
 
@@ -18,7 +21,20 @@ export interface MatchQuery {
   sector?: SectorId;
   minScore?: number;
   limit: number;
+  includeProhibited?: boolean;
 }
+
+type MatchRow = {
+  id: string;
+  company_id: string;
+  opportunity_id: string;
+  sector: SectorId;
+  score: number;
+  breakdown: CriterionScore[];
+  compliance: ComplianceView;
+  screened: boolean;
+  scored_at: Date;
+};
 
 const S = MATCHING_SCHEMA;
 const INSERT_CHUNK = 500;
@@ -83,7 +99,8 @@ export class MatchesRepository {
 
   /** Deletes an opportunity's matches and returns the companies that had it among their best. */
   async removeOpportunityMatches(m: EntityManager, id: string): Promise<string[]> {
-    const rows: { company_id: string }[] = await m.query(
+    // For DELETE … RETURNING, TypeORM answers [rows, affected count].
+    const [rows]: [{ company_id: string }[], number] = await m.query(
       `DELETE FROM ${S}.match WHERE opportunity_id = $1 RETURNING company_id`,
       [id],
     );
@@ -106,10 +123,11 @@ export class MatchesRepository {
     for (let i = 0; i < matches.length; i += INSERT_CHUNK) {
       const chunk = matches.slice(i, i + INSERT_CHUNK);
       await m.query(
-        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, breakdown, compliance, scored_at)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
+        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, breakdown, compliance, scored_at, id, verdict, screened)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::uuid[], $9::text[], $10::bool[])
          ON CONFLICT (company_id, opportunity_id) DO UPDATE SET
-           score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, compliance = EXCLUDED.compliance, scored_at = EXCLUDED.scored_at`,
+           score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, compliance = EXCLUDED.compliance, scored_at = EXCLUDED.scored_at,
+           verdict = EXCLUDED.verdict, screened = EXCLUDED.screened`,
         [
           chunk.map((r) => r.companyId),
           chunk.map((r) => r.opportunityId),
@@ -118,6 +136,9 @@ export class MatchesRepository {
           chunk.map((r) => JSON.stringify(r.breakdown)),
           chunk.map((r) => JSON.stringify(r.compliance)),
           chunk.map((r) => r.scoredAt),
+          chunk.map((r) => r.id),
+          chunk.map((r) => r.compliance.verdict),
+          chunk.map((r) => r.screened),
         ],
       );
     }
@@ -161,29 +182,70 @@ export class MatchesRepository {
     return Number(rows[0].n);
   }
 
-  private async read(column: 'company_id' | 'opportunity_id', id: string, q: MatchQuery): Promise<StoredMatch[]> {
-    const rows: {
-      company_id: string;
-      opportunity_id: string;
-      sector: SectorId;
-      score: number;
-      breakdown: CriterionScore[];
-      compliance: ComplianceView;
-      scored_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT company_id, opportunity_id, sector, score, breakdown, compliance, scored_at FROM ${S}.match
-        WHERE ${column} = $1 AND ($2::text IS NULL OR sector = $2) AND score >= $3
-        ORDER BY score DESC, ${column === 'company_id' ? 'opportunity_id' : 'company_id'} LIMIT $4`,
-      [id, q.sector ?? null, q.minScore ?? 0, q.limit],
-    );
-    return rows.map((r) => ({
-      companyId: r.company_id,
-      opportunityId: r.opportunity_id,
-      sector: r.sector,
-      score: Number(r.score),
-      breakdown: r.breakdown,
-      compliance: r.compliance,
-      scoredAt: new Date(r.scored_at).toISOString(),
-    }));
+  async byId(id: string): Promise<StoredMatch | null> {
+    const rows: MatchRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ${S}.match WHERE id = $1`, [id]);
+    return rows[0] ? toStored(rows[0]) : null;
   }
+
+  /** Pairs whose verdict did not come from the screening service (it was down), oldest first. */
+  async unscreened(limit: number): Promise<{ companyId: string; opportunityId: string }[]> {
+    const rows: { company_id: string; opportunity_id: string }[] = await this.dataSource.query(
+      `SELECT company_id, opportunity_id FROM ${S}.match WHERE NOT screened ORDER BY scored_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({ companyId: r.company_id, opportunityId: r.opportunity_id }));
+  }
+
+  /** Marks for screening again every verdict given under another list or rules version; returns how many. */
+  async markStaleVerdicts(listVersion: string | null, rulesVersion: string): Promise<number> {
+    const [, count]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE ${S}.match SET screened = false
+        WHERE screened AND (compliance->>'listVersion' IS DISTINCT FROM $1 OR compliance->>'rulesVersion' IS DISTINCT FROM $2)`,
+      [listVersion, rulesVersion],
+    );
+    return count;
+  }
+
+  /** Writes verdicts given by the screening service (which audits every one that changed); returns how many rows were written. */
+  async updateCompliance(updates: { companyId: string; opportunityId: string; compliance: ComplianceView }[]): Promise<number> {
+    let written = 0;
+    for (let i = 0; i < updates.length; i += INSERT_CHUNK) {
+      const c = updates.slice(i, i + INSERT_CHUNK);
+      const [rows]: [unknown[], number] = await this.dataSource.query(
+        `UPDATE ${S}.match m SET compliance = u.compliance, verdict = u.verdict, screened = true
+           FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::text[]) AS u(company_id, opportunity_id, compliance, verdict)
+          WHERE m.company_id = u.company_id AND m.opportunity_id = u.opportunity_id
+          RETURNING m.id`,
+        [c.map((u) => u.companyId), c.map((u) => u.opportunityId), c.map((u) => JSON.stringify(u.compliance)), c.map((u) => u.compliance.verdict)],
+      );
+      written += rows.length;
+    }
+    return written;
+  }
+
+  private async read(column: 'company_id' | 'opportunity_id', id: string, q: MatchQuery): Promise<StoredMatch[]> {
+    const rows: MatchRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${S}.match
+        WHERE ${column} = $1 AND ($2::text IS NULL OR sector = $2) AND score >= $3 AND ($5 OR verdict <> 'prohibited')
+        ORDER BY score DESC, ${column === 'company_id' ? 'opportunity_id' : 'company_id'} LIMIT $4`,
+      [id, q.sector ?? null, q.minScore ?? 0, q.limit, q.includeProhibited ?? false],
+    );
+    return rows.map(toStored);
+  }
+}
+
+const COLUMNS = 'id, company_id, opportunity_id, sector, score, breakdown, compliance, screened, scored_at';
+
+function toStored(r: MatchRow): StoredMatch {
+  return {
+    id: r.id,
+    companyId: r.company_id,
+    opportunityId: r.opportunity_id,
+    sector: r.sector,
+    score: Number(r.score),
+    breakdown: r.breakdown,
+    compliance: r.compliance,
+    screened: r.screened,
+    scoredAt: new Date(r.scored_at).toISOString(),
+  };
 }

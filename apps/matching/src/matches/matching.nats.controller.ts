@@ -6,6 +6,9 @@ import {
   MatchingSubjects,
   OpportunityMatchesRequest,
   PreviewRequest,
+  MatchByIdRequest,
+  ScreeningSubjects,
+  type VersionsChangedEvent,
   sectorSubjects,
   SECTOR_IDS,
   type OutboxAppendedEvent,
@@ -30,6 +33,11 @@ export class MatchingNatsController {
     private readonly repository: MatchesRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  @MessagePattern(MatchingSubjects.matchGet)
+  match(@Payload() req: MatchByIdRequest) {
+    return this.matchMaker.matchById(req.id);
+  }
 
   @MessagePattern(MatchingSubjects.companyMatches)
   companyMatches(@Payload() req: CompanyMatchesRequest) {
@@ -60,5 +68,10 @@ export class MatchingNatsController {
   @EventPattern([CompaniesSubjects.outboxAppended, ...SECTOR_IDS.map((s) => sectorSubjects(s).outboxAppended)])
   outboxAppended(@Payload() _hint: OutboxAppendedEvent) {
     this.follower.wake();
+  }
+
+  @EventPattern(ScreeningSubjects.versionsChanged)
+  screeningChanged(@Payload() _event: VersionsChangedEvent) {
+    this.follower.screeningChanged();
   }
 }

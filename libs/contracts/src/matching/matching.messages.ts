@@ -1,7 +1,8 @@
-import { IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { SECTOR_IDS, type CriterionId, type SectorId } from '../common/domain.js';
 import type { CompanyView } from '../companies/company-profile.dto.js';
 import type { OpportunitySummary } from '../sectors/opportunity.dto.js';
+import type { ComplianceView } from '../screening/screening.messages.js';
 
 export const MAX_MATCHES_PER_READ = 200;
 
@@ -14,10 +15,10 @@ export interface CriterionScore {
   reason: string;
 }
 
-/** The compliance verdict of a match. Until the screening service answers, a match is `unscreened`. */
-export type ComplianceView = { verdict: 'unscreened' };
 
 export interface MatchView {
+  /** Stable for a company and an opportunity: derived from both ids. */
+  id: string;
   companyId: string;
   opportunityId: string;
   sector: SectorId;
@@ -45,6 +46,16 @@ class MatchFilterDto {
   @Min(1)
   @Max(MAX_MATCHES_PER_READ)
   limit?: number;
+
+  /** Prohibited matches are hidden from listings unless asked for; they then show their verdict and rules. */
+  @IsOptional()
+  @IsBoolean()
+  includeProhibited?: boolean;
+}
+
+export class MatchByIdRequest {
+  @IsUUID()
+  id!: string;
 }
 
 export class CompanyMatchesRequest extends MatchFilterDto {

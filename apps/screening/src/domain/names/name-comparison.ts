@@ -39,6 +39,8 @@ export interface AnalysedToken extends NameToken {
   skeleton: string;
   korean: boolean;
   koreanKey: string;
+  /** The Korean key with vowel runs folded (see consonantFrame); empty when not Korean. */
+  koreanFrame: string;
   surnameClasses: readonly string[];
   acronym: boolean;
   /** Bit sets of the letters in text, skeleton and Korean key, to bound edit similarity cheaply. */
@@ -93,7 +95,22 @@ function tokenWeight(text: string, role: NameToken['role']): number {
   }
 }
 
-function analyseToken(t: NameToken, role = t.role): AnalysedToken {
+const tokenCache = new Map<string, Readonly<AnalysedToken>>();
+const TOKEN_CACHE_SIZE = 100_000;
+
+/** Analyses a token once per distinct (text, native, script, role); callers must copy before changing it. */
+function analyseToken(t: NameToken): Readonly<AnalysedToken> {
+  const key = `${t.role}\u0000${t.script}\u0000${t.text}\u0000${t.native}`;
+  const hit = tokenCache.get(key);
+  if (hit) return hit;
+  const token = buildToken(t);
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+  tokenCache.set(key, token);
+  return token;
+}
+
+function buildToken(t: NameToken): AnalysedToken {
+  const role = t.role;
   const korean = t.script === 'hangul' || (t.script === 'latin' && isKoreanLikeToken(t.text));
   const skeleton = transliterationSkeleton(t.text);
   const kkey = korean ? koreanKey(t.text) : '';
@@ -107,6 +124,7 @@ function analyseToken(t: NameToken, role = t.role): AnalysedToken {
     skeleton,
     korean,
     koreanKey: kkey,
+    koreanFrame: korean ? consonantFrame(kkey) : '',
     surnameClasses: classes,
     acronym: false,
     masks: [letterMask(t.text), letterMask(skeleton), letterMask(kkey)],
@@ -199,7 +217,7 @@ export function pairScore(a: AnalysedToken, b: AnalysedToken, korean: boolean): 
       return { similarity: 0.95, credit: 0.95, kind: 'surname-class' };
     }
     if (a.koreanKey === b.koreanKey) return { similarity: 0.93, credit: 0.93, kind: 'romanisation-variant' };
-    if (a.koreanKey.length <= 5 && consonantFrame(a.koreanKey) === consonantFrame(b.koreanKey)) {
+    if (a.koreanKey.length <= 5 && a.koreanFrame === b.koreanFrame) {
       return { similarity: KOREAN_VOWEL_CREDIT, credit: KOREAN_VOWEL_CREDIT, kind: 'romanisation-variant' };
     }
   }
@@ -222,9 +240,7 @@ export function pairScore(a: AnalysedToken, b: AnalysedToken, korean: boolean): 
 
 function mergedToken(span: readonly AnalysedToken[], text: string, acronym: boolean): AnalysedToken {
   const token = analyseToken({ text, native: span.map((t) => t.native).join(' '), script: span[0].script, role: 'content' });
-  token.acronym = acronym;
-  token.weight = Math.max(1, span.reduce((w, t) => w + t.weight, 0));
-  return token;
+  return { ...token, acronym, weight: Math.max(1, span.reduce((w, t) => w + t.weight, 0)) };
 }
 
 function spellsToken(concat: string, y: AnalysedToken, korean: boolean): boolean {

@@ -66,12 +66,21 @@ interface VocabularyToken {
   names: number[];
 }
 
+/** The vocabulary tokens a query token may match, with the credit of each match. */
+interface TokenMatches {
+  ids: Int32Array;
+  credits: Float64Array;
+}
+
 /** Names whose bound falls this far below the threshold are not scored: merges and acronyms can lift a score a little. */
 const BOUND_MARGIN = 0.1;
 const MAX_CANDIDATES = 200;
 const MAX_QUERY_TOKENS = 12;
 /** Share of a query token's phonetic trigrams a vocabulary token must share to be compared with it. */
 const MIN_SHARED_TRIGRAMS = 0.45;
+/** Distinct query tokens whose vocabulary matches are remembered until the index changes. */
+const TOKEN_MATCH_CACHE_SIZE = 20_000;
+const NO_MATCHES: TokenMatches = { ids: new Int32Array(0), credits: new Float64Array(0) };
 
 function trigrams(key: string, out: Set<string>): void {
   const padded = `^${key}$`;
@@ -116,10 +125,12 @@ function initialsOf(name: AnalysedName, withLegalForms: boolean): string {
 /**
  * An in-memory index of listed names for screening. Distinct tokens form a vocabulary indexed
  * by phonetic trigrams, Korean keys and surname classes; a search compares each query token
- * with the few vocabulary tokens that share a key, bounds every name's score from those token
- * matches, and runs the full pairwise comparison only on names whose bound can reach the
- * threshold. Joined spellings and acronyms have their own exact lookups. The best name per
- * entry is returned.
+ * with the few vocabulary tokens that share a key (remembering the result per distinct query
+ * token), bounds every name's score from those token matches, and runs the full pairwise
+ * comparison only on names whose bound can reach the threshold. Query tokens too light to lift
+ * a name to the threshold on their own (particles, numbers, common words) only add to names
+ * that a heavier token already found. Joined spellings and acronyms have their own exact
+ * lookups. The best name per entry is returned.
  */
 export class NameIndex {
   private readonly names: IndexedName[] = [];
@@ -128,9 +139,15 @@ export class NameIndex {
   private readonly vocabularyByText = new Map<string, number>();
   private readonly vocabularyKeys = new Map<string, number[]>();
   private readonly joined = new Map<string, number[]>();
+  private readonly tokenMatches = new Map<string, TokenMatches>();
+  /** Postings of every vocabulary token, flattened: names of token v are postings[postingStart[v] .. postingStart[v + 1]). */
+  private postings = new Int32Array(0);
+  private postingStart = new Int32Array(1);
+  private postingsStale = true;
   private shared = new Int32Array(1024);
   private candidateCredit = new Float64Array(1024);
   private queryCredit = new Float64Array(1024 * MAX_QUERY_TOKENS);
+  private touched = new Int32Array(1024);
   private stats: NameSearchStats = { namesIndexed: 0, entriesIndexed: 0, candidatesFetched: 0, candidatesScored: 0 };
   private scoredTotal = 0;
 
@@ -138,6 +155,8 @@ export class NameIndex {
   add(entry: NameIndexEntry): void {
     const entryIndex = this.entries.length;
     this.entries.push({ id: entry.id, type: entry.type });
+    this.tokenMatches.clear();
+    this.postingsStale = true;
     for (const name of entry.names) {
       const analysed = analyseName(name.value);
       if (analysed.tokens.length === 0) continue;
@@ -202,7 +221,7 @@ export class NameIndex {
   }
 
   private vocabularyId(t: AnalysedToken): number {
-    const key = `${t.role}|${t.script}|${t.native}`;
+    const key = vocabularyKey(t);
     const existing = this.vocabularyByText.get(key);
     if (existing !== undefined) return existing;
     const id = this.vocabulary.length;
@@ -212,10 +231,28 @@ export class NameIndex {
     return id;
   }
 
+  private freezePostings(): void {
+    if (!this.postingsStale) return;
+    const start = new Int32Array(this.vocabulary.length + 1);
+    for (let v = 0; v < this.vocabulary.length; v++) start[v + 1] = start[v] + this.vocabulary[v].names.length;
+    const postings = new Int32Array(start[this.vocabulary.length]);
+    for (let v = 0; v < this.vocabulary.length; v++) postings.set(this.vocabulary[v].names, start[v]);
+    this.postings = postings;
+    this.postingStart = start;
+    this.postingsStale = false;
+    const total = this.names.length;
+    if (this.candidateCredit.length < total) {
+      this.candidateCredit = new Float64Array(total * 2);
+      this.queryCredit = new Float64Array(total * 2 * MAX_QUERY_TOKENS);
+      this.touched = new Int32Array(total * 2);
+    }
+    if (this.shared.length < this.vocabulary.length) this.shared = new Int32Array(this.vocabulary.length * 2);
+  }
+
   /** Vocabulary tokens sharing enough retrieval keys with the query token to possibly match it. */
   private similarVocabulary(q: AnalysedToken): number[] {
-    if (this.shared.length < this.vocabulary.length) this.shared = new Int32Array(this.vocabulary.length * 2);
     const keys = tokenRetrievalKeys(q);
+    const shared = this.shared;
     const touched: number[] = [];
     let trigramCount = 0;
     for (const k of keys) {
@@ -223,79 +260,127 @@ export class NameIndex {
       const strong = k.startsWith('s:') || k.startsWith('n:');
       if (!strong) trigramCount += 1;
       if (!list) continue;
+      const gain = strong ? 1000 : 1;
       for (const v of list) {
-        if (this.shared[v] === 0) touched.push(v);
-        this.shared[v] += strong ? 1000 : 1;
+        if (shared[v] === 0) touched.push(v);
+        shared[v] += gain;
       }
     }
     const needed = Math.max(1, Math.floor(trigramCount * MIN_SHARED_TRIGRAMS));
     const out: number[] = [];
     for (const v of touched) {
-      if (this.shared[v] >= needed) out.push(v);
-      this.shared[v] = 0;
+      if (shared[v] >= needed) out.push(v);
+      shared[v] = 0;
     }
     return out;
   }
 
+  /** The vocabulary tokens the query token matches with positive credit, remembered per distinct token. */
+  private matchesOf(q: AnalysedToken): TokenMatches {
+    const key = vocabularyKey(q);
+    const cached = this.tokenMatches.get(key);
+    if (cached) return cached;
+    const ids: number[] = [];
+    const credits: number[] = [];
+    for (const v of this.similarVocabulary(q)) {
+      const credit = pairScore(q, this.vocabulary[v].token, true).credit;
+      if (credit <= 0) continue;
+      ids.push(v);
+      credits.push(credit);
+    }
+    const matches = ids.length === 0 ? NO_MATCHES : { ids: Int32Array.from(ids), credits: Float64Array.from(credits) };
+    if (this.tokenMatches.size >= TOKEN_MATCH_CACHE_SIZE) this.tokenMatches.clear();
+    this.tokenMatches.set(key, matches);
+    return matches;
+  }
+
   private fetchCandidates(query: AnalysedName, threshold: number, type: IndexedEntryType | undefined): number[] {
+    this.freezePostings();
     const searchable = query.tokens.filter(isSearchable);
     const queryTokens = searchable.slice(0, MAX_QUERY_TOKENS);
     const width = queryTokens.length;
+    const weights = queryTokens.map((t) => t.weight);
     const queryWeight = query.tokens.reduce((w, t) => w + t.weight, 0);
     const queryUnseen =
       query.tokens.filter((t) => t.role === 'initial').reduce((w, t) => w + t.weight, 0) +
       searchable.slice(MAX_QUERY_TOKENS).reduce((w, t) => w + t.weight, 0);
-    const total = this.names.length;
-    if (this.candidateCredit.length < total) {
-      this.candidateCredit = new Float64Array(total * 2);
-      this.queryCredit = new Float64Array(total * 2 * MAX_QUERY_TOKENS);
-    }
-    const candidateCredit = this.candidateCredit;
-    const queryCredit = this.queryCredit;
-    const touched: number[] = [];
-    queryTokens.forEach((q, qi) => {
-      for (const v of this.similarVocabulary(q)) {
-        const { token, names } = this.vocabulary[v];
-        const credit = pairScore(q, token, true).credit;
-        if (credit <= 0) continue;
-        const candidateGain = credit * token.weight;
-        for (const n of names) {
+    const minimum = threshold - BOUND_MARGIN;
+    const light = lightTokens(weights, queryUnseen, queryWeight, minimum);
+    const order = [...weights.keys()].sort((a, b) => Number(light[a]) - Number(light[b]));
+    const { postings, postingStart, candidateCredit, queryCredit, touched } = this;
+    let touchedCount = 0;
+    for (const qi of order) {
+      const { ids, credits } = this.matchesOf(queryTokens[qi]);
+      const opensNames = !light[qi];
+      for (let m = 0; m < ids.length; m++) {
+        const v = ids[m];
+        const credit = credits[m];
+        const candidateGain = credit * this.vocabulary[v].token.weight;
+        for (let p = postingStart[v], end = postingStart[v + 1]; p < end; p++) {
+          const n = postings[p];
+          const base = n * MAX_QUERY_TOKENS;
           if (candidateCredit[n] === 0) {
-            touched.push(n);
-            queryCredit.fill(0, n * MAX_QUERY_TOKENS, n * MAX_QUERY_TOKENS + width);
+            if (!opensNames) continue;
+            touched[touchedCount++] = n;
+            queryCredit.fill(0, base, base + width);
           }
-          const slot = n * MAX_QUERY_TOKENS + qi;
-          if (credit > queryCredit[slot]) queryCredit[slot] = credit;
+          if (credit > queryCredit[base + qi]) queryCredit[base + qi] = credit;
           candidateCredit[n] += candidateGain;
         }
       }
-    });
+    }
     const exact = new Set<number>();
     for (const key of [joinedForm(query), `a:${joinedForm(query)}`]) for (const n of this.joined.get(key) ?? []) exact.add(n);
-    const minimum = threshold - BOUND_MARGIN;
     const kept: { n: number; bound: number }[] = [];
-    for (const n of touched) {
+    const queryScale = 1 / Math.max(queryWeight, 1e-9);
+    for (let i = 0; i < touchedCount; i++) {
+      const n = touched[i];
+      const base = n * MAX_QUERY_TOKENS;
       let matched = queryUnseen;
-      for (let qi = 0; qi < width; qi++) matched += queryCredit[n * MAX_QUERY_TOKENS + qi] * queryTokens[qi].weight;
+      for (let qi = 0; qi < width; qi++) matched += queryCredit[base + qi] * weights[qi];
       const name = this.names[n];
-      const coverageA = Math.min(1, matched / Math.max(queryWeight, 1e-9));
+      const coverageA = Math.min(1, matched * queryScale);
       const coverageB = Math.min(1, (candidateCredit[n] + name.unseenWeight) / Math.max(name.totalWeight, 1e-9));
       candidateCredit[n] = 0;
       const bound = coverageScore(coverageA, coverageB);
       if (bound >= minimum && !exact.has(n)) kept.push({ n, bound });
     }
     kept.sort((a, b) => b.bound - a.bound);
-    const candidates = [...exact, ...kept.map((k) => k.n)]
-      .filter((n) => !type || this.entries[this.names[n].entry].type === type)
-      .slice(0, MAX_CANDIDATES);
+    const candidates: number[] = [];
+    for (const n of exact) if (!type || this.entries[this.names[n].entry].type === type) candidates.push(n);
+    for (const { n } of kept) {
+      if (candidates.length >= MAX_CANDIDATES) break;
+      if (!type || this.entries[this.names[n].entry].type === type) candidates.push(n);
+    }
     this.stats = {
-      namesIndexed: total,
+      namesIndexed: this.names.length,
       entriesIndexed: this.entries.length,
-      candidatesFetched: touched.length,
+      candidatesFetched: touchedCount,
       candidatesScored: 0,
     };
-    return candidates;
+    return candidates.slice(0, MAX_CANDIDATES);
   }
+}
+
+function vocabularyKey(t: AnalysedToken): string {
+  return `${t.role}|${t.script}|${t.native}`;
+}
+
+/**
+ * Marks the query tokens that, even all matched together, cannot give a name a score bound of
+ * `minimum` (the bound is taken with the candidate's side fully covered). Lightest tokens are
+ * marked first; a name that only light tokens reach need not be fetched.
+ */
+export function lightTokens(weights: readonly number[], unseenWeight: number, queryWeight: number, minimum: number): boolean[] {
+  const light = weights.map(() => false);
+  let reach = unseenWeight;
+  for (const i of [...weights.keys()].sort((a, b) => weights[a] - weights[b])) {
+    const coverage = Math.min(1, (reach + weights[i]) / Math.max(queryWeight, 1e-9));
+    if (coverageScore(coverage, 1) >= minimum - 1e-9) break;
+    reach += weights[i];
+    light[i] = true;
+  }
+  return light;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {

@@ -14,18 +14,30 @@ function ensureRows(size: number): void {
  * strings, compared code unit by code unit. Used for typo tolerance in name tokens.
  */
 export function editDistance(a: string, b: string): number {
+  return boundedEditDistance(a, b, Math.max(a.length, b.length));
+}
+
+/**
+ * The optimal-string-alignment distance when it is at most `limit`; otherwise some value
+ * greater than `limit`, found without finishing the table (no path can come back under the
+ * limit once two consecutive rows exceed it).
+ */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
   if (n === 0) return m;
   if (m === 0) return n;
+  if (Math.abs(n - m) > limit) return limit + 1;
   ensureRows(m + 1);
   let prevPrev = rowA;
   let prev = rowB;
   let cur = rowC;
   for (let j = 0; j <= m; j++) prev[j] = j;
+  let prevMinimum = 0;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
+    let rowMinimum = i;
     const ca = a.charCodeAt(i - 1);
     const caPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= m; j++) {
@@ -41,7 +53,10 @@ export function editDistance(a: string, b: string): number {
         if (tr < v) v = tr;
       }
       cur[j] = v;
+      if (v < rowMinimum) rowMinimum = v;
     }
+    if (rowMinimum > limit && prevMinimum > limit) return limit + 1;
+    prevMinimum = rowMinimum;
     const t = prevPrev;
     prevPrev = prev;
     prev = cur;
@@ -59,14 +74,15 @@ export function editSimilarity(a: string, b: string): number {
 }
 
 /**
- * Edit similarity when it can reach `minimum`, otherwise 0 without running the distance
- * (the length difference alone bounds it).
+ * Edit similarity when it can reach `minimum`, otherwise 0, stopping the distance as soon as
+ * it is too large (the length difference alone may already bound it).
  */
 export function editSimilarityAtLeast(a: string, b: string, minimum: number): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
   if (1 - Math.abs(a.length - b.length) / longest < minimum) return 0;
-  const s = 1 - editDistance(a, b) / longest;
+  const limit = Math.max(0, Math.floor((1 - minimum) * longest)) + 1;
+  const s = 1 - boundedEditDistance(a, b, limit) / longest;
   return s >= minimum ? s : 0;
 }

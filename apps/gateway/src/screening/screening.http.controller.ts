@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { NameCheckRequest, ScreeningSubjects } from '#contracts';
+import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { AdminOnly } from '../auth/api-key.guard.js';
+import { optionalInt } from '../http-params.js';
+
+@ApiTags('screening')
+@ApiSecurity('api-key')
+@AdminOnly()
+@Controller('v1')
+export class ScreeningHttpController {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  @Post('screening/check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Screen one name against the UN consolidated list, with explained hits' })
+  check(@Body() body: NameCheckRequest) {
+    return this.bus.request(ScreeningSubjects.nameCheck, body);
+  }
+
+  @Get('screening/list')
+  @ApiOperation({ summary: 'The list in force: version, source, counts' })
+  list() {
+    return this.bus.request(ScreeningSubjects.listGet, {});
+  }
+
+  @Post('screening/list/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Fetch the list again now; a malformed file is refused and the list in force stays' })
+  refresh() {
+    return this.bus.request(ScreeningSubjects.listRefresh, {}, { timeoutMs: 120_000 });
+  }
+
+  @Get('audit')
+  @ApiOperation({ summary: 'The append-only audit log of verdicts and introduction decisions' })
+  @ApiQuery({ name: 'after', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'kind', required: false })
+  audit(@Query('after') after?: string, @Query('limit') limit?: string, @Query('kind') kind?: string) {
+    return this.bus.request(ScreeningSubjects.auditList, {
+      after: optionalInt('after', after, 0, Number.MAX_SAFE_INTEGER),
+      limit: optionalInt('limit', limit, 1, 500),
+      ...(kind ? { kind } : {}),
+    });
+  }
+}

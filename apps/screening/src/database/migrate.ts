@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrateCommand } from '#platform';
+import { screeningDatabase } from './screening-database.js';
+
+await runMigrateCommand(screeningDatabase);

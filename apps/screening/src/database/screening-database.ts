@@ -1,0 +1,10 @@
+import type { ServiceDatabaseOptions } from '#platform';
+import { InitialSchema1764201900000 } from './migrations/1764201900000-initial-schema.js';
+
+export const SCREENING_SCHEMA = 'screening';
+
+export const screeningDatabase: ServiceDatabaseOptions = {
+  schema: SCREENING_SCHEMA,
+  entities: [],
+  migrations: [InitialSchema1764201900000],
+};

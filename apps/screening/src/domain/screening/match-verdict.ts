@@ -1,0 +1,148 @@
+import { combineVerdicts, evaluateActivity, type Activity, type CitedRule, type RuleEvaluation, type RuleSet, type Verdict } from '../rules/index.js';
+import type { ListEntry } from '../list/index.js';
+import type { NameIndex, NameSearchHit } from '../names/name-index.js';
+import type { TokenMatch } from '../names/name-comparison.js';
+
+/** At or above this name score a party is taken to be the listed person or entity: the match is prohibited. */
+export const DESIGNATED_AT = 0.9;
+/** At or above this score (and below DESIGNATED_AT) a party may be listed: a human reviews it. */
+export const POSSIBLE_AT = 0.7;
+
+export type PartyRole = 'company' | 'owner' | 'director' | 'counterparty';
+
+export interface PartyHit {
+  party: PartyRole;
+  name: string;
+  referenceNumber: string;
+  listedName: string;
+  nameKind: string;
+  type: 'individual' | 'entity';
+  regime: string;
+  score: number;
+  strength: 'designated' | 'possible';
+  explanation: string;
+}
+
+export interface OpportunityActivityInput {
+  direction: 'supply_to_dprk' | 'procurement_from_dprk' | 'services' | 'investment';
+  structure: 'contract' | 'joint_venture' | 'investment';
+  hsCodes: string[];
+  siteName: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface Decision {
+  verdict: Verdict;
+  rules: CitedRule[];
+  listHits: PartyHit[];
+  reasons: string[];
+}
+
+/** The loaded list: the index of every name and the entries behind it. */
+export interface ListSnapshot {
+  version: string;
+  index: NameIndex;
+  entries: Map<string, ListEntry>;
+}
+
+const DPRK_PORTS = /\b(rajin|rason|najin|sonbong|chongjin|nampo|nampho|hungnam|wonsan|haeju|songnim|kimchaek)\b/i;
+
+/** Explains a name hit in one line: which tokens met which, and how. */
+export function explainTokens(explanation: TokenMatch[]): string {
+  return explanation
+    .map((t) =>
+      t.kind === 'unmatched'
+        ? `${t.query ?? t.candidate} unmatched`
+        : `${t.query}→${t.candidate} (${t.kind}${t.kind === 'exact' ? '' : ` ${t.similarity.toFixed(2)}`})`,
+    )
+    .join('; ');
+}
+
+/** Screens one party's name against the list; hits below POSSIBLE_AT are not reported. */
+export function screenParty(list: ListSnapshot, party: PartyRole, name: string): PartyHit[] {
+  const type = party === 'director' ? 'individual' : party === 'company' ? 'entity' : undefined;
+  const hits: NameSearchHit[] = list.index.search(name, { threshold: POSSIBLE_AT, limit: 5, ...(type ? { type } : {}) });
+  return hits.map((hit) => {
+    const entry = list.entries.get(hit.entryId)!;
+    return {
+      party,
+      name,
+      referenceNumber: entry.referenceNumber,
+      listedName: hit.matchedName,
+      nameKind: hit.nameKind,
+      type: entry.type,
+      regime: entry.regime,
+      score: Math.round(hit.score * 1000) / 1000,
+      strength: hit.score >= DESIGNATED_AT ? 'designated' : 'possible',
+      explanation: explainTokens(hit.explanation),
+    };
+  });
+}
+
+/**
+ * The activity an opportunity declares, as the rules see it. The DPRK port it moves goods through
+ * is named by its attributes or its site. Services that move goods are screened as goods moving
+ * both into and out of the DPRK (the worse verdict of the two applies).
+ */
+export function activitiesOf(o: OpportunityActivityInput): Activity[] {
+  const origin = typeof o.attributes.originCountry === 'string' ? o.attributes.originCountry : undefined;
+  const declaredPort = typeof o.attributes.transitPort === 'string' ? o.attributes.transitPort : undefined;
+  const transitPort = declaredPort ?? DPRK_PORTS.exec(o.siteName)?.[1];
+  const base = {
+    structure: o.structure,
+    hsCodes: o.hsCodes,
+    attributes: o.attributes,
+    ...(origin ? { originCountry: origin } : {}),
+    ...(transitPort ? { transitPort } : {}),
+  };
+  if (o.direction === 'services' && o.hsCodes.length > 0) {
+    return [
+      { ...base, direction: 'supply_to_dprk' },
+      { ...base, direction: 'procurement_from_dprk' },
+    ];
+  }
+  return [{ ...base, direction: o.direction }];
+}
+
+/** The sectoral verdict of an opportunity's activity under the rule set. */
+export function evaluateOpportunity(rules: RuleSet, o: OpportunityActivityInput): RuleEvaluation {
+  const evaluations = activitiesOf(o).map((a) => evaluateActivity(rules, a));
+  if (evaluations.length === 1) return evaluations[0];
+  const verdict = combineVerdicts(evaluations[0].verdict, ...evaluations.slice(1).map((e) => e.verdict));
+  const worst = evaluations.filter((e) => e.verdict === verdict);
+  const rulesById = new Map(worst.flatMap((e) => e.rules).map((r) => [r.id, r]));
+  return {
+    verdict,
+    rules: [...rulesById.values()],
+    reasons: [
+      'services that move goods are screened as goods moving both into and out of the DPRK',
+      ...new Set(worst.flatMap((e) => e.reasons)),
+    ],
+    ruleSetVersion: rules.version,
+  };
+}
+
+/**
+ * The verdict on one match: the worst of the sectoral verdict and the list screens of the company,
+ * its owners and directors and the opportunity's counterparty. No list loaded means `review`, never `clear`.
+ */
+export function decide(sectoral: RuleEvaluation, partyHits: PartyHit[], listLoaded: boolean): Decision {
+  const reasons = [...sectoral.reasons];
+  const verdicts: Verdict[] = [sectoral.verdict];
+  for (const hit of partyHits) {
+    if (hit.strength === 'designated') {
+      verdicts.push('prohibited');
+      reasons.push(
+        `${hit.party} "${hit.name}" is the listed ${hit.type} ${hit.referenceNumber} (${hit.listedName}, ${hit.regime} regime, score ${hit.score}): UN asset freeze`,
+      );
+    } else {
+      verdicts.push('review');
+      reasons.push(`${hit.party} "${hit.name}" may be the listed ${hit.type} ${hit.referenceNumber} (${hit.listedName}, score ${hit.score}): review`);
+    }
+  }
+  if (!listLoaded) {
+    verdicts.push('review');
+    reasons.push('no sanctions list is loaded: names were not screened');
+  }
+  return { verdict: combineVerdicts(verdicts[0], ...verdicts.slice(1)), rules: sectoral.rules, listHits: partyHits, reasons };
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { BusModule, DatabaseModule } from '#platform';
+import { AuditRepository } from './audit/audit.repository.js';
+import { screeningDatabase } from './database/screening-database.js';
+import { IntroductionsService } from './introductions/introductions.service.js';
+import { SanctionsListService } from './list/sanctions-list.service.js';
+import { RuleSetProvider } from './rules/rule-set.provider.js';
+import { loadScreeningConfig, SCREENING_CONFIG } from './screening.config.js';
+import { ScreeningNatsController } from './screening.nats.controller.js';
+import { ScreeningService } from './screening/screening.service.js';
+
+@Module({
+  imports: [BusModule.forService('screening'), DatabaseModule.forService(screeningDatabase)],
+  controllers: [ScreeningNatsController],
+  providers: [
+    { provide: SCREENING_CONFIG, useFactory: loadScreeningConfig },
+    RuleSetProvider,
+    SanctionsListService,
+    AuditRepository,
+    ScreeningService,
+    IntroductionsService,
+  ],
+})
+export class ScreeningAppModule {}

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env, loadEnv } from '#platform';
+
+/** The official download address of the UN Security Council consolidated list (XML). */
+export const OFFICIAL_LIST_URL = 'https://scsanctions.un.org/resources/xml/en/consolidated.xml';
+
+/** The project's root: the nearest folder above this file holding the project's package.json. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'tumen') return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+export const ScreeningEnv = {
+  /** A local copy of the list (tests, local runs); when unset the list is downloaded from SANCTIONS_LIST_URL. */
+  SANCTIONS_LIST_PATH: env.optional(),
+  SANCTIONS_LIST_URL: env.string(OFFICIAL_LIST_URL),
+  /** How often the list is fetched again. */
+  SANCTIONS_REFRESH_MS: env.int(6 * 3600_000, 10_000, 7 * 24 * 3600_000),
+  RULES_PATH: env.string(resolve(projectRoot(), 'apps/screening/rules/dprk-rules.v1.json')),
+};
+
+export type ScreeningConfig = ReturnType<typeof loadScreeningConfig>;
+export const SCREENING_CONFIG = Symbol('SCREENING_CONFIG');
+
+export function loadScreeningConfig() {
+  return loadEnv(ScreeningEnv);
+}

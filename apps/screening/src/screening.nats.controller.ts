@@ -1,0 +1,93 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  DecideIntroductionRequest,
+  IntroductionByIdRequest,
+  ListAuditRequest,
+  ListIntroductionsRequest,
+  NameCheckRequest,
+  RequestIntroductionRequest,
+  ScreeningSubjects,
+  ScreenMatchesRequest,
+  type HealthReply,
+} from '#contracts';
+import { pingDatabase } from '#platform';
+import { AuditRepository } from './audit/audit.repository.js';
+import { IntroductionsService } from './introductions/introductions.service.js';
+import { SanctionsListService } from './list/sanctions-list.service.js';
+import { ScreeningService } from './screening/screening.service.js';
+
+@Controller()
+export class ScreeningNatsController {
+  constructor(
+    private readonly screening: ScreeningService,
+    private readonly list: SanctionsListService,
+    private readonly introductions: IntroductionsService,
+    private readonly audit: AuditRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @MessagePattern(ScreeningSubjects.matchesScreen)
+  screenMatches(@Payload() req: ScreenMatchesRequest) {
+    return this.screening.screenMatches(req);
+  }
+
+  @MessagePattern(ScreeningSubjects.nameCheck)
+  checkName(@Payload() req: NameCheckRequest) {
+    return this.screening.checkName(req.name, req.type);
+  }
+
+  @MessagePattern(ScreeningSubjects.listGet)
+  listStatus() {
+    return this.list.status();
+  }
+
+  @MessagePattern(ScreeningSubjects.listRefresh)
+  refreshList() {
+    return this.list.refresh();
+  }
+
+  @MessagePattern(ScreeningSubjects.versionsGet)
+  versions() {
+    return this.screening.versions();
+  }
+
+  @MessagePattern(ScreeningSubjects.introductionRequest)
+  requestIntroduction(@Payload() req: RequestIntroductionRequest) {
+    return this.introductions.request(req);
+  }
+
+  @MessagePattern(ScreeningSubjects.introductionGet)
+  getIntroduction(@Payload() req: IntroductionByIdRequest) {
+    return this.introductions.get(req.caller, req.id);
+  }
+
+  @MessagePattern(ScreeningSubjects.introductionList)
+  listIntroductions(@Payload() req: ListIntroductionsRequest) {
+    return this.introductions.list(req.caller, req.status, req.limit);
+  }
+
+  @MessagePattern(ScreeningSubjects.introductionDecide)
+  decide(@Payload() req: DecideIntroductionRequest) {
+    return this.introductions.decide(req.id, req.approve, req.actor, req.exemptionReference, req.note);
+  }
+
+  @MessagePattern(ScreeningSubjects.auditList)
+  auditLog(@Payload() req: ListAuditRequest) {
+    return this.audit.list(req.after, req.limit, req.kind);
+  }
+
+  @MessagePattern(ScreeningSubjects.healthCheck)
+  async health(): Promise<HealthReply> {
+    const database = (await pingDatabase(this.dataSource)) ? 'up' : 'down';
+    const list = this.list.snapshot() ? 'up' : 'down';
+    return {
+      service: 'screening',
+      status: database,
+      checks: { database, list },
+      detail: { listVersion: this.list.snapshot()?.version ?? null, note: list === 'down' ? 'no list loaded: every verdict is review' : undefined },
+    };
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type {
+  ComplianceView,
+  NameCheckReply,
+  ScreenMatchesReply,
+  ScreenMatchesRequest,
+  ScreeningCompanyDto,
+  ScreeningOpportunityDto,
+} from '#contracts';
+import type { RuleEvaluation } from '../domain/rules/index.js';
+import {
+  decide,
+  evaluateOpportunity,
+  POSSIBLE_AT,
+  screenParty,
+  type PartyHit,
+} from '../domain/screening/match-verdict.js';
+import { explainTokens } from '../domain/screening/match-verdict.js';
+import { AuditRepository, type NewAuditEntry } from '../audit/audit.repository.js';
+import { SanctionsListService } from '../list/sanctions-list.service.js';
+import { RuleSetProvider } from '../rules/rule-set.provider.js';
+
+const CACHE_LIMIT = 200_000;
+
+/** Screens matches against the list in force and the rules; every new or changed verdict is audited. */
+@Injectable()
+export class ScreeningService {
+  /** Name screens and sectoral verdicts, per list and rules version (names recur across many matches). */
+  private partyCache = new Map<string, PartyHit[]>();
+  private activityCache = new Map<string, RuleEvaluation>();
+  private cacheVersion = '';
+
+  constructor(
+    private readonly list: SanctionsListService,
+    private readonly rules: RuleSetProvider,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  versions() {
+    return { listVersion: this.list.snapshot()?.version ?? null, rulesVersion: this.rules.ruleSet().version };
+  }
+
+  async screenMatches(req: ScreenMatchesRequest, actor = 'matching'): Promise<ScreenMatchesReply> {
+    const { listVersion, rulesVersion } = this.versions();
+    this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
+    const companies = new Map(req.companies.map((c) => [c.id, c]));
+    const opportunities = new Map(req.opportunities.map((o) => [o.id, o]));
+    const now = new Date().toISOString();
+    const verdicts: ScreenMatchesReply['verdicts'] = [];
+    const fingerprints: { companyId: string; opportunityId: string; fingerprint: string }[] = [];
+    for (const pair of req.pairs) {
+      const company = companies.get(pair.companyId);
+      const opportunity = opportunities.get(pair.opportunityId);
+      if (!company || !opportunity) continue;
+      const compliance = this.screenPair(company, opportunity, now);
+      verdicts.push({ companyId: company.id, opportunityId: opportunity.id, compliance });
+      fingerprints.push({ companyId: company.id, opportunityId: opportunity.id, fingerprint: fingerprint(company, opportunity, compliance) });
+    }
+    const changed = await this.audit.changedVerdicts(fingerprints);
+    const entries: NewAuditEntry[] = verdicts
+      .filter((v) => changed.has(`${v.companyId}|${v.opportunityId}`))
+      .map((v) => ({
+        kind: 'match.verdict',
+        verdict: v.compliance.verdict,
+        ruleIds: v.compliance.rules.map((r) => r.id),
+        listReferences: [...new Set(v.compliance.listHits.map((h) => h.referenceNumber))],
+        listVersion,
+        rulesVersion,
+        actor,
+        inputs: { company: companies.get(v.companyId), opportunity: opportunities.get(v.opportunityId) },
+        details: { reasons: v.compliance.reasons, listHits: v.compliance.listHits },
+      }));
+    await this.audit.append(entries);
+    return { verdicts, listVersion, rulesVersion };
+  }
+
+  /** One pair's verdict, not audited: callers that act on it audit their own decision. */
+  screenPair(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, screenedAt = new Date().toISOString()): ComplianceView {
+    const { listVersion, rulesVersion } = this.versions();
+    this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
+    const hits = [
+      ...this.party('company', company.name),
+      ...company.owners.flatMap((o) => this.party('owner', o.name)),
+      ...company.directors.flatMap((d) => this.party('director', d.name)),
+      ...this.party('counterparty', opportunity.counterpartyName),
+    ];
+    const decision = decide(this.sectoral(opportunity), hits, listVersion !== null);
+    return {
+      verdict: decision.verdict,
+      rules: decision.rules.map((r) => ({ ...r })),
+      listHits: decision.listHits,
+      reasons: decision.reasons,
+      listVersion,
+      rulesVersion,
+      screenedAt,
+    };
+  }
+
+  checkName(name: string, type?: 'individual' | 'entity'): NameCheckReply {
+    const snapshot = this.list.snapshot();
+    const hits = snapshot
+      ? snapshot.index.search(name, { threshold: POSSIBLE_AT, limit: 20, ...(type ? { type } : {}) }).map((hit) => {
+          const entry = snapshot.entries.get(hit.entryId)!;
+          return {
+            referenceNumber: entry.referenceNumber,
+            listedName: hit.matchedName,
+            nameKind: hit.nameKind,
+            type: entry.type,
+            regime: entry.regime,
+            score: Math.round(hit.score * 1000) / 1000,
+            strength: hit.score >= 0.9 ? ('designated' as const) : ('possible' as const),
+            explanation: explainTokens(hit.explanation),
+          };
+        })
+      : [];
+    return { name, hits, threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
+  }
+
+  private party(role: PartyHit['party'], name: string): PartyHit[] {
+    const snapshot = this.list.snapshot();
+    if (!snapshot) return [];
+    const key = `${role}|${name}`;
+    let hits = this.partyCache.get(key);
+    if (!hits) {
+      hits = screenParty(snapshot, role, name);
+      if (this.partyCache.size > CACHE_LIMIT) this.partyCache.clear();
+      this.partyCache.set(key, hits);
+    }
+    return hits;
+  }
+
+  private sectoral(o: ScreeningOpportunityDto): RuleEvaluation {
+    const key = JSON.stringify([o.direction, o.structure, o.hsCodes, o.siteName, o.attributes]);
+    let evaluation = this.activityCache.get(key);
+    if (!evaluation) {
+      evaluation = evaluateOpportunity(this.rules.ruleSet(), o);
+      if (this.activityCache.size > CACHE_LIMIT) this.activityCache.clear();
+      this.activityCache.set(key, evaluation);
+    }
+    return evaluation;
+  }
+
+  private resetCachesIfStale(version: string): void {
+    if (version === this.cacheVersion) return;
+    this.partyCache = new Map();
+    this.activityCache = new Map();
+    this.cacheVersion = version;
+  }
+}
+
+function fingerprint(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, c: ComplianceView): string {
+  const { screenedAt: _at, ...stable } = c;
+  return createHash('sha1').update(JSON.stringify([company, opportunity, stable])).digest('hex');
+}

@@ -1,0 +1,320 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CallerDto } from '../common/caller.dto.js';
+import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
+
+/** The verdict of the UN 1718 screen on one match. `clear` only ever comes from the screening service. */
+export const VERDICTS = ['prohibited', 'exemption_required', 'review', 'clear'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A sectoral rule cited by a verdict. `verified: false` marks rules (or parts) not checked against an official text. */
+export interface ComplianceRule {
+  id: string;
+  title: string;
+  resolution: string | null;
+  paragraph: string | null;
+  verdict: 'prohibited' | 'exemption_required' | 'review';
+  evidence: string;
+  verified: boolean;
+  exemptionPath?: string;
+  conditions?: string[];
+  hsCodes?: string[];
+}
+
+/** A possible match of one party's name against the UN consolidated list. */
+export interface ListHit {
+  party: 'company' | 'owner' | 'director' | 'counterparty';
+  name: string;
+  referenceNumber: string;
+  listedName: string;
+  nameKind: string;
+  type: 'individual' | 'entity';
+  regime: string;
+  score: number;
+  /** `designated` at or above the prohibition threshold, else `possible` (a human reviews it). */
+  strength: 'designated' | 'possible';
+  explanation: string;
+}
+
+export interface ComplianceView {
+  verdict: Verdict;
+  rules: ComplianceRule[];
+  listHits: ListHit[];
+  reasons: string[];
+  listVersion: string | null;
+  rulesVersion: string | null;
+  screenedAt: string;
+}
+
+export class ScreeningPartyDto {
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+}
+
+/** What screening needs of a company: who it is, who owns and runs it. */
+export class ScreeningCompanyDto {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningPartyDto)
+  owners!: ScreeningPartyDto[];
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningPartyDto)
+  directors!: ScreeningPartyDto[];
+}
+
+/** What screening needs of an opportunity: the counterparty and the activity it declares. */
+export class ScreeningOpportunityDto {
+  @IsUUID()
+  id!: string;
+
+  @IsString()
+  @Length(1, 300)
+  counterpartyName!: string;
+
+  @IsIn(DIRECTIONS)
+  direction!: Direction;
+
+  @IsIn(STRUCTURES)
+  structure!: Structure;
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  hsCodes!: string[];
+
+  @IsString()
+  @Length(1, 200)
+  siteName!: string;
+
+  @IsObject()
+  attributes!: Record<string, unknown>;
+}
+
+export class MatchPairDto {
+  @IsUUID()
+  companyId!: string;
+
+  @IsUUID()
+  opportunityId!: string;
+}
+
+/** Screens pairs of a company and an opportunity; every verdict is audited. */
+export class ScreenMatchesRequest {
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningCompanyDto)
+  companies!: ScreeningCompanyDto[];
+
+  @IsArray()
+  @ArrayMaxSize(50000)
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningOpportunityDto)
+  opportunities!: ScreeningOpportunityDto[];
+
+  @IsArray()
+  @ArrayMaxSize(50000)
+  @ValidateNested({ each: true })
+  @Type(() => MatchPairDto)
+  pairs!: MatchPairDto[];
+}
+
+export interface ScreenMatchesReply {
+  verdicts: { companyId: string; opportunityId: string; compliance: ComplianceView }[];
+  listVersion: string | null;
+  rulesVersion: string;
+}
+
+export class NameCheckRequest {
+  @IsString()
+  @Length(1, 300)
+  name!: string;
+
+  @IsOptional()
+  @IsIn(['individual', 'entity'])
+  type?: 'individual' | 'entity';
+}
+
+export interface NameCheckReply {
+  name: string;
+  hits: Omit<ListHit, 'party' | 'name'>[];
+  threshold: number;
+  listVersion: string | null;
+}
+
+export interface ListStatusReply {
+  version: string | null;
+  source: string | null;
+  generatedAt: string | null;
+  loadedAt: string | null;
+  counts: { total: number; byRegime: Record<string, { individual: number; entity: number }> } | null;
+  /** The last refresh that failed, if the latest attempt did; the list in force stays the previous one. */
+  lastError: string | null;
+}
+
+export interface VersionsReply {
+  listVersion: string | null;
+  rulesVersion: string;
+}
+
+export const INTRODUCTION_STATUSES = ['pending', 'granted', 'refused'] as const;
+export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
+
+export interface IntroductionView {
+  id: string;
+  matchId: string;
+  companyId: string;
+  opportunityId: string;
+  partnerId: string;
+  status: IntroductionStatus;
+  compliance: ComplianceView;
+  exemptionReference: string | null;
+  decisionNote: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export class RequestIntroductionRequest {
+  @IsUUID()
+  matchId!: string;
+
+  @IsUUID()
+  partnerId!: string;
+
+  @ValidateNested()
+  @Type(() => ScreeningCompanyDto)
+  company!: ScreeningCompanyDto;
+
+  @ValidateNested()
+  @Type(() => ScreeningOpportunityDto)
+  opportunity!: ScreeningOpportunityDto;
+}
+
+export class IntroductionByIdRequest {
+  @ValidateNested()
+  @Type(() => CallerDto)
+  caller!: CallerDto;
+
+  @IsUUID()
+  id!: string;
+}
+
+export class ListIntroductionsRequest {
+  @ValidateNested()
+  @Type(() => CallerDto)
+  caller!: CallerDto;
+
+  @IsOptional()
+  @IsIn(INTRODUCTION_STATUSES)
+  status?: IntroductionStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/** An admin's decision on a held introduction. Approving an `exemption_required` one needs the exemption's reference. */
+export class DecideIntroductionRequest {
+  @IsUUID()
+  id!: string;
+
+  @IsBoolean()
+  approve!: boolean;
+
+  @IsOptional()
+  @IsString()
+  @Length(3, 200)
+  exemptionReference?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+
+  @IsString()
+  @Length(1, 100)
+  actor!: string;
+}
+
+/** The body of `POST /v1/introductions/:id/decision`. */
+export class IntroductionDecisionBody {
+  @IsBoolean()
+  approve!: boolean;
+
+  @IsOptional()
+  @IsString()
+  @Length(3, 200)
+  exemptionReference?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+}
+
+export class ListAuditRequest {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  kind?: string;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  kind: string;
+  verdict: string | null;
+  ruleIds: string[];
+  listReferences: string[];
+  listVersion: string | null;
+  rulesVersion: string | null;
+  actor: string;
+  inputs: Record<string, unknown>;
+  details: Record<string, unknown>;
+  occurredAt: string;
+}
+
+export interface VersionsChangedEvent {
+  listVersion: string | null;
+  rulesVersion: string;
+}
