@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { eventually } from '#testing';
+import { miningCompany } from './support/fixtures.js';
+import { Platform } from './support/platform.js';
+
+let platform: Platform;
+let partner: { id: string; apiKey: string };
+
+/** A mining opportunity the fixture company fits well, so it is among its stored matches. */
+function opportunity(overrides: Record<string, unknown>) {
+  return {
+    sector: 'mining',
+    title: 'Test opportunity',
+    description: 'Opportunity created by a test.',
+    site: { name: 'Musan', lat: 42.2306, lon: 129.2256 },
+    counterparty: { name: 'Northern ore works operator', contact: 'ore-works@example.invalid' },
+    requiredCapabilities: ['open_pit_mining', 'ore_beneficiation'],
+    hsCodes: ['842952'],
+    direction: 'supply_to_dprk',
+    structure: 'contract',
+    sizeUsd: 20_000_000,
+    settlementCurrencies: ['RUB'],
+    attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
+    ...overrides,
+  };
+}
+
+async function publish(overrides: Record<string, unknown>): Promise<string> {
+  const res = await platform.post('/v1/opportunities', opportunity(overrides), platform.adminKey);
+  if (res.status !== 201) throw new Error(`opportunity refused: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+async function submit(overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await platform.post('/v1/companies', miningCompany(overrides), partner.apiKey);
+  if (res.status !== 201) throw new Error(`company refused: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** The stored match of a company and an opportunity, once matching has screened it (or, with `screened: false`, once stored at all). */
+async function matchOf(companyId: string, opportunityId: string, screened = true): Promise<any> {
+  return eventually(async () => {
+    const res = await platform.get(`/v1/companies/${companyId}/matches?includeProhibited=true&limit=200`, partner.apiKey);
+    return res.body.find?.((m: any) => m.opportunityId === opportunityId && (!screened || m.compliance.listVersion));
+  }, 15_000, `match ${companyId}/${opportunityId}`);
+}
+
+const ruleIds = (m: any) => m.compliance.rules.map((r: any) => r.id);
+
+let ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  platform = await Platform.start('screening_e2e');
+  partner = await platform.createPartner('Screening partner');
+  ids = {
+    machinery: await publish({ title: 'Excavators for an iron ore mine', hsCodes: ['8429'] }),
+    listedCounterparty: await publish({ title: 'Ore concentrate line', counterparty: { name: 'Korea Mining Development Trading Corporation', contact: 'komid@example.invalid' } }),
+    coalPurchase: await publish({ title: 'Buying anthracite from a DPRK mine', hsCodes: ['2701'], direction: 'procurement_from_dprk', attributes: { mineral: 'anthracite', annualTonnage: 100000 } }),
+    jointVenture: await publish({ title: 'Iron ore mining joint venture', hsCodes: [], structure: 'joint_venture', direction: 'investment' }),
+    rajinCoal: await publish({
+      title: 'Forwarding Russian coal through Rajin',
+      site: { name: 'Rajin port', lat: 42.2464, lon: 130.2806 },
+      hsCodes: ['2701'],
+      direction: 'services',
+      attributes: { mineral: 'coal', annualTonnage: 1000000, originCountry: 'RU' },
+    }),
+    unclassified: await publish({ title: 'Advisory services for a mine', hsCodes: [], direction: 'services' }),
+  };
+}, 90_000);
+
+afterAll(async () => {
+  await platform?.stop();
+}, 30_000);
+
+describe('every match is screened against the UN DPRK regime', () => {
+  let company: string;
+  beforeAll(async () => {
+    company = await submit();
+  });
+
+  it('prohibits supplying HS 8429 machinery to the DPRK, citing the machinery rule', async () => {
+    const m = await matchOf(company, ids.machinery);
+    expect(m.compliance.verdict).toBe('prohibited');
+    expect(ruleIds(m)).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
+    expect(m.compliance.rulesVersion).toBe('1.0.0');
+  });
+
+  it('prohibits a match whose counterparty is a listed DPRK entity, citing its reference', async () => {
+    const m = await matchOf(company, ids.listedCounterparty);
+    expect(m.compliance.verdict).toBe('prohibited');
+    expect(m.compliance.listHits).toEqual(expect.arrayContaining([expect.objectContaining({ party: 'counterparty', referenceNumber: 'KPe.001', strength: 'designated' })]));
+  });
+
+  it('prohibits buying DPRK coal', async () => {
+    const m = await matchOf(company, ids.coalPurchase);
+    expect(m.compliance.verdict).toBe('prohibited');
+    expect(ruleIds(m)).toContain('UNSC-2371-OP8-PROCURE-COAL-IRON');
+  });
+
+  it('prohibits a joint venture', async () => {
+    const m = await matchOf(company, ids.jointVenture);
+    expect(m.compliance.verdict).toBe('prohibited');
+    expect(ruleIds(m)).toContain('UNSC-2375-OP18-JOINT-VENTURE');
+  });
+
+  it('holds Russian-origin coal shipped out through Rajin for a 1718 Committee exemption, with its conditions', async () => {
+    const m = await matchOf(company, ids.rajinCoal);
+    expect(m.compliance.verdict).toBe('exemption_required');
+    const rule = m.compliance.rules.find((r: any) => r.id === 'UNSC-2371-OP8-RAJIN-COAL-TRANSIT');
+    expect(rule).toMatchObject({ verdict: 'exemption_required', evidence: 'GK', verified: false });
+    expect(rule.conditions.length).toBeGreaterThan(0);
+  });
+
+  it('sends an opportunity with no classifiable activity to review', async () => {
+    const m = await matchOf(company, ids.unclassified);
+    expect(m.compliance.verdict).toBe('review');
+  });
+
+  it('hides prohibited matches from listings unless asked for', async () => {
+    await matchOf(company, ids.machinery);
+    const shown = await platform.get(`/v1/companies/${company}/matches?limit=200`, partner.apiKey);
+    expect(shown.body.every((m: any) => m.compliance.verdict !== 'prohibited')).toBe(true);
+    expect(shown.body.some((m: any) => m.opportunityId === ids.machinery)).toBe(false);
+  });
+
+  it('prohibits every match of a company whose director is a listed DPRK individual', async () => {
+    const listed = await submit({ directors: [{ name: 'Yun Ho-jin' }] });
+    const m = await matchOf(listed, ids.unclassified);
+    expect(m.compliance.verdict).toBe('prohibited');
+    expect(m.compliance.listHits).toEqual(expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.001' })]));
+    const all = await platform.get(`/v1/companies/${listed}/matches?includeProhibited=true&limit=200`, partner.apiKey);
+    expect(all.body.length).toBeGreaterThan(0);
+    expect(all.body.every((x: any) => x.compliance.verdict === 'prohibited')).toBe(true);
+  });
+});
+
+describe('introductions: the only way to a counterparty contact', () => {
+  let company: string;
+  beforeAll(async () => {
+    company = await submit();
+  });
+
+  it('refuses a prohibited match with 451 and the rules behind it, and audits the refusal', async () => {
+    const m = await matchOf(company, ids.machinery);
+    const res = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
+    expect(res.status).toBe(451);
+    expect(res.body.error).toBe('PROHIBITED');
+    expect(res.body.details.rules.map((r: any) => r.id)).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
+    expect(JSON.stringify(res.body)).not.toContain('ore-works@example.invalid');
+    const audit = await platform.get('/v1/audit?kind=introduction.refused.prohibited&limit=500', platform.adminKey);
+    expect(audit.body.some((e: any) => e.inputs.matchId === m.id && e.ruleIds.includes('UNSC-2397-OP7-SUPPLY-MACHINERY'))).toBe(true);
+  });
+
+  it('holds a review match until an admin approves it, then gives the contact', async () => {
+    const m = await matchOf(company, ids.unclassified);
+    const held = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
+    expect(held.status).toBe(201);
+    expect(held.body.status).toBe('pending');
+    expect(held.body.counterparty).toBeUndefined();
+    const pending = await platform.get('/v1/introductions?status=pending', platform.adminKey);
+    expect(pending.body.map((i: any) => i.id)).toContain(held.body.id);
+    const decided = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, note: 'checked by compliance' }, platform.adminKey);
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe('granted');
+    const seen = await platform.get(`/v1/introductions/${held.body.id}`, partner.apiKey);
+    expect(seen.body.counterparty.contact).toBe('ore-works@example.invalid');
+    const again = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: false }, platform.adminKey);
+    expect(again.status).toBe(409);
+  });
+
+  it('needs the exemption reference to approve an exemption_required introduction', async () => {
+    const m = await matchOf(company, ids.rajinCoal);
+    const held = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
+    expect(held.body.status).toBe('pending');
+    const without = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true }, platform.adminKey);
+    expect(without.status).toBe(400);
+    expect(without.body.details).toEqual([expect.objectContaining({ field: 'exemptionReference' })]);
+    const withRef = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, exemptionReference: '1718-EXEMPTION-TEST-001' }, platform.adminKey);
+    expect(withRef.body).toMatchObject({ status: 'granted', exemptionReference: '1718-EXEMPTION-TEST-001' });
+    const audit = await platform.get('/v1/audit?kind=introduction.granted&limit=500', platform.adminKey);
+    expect(audit.body.some((e: any) => e.inputs.introductionId === held.body.id && e.details.exemptionReference === '1718-EXEMPTION-TEST-001' && e.actor === 'admin')).toBe(true);
+  });
+
+  it('lets no other partner see an introduction', async () => {
+    const other = await platform.createPartner('Other partner');
+    const m = await matchOf(company, ids.unclassified);
+    const mine = await platform.get('/v1/introductions', partner.apiKey);
+    const intro = mine.body.find((i: any) => i.matchId === m.id);
+    expect((await platform.get(`/v1/introductions/${intro.id}`, other.apiKey)).status).toBe(404);
+    expect((await platform.post(`/v1/matches/${m.id}/introductions`, {}, other.apiKey)).status).toBe(404);
+  });
+});
+
+describe('admin screening tools and the audit log', () => {
+  it('checks a name against the list with explained hits', async () => {
+    const res = await platform.post('/v1/screening/check', { name: 'Paek Chang Ho' }, platform.adminKey);
+    expect(res.status).toBe(200);
+    expect(res.body.hits[0]).toMatchObject({ referenceNumber: 'KPi.006' });
+    expect(res.body.hits[0].explanation).toMatch(/→/);
+  });
+
+  it('reports the list in force with the DPRK counts of the file', async () => {
+    const xml = readFileSync(resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml'), 'utf8');
+    const kpi = xml.match(/<REFERENCE_NUMBER>\s*KPi\./g)!.length;
+    const kpe = xml.match(/<REFERENCE_NUMBER>\s*KPe\./g)!.length;
+    const res = await platform.get('/v1/screening/list', platform.adminKey);
+    expect(res.body.version).toEqual(expect.any(String));
+    expect(res.body.counts.byRegime.DPRK).toEqual({ individual: kpi, entity: kpe });
+  });
+
+  it('records match verdicts with their rules and versions', async () => {
+    const res = await platform.get('/v1/audit?kind=match.verdict&limit=500', platform.adminKey);
+    const entry = res.body.find((e: any) => e.inputs.opportunity.id === ids.machinery);
+    expect(entry).toMatchObject({ verdict: 'prohibited', rulesVersion: '1.0.0', actor: 'matching' });
+    expect(entry.ruleIds).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
+    expect(entry.listVersion).toEqual(expect.any(String));
+  });
+
+  it('is admin-only', async () => {
+    expect((await platform.get('/v1/audit', partner.apiKey)).status).toBe(403);
+    expect((await platform.post('/v1/screening/check', { name: 'x' }, partner.apiKey)).status).toBe(403);
+  });
+});
+
+describe('screening down: fail closed', () => {
+  it('stores new matches as review, holds introductions, and screens them once it is back', async () => {
+    await platform.services.screening.kill();
+    const company = await submit();
+    const m = await matchOf(company, ids.machinery, false);
+    expect(m.compliance.verdict).toBe('review');
+    expect(m.compliance.listVersion).toBeNull();
+    const intro = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
+    expect(intro.status).toBe(503);
+    expect(JSON.stringify(intro.body)).not.toContain('@example.invalid');
+
+    platform.services.screening.start();
+    await platform.healthy(30_000);
+    const screened = await matchOf(company, ids.machinery);
+    expect(screened.compliance.verdict).toBe('prohibited');
+  }, 60_000);
+});
