@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestMicroservice } from '@nestjs/common';
-import { CompaniesSubjects, MatchingSubjects, sectorSubjects } from '#contracts';
+import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { CompaniesAppModule } from '../../companies/src/companies-app.module.js';
+import { ScreeningAppModule } from '../../screening/src/screening-app.module.js';
 import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
 import { MatchingAppModule } from '../src/matching-app.module.js';
 
@@ -30,8 +34,10 @@ const profile = {
 
 beforeAll(async () => {
   db = await createTestDatabase('matching_int');
-  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_POLL_MS: '200', SEED_ON_EMPTY: 'true' });
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_POLL_MS: '200', SEED_ON_EMPTY: 'true',
+    SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml') });
   apps = [
+    await startService({ name: 'screening', module: ScreeningAppModule }),
     await startService({ name: 'sectors', module: SectorsAppModule.forSectors() }),
     await startService({ name: 'companies', module: CompaniesAppModule }),
     await startService({ name: 'matching', module: MatchingAppModule }),
@@ -54,14 +60,15 @@ describe('matching service over NATS and PostgreSQL', () => {
   it('follows the companies outbox and stores ranked, explained matches', async () => {
     const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile });
     const matches = await eventually(async () => {
-      const found = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id });
-      return found.length ? found : undefined;
+      const found = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id, includeProhibited: true, limit: 200 });
+      return found.length && found.every((m) => m.compliance.listVersion) ? found : undefined;
     }, 10_000, 'matches');
     expect(matches.every((m) => m.sector === 'mining')).toBe(true);
     expect(matches.map((m) => m.score)).toEqual([...matches.map((m) => m.score)].sort((a, b) => b - a));
     for (const m of matches) {
       expect(m.breakdown.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(m.score, 1);
-      expect(m.compliance).toEqual({ verdict: 'unscreened' });
+      expect(m.compliance.rulesVersion).toBe('1.0.0');
+      expect(m.id).toMatch(/^[0-9a-f-]{36}$/);
     }
     const status = await bus.request(MatchingSubjects.status, {});
     expect(status.cursors.companies).toBeGreaterThanOrEqual(1);
@@ -71,10 +78,29 @@ describe('matching service over NATS and PostgreSQL', () => {
   it('previews without storing', async () => {
     const validated = await bus.request(CompaniesSubjects.companyValidate, { caller, profile: { ...profile, inn: '7736050003' } });
     const before = (await bus.request(MatchingSubjects.status, {})).matches;
-    const preview = await bus.request(MatchingSubjects.preview, { profile: validated, limit: 3 });
+    const preview = await bus.request(MatchingSubjects.preview, { profile: validated, limit: 3, includeProhibited: true });
     expect(preview).toHaveLength(3);
     expect((await bus.request(MatchingSubjects.status, {})).matches).toBe(before);
   });
+
+  it('screens stored matches again when the list changes version', async () => {
+    const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile: { ...profile, inn: '7702070139', name: 'AO Primorsky Ugol' } });
+    await eventually(async () => {
+      const found = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id, includeProhibited: true });
+      return found.length && found.every((m) => m.compliance.listVersion) ? found : undefined;
+    }, 10_000, 'screened matches');
+    const dir = mkdtempSync(join(tmpdir(), 'tumen-list-'));
+    const next = join(dir, 'next.xml');
+    const xml = readFileSync(process.env.SANCTIONS_LIST_PATH!, 'utf8');
+    writeFileSync(next, xml.replace(/dateGenerated="[^"]*"/, 'dateGenerated="2099-02-02T00:00:00.000Z"'));
+    process.env.SANCTIONS_LIST_PATH = next;
+    await bus.request(ScreeningSubjects.listRefresh, {}, { timeoutMs: 30_000 });
+    const rescreened = await eventually(async () => {
+      const found = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id, includeProhibited: true, limit: 200 });
+      return found.every((m) => m.compliance.listVersion === '2099-02-02T00:00:00.000Z') ? found : undefined;
+    }, 20_000, 'matches screened under the new list version');
+    expect(rescreened.length).toBeGreaterThan(0);
+  }, 40_000);
 
   it('refuses an invalid request with the envelope', async () => {
     await expect(bus.request(MatchingSubjects.companyMatches, { companyId: 'not-a-uuid' })).rejects.toMatchObject({

@@ -29,6 +29,10 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
   if (n === 0) return m;
   if (m === 0) return n;
   if (Math.abs(n - m) > limit) return limit + 1;
+  if (n <= 32) {
+    const d = bitParallelDistance(a, b);
+    if (d >= 0) return d;
+  }
   ensureRows(m + 1);
   let prevPrev = rowA;
   let prev = rowB;
@@ -63,6 +67,59 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
     cur = t;
   }
   return prev[m];
+}
+
+const PATTERN_MASKS = new Int32Array(128);
+
+/**
+ * Hyyrö's bit-parallel optimal-string-alignment distance for a pattern of at most 32 ASCII
+ * code units: one pass over `text` with word operations instead of a table. Returns −1 when a
+ * string holds a code unit outside ASCII, for the table to handle.
+ */
+function bitParallelDistance(pattern: string, text: string): number {
+  const m = pattern.length;
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c >= 128) {
+      clearMasks(pattern, i);
+      return -1;
+    }
+    PATTERN_MASKS[c] |= 1 << i;
+  }
+  const last = 1 << (m - 1);
+  let vp = m === 32 ? -1 : (1 << m) - 1;
+  let vn = 0;
+  let d0 = 0;
+  let previousMask = 0;
+  let score = m;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 128) {
+      clearMasks(pattern, m);
+      return -1;
+    }
+    const pm = PATTERN_MASKS[c];
+    const transposition = ((~d0 & pm) << 1) & previousMask;
+    d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | transposition;
+    let hp = vn | ~(d0 | vp);
+    let hn = d0 & vp;
+    if (hp & last) score += 1;
+    else if (hn & last) score -= 1;
+    hp = (hp << 1) | 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = d0 & hp;
+    previousMask = pm;
+  }
+  clearMasks(pattern, m);
+  return score;
+}
+
+function clearMasks(pattern: string, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c < 128) PATTERN_MASKS[c] = 0;
+  }
 }
 
 /** Edit-distance similarity in [0, 1]: 1 − distance / length of the longer string. */

@@ -1,0 +1,121 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestMicroservice } from '@nestjs/common';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { ErrorCode, ScreeningSubjects } from '#contracts';
+import { NatsMessageBus, startService } from '#platform';
+import { createTestDatabase, TEST_NATS_URL } from '#testing';
+import { ScreeningAppModule } from '../src/screening-app.module.js';
+
+const LIST = resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
+const xml = readFileSync(LIST, 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'tumen-list-'));
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let app: INestMicroservice;
+let bus: NatsMessageBus;
+
+const company = { id: '6f1c1f5e-3c1a-4a53-9d2e-0d6a2f1b7c11', name: 'OOO Vostok Gorny Servis', owners: [], directors: [] };
+const opportunity = {
+  id: '0b7c8a4e-2f6d-4b1e-8a3c-5e9d1f2a3b4c',
+  counterpartyName: 'Korea Mining Development Trading Corporation',
+  direction: 'services' as const,
+  structure: 'contract' as const,
+  hsCodes: [],
+  siteName: 'Pyongyang',
+  attributes: {},
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase('screening_int');
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, SANCTIONS_LIST_PATH: LIST });
+  app = await startService({ name: 'screening', module: ScreeningAppModule });
+  bus = await NatsMessageBus.connect(TEST_NATS_URL, 'screening-int-spec', 10_000);
+}, 60_000);
+
+afterAll(async () => {
+  await bus?.close();
+  await app?.close();
+  await db?.drop();
+});
+
+describe('screening service over NATS and PostgreSQL', () => {
+  it('imports the consolidated list with the DPRK counts of the file', async () => {
+    const status = await bus.request(ScreeningSubjects.listGet, {});
+    expect(status.counts!.byRegime.DPRK).toEqual({
+      individual: xml.match(/<REFERENCE_NUMBER>\s*KPi\./g)!.length,
+      entity: xml.match(/<REFERENCE_NUMBER>\s*KPe\./g)!.length,
+    });
+    expect(status.version).toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('rejects a truncated copy and keeps the list in force', async () => {
+    const before = await bus.request(ScreeningSubjects.listGet, {});
+    const truncated = join(dir, 'truncated.xml');
+    writeFileSync(truncated, xml.slice(0, Math.floor(xml.length * 0.6)));
+    process.env.SANCTIONS_LIST_PATH = truncated;
+    const error = await bus.request(ScreeningSubjects.listRefresh, {}).catch((e) => e);
+    expect(error.envelope.code).toBe(ErrorCode.VALIDATION_FAILED);
+    const after = await bus.request(ScreeningSubjects.listGet, {});
+    expect(after.version).toBe(before.version);
+    expect(after.counts).toEqual(before.counts);
+    expect(after.lastError).toMatch(/rejected/);
+    process.env.SANCTIONS_LIST_PATH = LIST;
+  });
+
+  it('prohibits a listed counterparty, and audits the verdict once per change', async () => {
+    const pairs = [{ companyId: company.id, opportunityId: opportunity.id }];
+    const first = await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
+    expect(first.verdicts[0].compliance.verdict).toBe('prohibited');
+    expect(first.verdicts[0].compliance.listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
+    await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
+    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
+    expect(audit.filter((e) => (e.inputs as any).opportunity.id === opportunity.id)).toHaveLength(1);
+  });
+
+  it('installs a new list version and the verdict that changes is audited again', async () => {
+    const withoutKomid = xml
+      .replace(/dateGenerated="[^"]*"/, 'dateGenerated="2099-01-01T00:00:00.000Z"')
+      .replace(/<ENTITY>(?:(?!<\/ENTITY>)[\s\S])*?<REFERENCE_NUMBER>\s*KPe\.001\s*<\/REFERENCE_NUMBER>[\s\S]*?<\/ENTITY>/, '');
+    expect(withoutKomid).not.toContain('KPe.001');
+    const next = join(dir, 'next.xml');
+    writeFileSync(next, withoutKomid);
+    process.env.SANCTIONS_LIST_PATH = next;
+    const status = await bus.request(ScreeningSubjects.listRefresh, {});
+    expect(status.version).toBe('2099-01-01T00:00:00.000Z');
+    const versions = await bus.request(ScreeningSubjects.versionsGet, {});
+    expect(versions.listVersion).toBe('2099-01-01T00:00:00.000Z');
+    const again = await bus.request(ScreeningSubjects.matchesScreen, {
+      companies: [company],
+      opportunities: [opportunity],
+      pairs: [{ companyId: company.id, opportunityId: opportunity.id }],
+    });
+    expect(again.verdicts[0].compliance.listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
+    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
+    const entries = audit.filter((e) => (e.inputs as any).opportunity.id === opportunity.id);
+    expect(entries.map((e) => e.listVersion)).toEqual([expect.any(String), '2099-01-01T00:00:00.000Z']);
+    process.env.SANCTIONS_LIST_PATH = LIST;
+  });
+
+  it('has an audit log the database refuses to change', async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await expect(client.query(`UPDATE screening.audit_log SET verdict = 'clear'`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`DELETE FROM screening.audit_log`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`TRUNCATE screening.audit_log`)).rejects.toThrow(/append-only/);
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM screening.audit_log`);
+      expect(rows[0].n).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('answers invalid requests with the envelope', async () => {
+    const error = await bus.request(ScreeningSubjects.nameCheck, { name: '' }).catch((e) => e);
+    expect(error.envelope).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [expect.objectContaining({ field: 'name' })] });
+  });
+});
