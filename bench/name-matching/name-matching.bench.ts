@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compareNames, DEFAULT_MATCH_THRESHOLD } from '../../apps/screening/src/domain/names/name-comparison.js';
+import { isDprkReference, parseConsolidatedList } from '../../apps/screening/src/domain/list/index.js';
 import { NameIndex, type NameIndexEntry } from '../../apps/screening/src/domain/names/name-index.js';
 import { binaryMetrics, type BinaryMetrics } from './binary-metrics.js';
 import { parseCsvRecords } from './csv-parser.js';
+import { indexOfList, originalScriptQueries, recallOf, type RecallMiss, type RecallQuery, type RecallResult } from './index-recall.js';
 import { unListEntries } from './un-list-names.js';
 
 const DATA = path.resolve(process.cwd(), '../shared/data');
@@ -108,41 +110,96 @@ function pairBenchmark(threshold: number): void {
   }
 }
 
+function printMisses(misses: readonly RecallMiss[], describe: (m: RecallMiss) => string): void {
+  console.log(`misses (${misses.length}):`);
+  for (const m of misses) console.log(`  ${describe(m)}`);
+}
+
+function bestHitText(m: RecallMiss): string {
+  return m.bestHit ? `best hit ${m.bestHit.entryId} ${m.bestHit.score.toFixed(3)} ${m.bestHit.matchedName}` : 'no hit';
+}
+
+function recallLine(label: string, r: RecallResult, goal?: string): string {
+  const value = r.total === 0 ? 'n/a' : fmt(r.recall);
+  return `${pad(label, 62)} recall ${value} (${r.found}/${r.total})${goal ? `, goal ${goal}` : ''}`;
+}
+
 function aliasRecall(threshold: number): void {
   const rows = parseCsvRecords(readFileSync(DPRK_PAIRS, 'utf8'));
-  const index = new NameIndex();
+  const list = parseConsolidatedList(readFileSync(UN_XML, 'utf8')).entries;
+  const product = indexOfList(list);
+  const primaryOnlyList = indexOfList(list, ['primary']);
+  const primaryOnly = new NameIndex();
   const seen = new Set<string>();
   for (const r of rows) {
     if (seen.has(r.reference_number)) continue;
     seen.add(r.reference_number);
-    index.add({
+    primaryOnly.add({
       id: r.reference_number,
       type: r.entry_type === 'individual' ? 'individual' : 'entity',
       names: [{ value: r.primary_name, kind: 'primary' }],
     });
   }
-  const queries = rows.filter((r) => r.alias_quality === 'Good' || r.alias_quality === 'a.k.a.');
-  const misses: string[] = [];
-  let found = 0;
-  for (const r of queries) {
-    const hits = index.search(r.alias_name, { threshold, limit: 50 });
-    const hit = hits.find((h) => h.entryId === r.reference_number);
-    if (hit) found += 1;
-    else {
-      const direct = compareNames(r.alias_name, r.primary_name).score;
-      misses.push(`  ${r.reference_number} ${r.alias_quality} | ${r.alias_name} | primary ${r.primary_name} | pair score ${direct.toFixed(3)}`);
-    }
+  const aliasRows = rows.filter((r) => r.alias_quality === 'Good' || r.alias_quality === 'a.k.a.');
+  const aliasQueries: RecallQuery[] = aliasRows.map((r) => ({ query: r.alias_name, expectedId: r.reference_number, label: r.alias_quality }));
+  const primaryOf = new Map(rows.map((r) => [r.reference_number, r.primary_name]));
+
+  console.log(`\n== b) recall of UN DPRK aliases (Good, a.k.a.: ${aliasQueries.length} queries) at threshold ${threshold} ==`);
+  const inProduct = recallOf(product, aliasQueries, threshold);
+  console.log(recallLine(`(i) product index: whole list, ${product.size} names (all kinds)`, inProduct, '1.000'));
+  const inPrimary = recallOf(primaryOnly, aliasQueries, threshold);
+  console.log(recallLine(`(ii) primary-only index: ${primaryOnly.size} DPRK primary names`, inPrimary));
+  if (inProduct.misses.length > 0) {
+    console.log('(i) product index');
+    printMisses(inProduct.misses, (m) => `${m.expectedId} ${m.label} | ${m.query} | ${bestHitText(m)}`);
   }
-  console.log(`\n== b) UN DPRK aliases (Good, a.k.a.) against an index of ${index.size} primary names ==`);
-  console.log(`recall ${fmt(found / queries.length)} (${found}/${queries.length}), goal 1.000`);
-  console.log(`misses (${misses.length}):`);
-  for (const m of misses) console.log(m);
+  console.log('(ii) primary-only index');
+  printMisses(inPrimary.misses, (m) => {
+    const primary = primaryOf.get(m.expectedId) ?? '';
+    return `${m.expectedId} ${m.label} | ${m.query} | primary ${primary} | pair score ${compareNames(m.query, primary).score.toFixed(3)}`;
+  });
+
+  const hangulQueries = originalScriptQueries(list, (e) => isDprkReference(e.referenceNumber), HANGUL);
+  console.log(`(iii) DPRK entries queried by their Hangul original-script name: ${hangulQueries.length} queries`);
+  if (hangulQueries.length === 0) {
+    const withOriginal = list.filter((e) => e.names.some((n) => n.kind === 'original-script')).length;
+    console.log(`  the list gives no Hangul original-script name for any DPRK entry (${withOriginal} entries of all regimes have one): nothing to measure`);
+  }
+  console.log(recallLine('  against the product index', recallOf(product, hangulQueries, threshold)));
+  console.log(recallLine(`  against a primary-only index of the whole list (${primaryOnlyList.size})`, recallOf(primaryOnlyList, hangulQueries, threshold)));
+  const allOriginal = originalScriptQueries(list, () => true, /\S/u);
+  const originalInPrimary = recallOf(primaryOnlyList, allOriginal, threshold);
+  console.log(`(iii, wider) every entry queried by its original-script name (any script, ${allOriginal.length} queries)`);
+  console.log(recallLine('  against the product index', recallOf(product, allOriginal, threshold)));
+  console.log(recallLine('  against a primary-only index of the whole list', originalInPrimary));
+  const scripts = new Map<string, { found: number; total: number }>();
+  const missed = new Set(originalInPrimary.misses.map((m) => `${m.expectedId}\u0000${m.query}`));
+  for (const q of allOriginal) {
+    const s = scriptName(q.query);
+    const tally = scripts.get(s) ?? { found: 0, total: 0 };
+    tally.total += 1;
+    if (!missed.has(`${q.expectedId}\u0000${q.query}`)) tally.found += 1;
+    scripts.set(s, tally);
+  }
+  console.log(`  primary-only by script: ${[...scripts].map(([s, t]) => `${s} ${t.found}/${t.total}`).join(', ')}`);
+}
+
+function scriptName(text: string): string {
+  if (HANGUL.test(text)) return 'Hangul';
+  if (CYRILLIC.test(text)) return 'Cyrillic';
+  if (/[\u0600-\u06ff]/u.test(text)) return 'Arabic';
+  if (/[\u4e00-\u9fff]/u.test(text)) return 'Han';
+  return 'other';
 }
 
 function timing(threshold: number): void {
   const entries: NameIndexEntry[] = unListEntries(readFileSync(UN_XML, 'utf8'));
+  const buildStart = performance.now();
   const index = new NameIndex();
   for (const e of entries) index.add(e);
+  const added = performance.now();
+  index.prepare();
+  const prepared = performance.now();
   const pool: string[] = [];
   for (const e of entries) for (const n of e.names) pool.push(n.value);
   for (const r of parseCsvRecords(readFileSync(CASES, 'utf8'))) pool.push(r.name1, r.name2);
@@ -158,7 +215,9 @@ function timing(threshold: number): void {
   const cpu = process.cpuUsage(cpuStart);
   const scored = index.candidatesScoredTotal - scoredBefore;
   console.log(`\n== c) search speed: ${queries.length} queries against the UN consolidated list ==`);
-  console.log(`${entries.length} entries, ${index.size} names indexed`);
+  console.log(
+    `${entries.length} entries, ${index.size} names indexed in ${(added - buildStart).toFixed(0)} ms, prepared for search in ${(prepared - added).toFixed(0)} ms`,
+  );
   console.log(`mean ${((elapsed * 1000) / queries.length).toFixed(1)} µs per query (wall clock), ${((cpu.user + cpu.system) / queries.length).toFixed(1)} µs CPU time per query`);
   console.log(`${(scored / queries.length).toFixed(1)} of ${index.size} names scored per query on average; ${hits} hits`);
 }

@@ -139,6 +139,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
   private install(entries: ListEntry[], meta: Omit<ActiveList, 'snapshot'> & { version: string }): void {
     const index = new NameIndex();
     for (const e of entries) index.add({ id: e.referenceNumber, type: e.type, names: e.names });
+    index.prepare();
     this.active = {
       snapshot: { version: meta.version, index, entries: new Map(entries.map((e) => [e.referenceNumber, e])) },
       source: meta.source,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compareNames, DEFAULT_MATCH_THRESHOLD, type TokenMatchKind } from './name-comparison.js';
+import { analyseName, compareNames, DEFAULT_MATCH_THRESHOLD, type TokenMatchKind } from './name-comparison.js';
 
 describe('compareNames on true pairs', () => {
   it.each([
@@ -82,5 +82,20 @@ describe('compareNames explanations', () => {
     const initial = compareNames('J. Smith', 'John Smith').score;
     expect(initial).toBeLessThan(compareNames('John Smith', 'John Smith').score);
     expect(initial).toBeGreaterThan(DEFAULT_MATCH_THRESHOLD);
+  });
+});
+
+describe('analysed tokens are shared, never changed by a comparison', () => {
+  it.each([
+    ['MAEI', 'Ministry of Atomic Energy Industry'],
+    ['Yun Ho Jin', 'Yun Hojin'],
+  ])('%s ↔ %s leaves the analysis of both names as it was', (a, b) => {
+    const before = [analyseName(a), analyseName(b)].map((n) => n.tokens.map((t) => [t.text, t.weight, t.acronym]));
+    const first = compareNames(a, b).score;
+    expect(compareNames(b, a).score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
+    expect(compareNames(a, b).score).toBe(first);
+    const after = [analyseName(a), analyseName(b)].map((n) => n.tokens.map((t) => [t.text, t.weight, t.acronym]));
+    expect(after).toEqual(before);
+    expect(after.flat().every(([, , acronym]) => acronym === false)).toBe(true);
   });
 });

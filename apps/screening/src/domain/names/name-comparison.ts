@@ -68,7 +68,10 @@ const COMMON_ORG_WORDS = new Set([
 /** Names of Korea that denote the same country in list entries (DPRK, Choson, Korea, Korean). */
 const KOREA_NAMES = new Set(['korea', 'korean', 'dprk', 'dprkn', 'choson', 'chosun', 'joseon', 'kp']);
 
-const SAME_SCRIPT_NATIVE = new Set(['hangul', 'han', 'kana', 'other']);
+/** Scripts whose tokens are compared as written when both sides share the script. */
+function comparedNatively(script: string): boolean {
+  return script === 'hangul' || script === 'han' || script === 'kana' || script === 'other';
+}
 
 const CONFLICT_FACTOR = 0.82;
 const HIGHER_COVERAGE_WEIGHT = 0.5;
@@ -185,7 +188,7 @@ function fuzzyCredit(similarity: number, a: AnalysedToken, b: AnalysedToken): nu
 
 /** Compares two analysed tokens; `korean` enables Korean romanisation equivalences. */
 export function pairScore(a: AnalysedToken, b: AnalysedToken, korean: boolean): PairScore {
-  if (a.script === b.script && SAME_SCRIPT_NATIVE.has(a.script)) {
+  if (a.script === b.script && comparedNatively(a.script)) {
     if (a.native === b.native) return { similarity: 1, credit: 1, kind: 'exact' };
     const s = editSimilarity(a.native, b.native);
     return { similarity: s, credit: s >= 0.75 ? s : 0, kind: 'fuzzy' };
@@ -240,7 +243,21 @@ export function pairScore(a: AnalysedToken, b: AnalysedToken, korean: boolean): 
 
 function mergedToken(span: readonly AnalysedToken[], text: string, acronym: boolean): AnalysedToken {
   const token = analyseToken({ text, native: span.map((t) => t.native).join(' '), script: span[0].script, role: 'content' });
-  return { ...token, acronym, weight: Math.max(1, span.reduce((w, t) => w + t.weight, 0)) };
+  const weight = Math.max(1, span.reduce((w, t) => w + t.weight, 0));
+  return {
+    text: token.text,
+    native: token.native,
+    script: token.script,
+    role: token.role,
+    weight,
+    skeleton: token.skeleton,
+    korean: token.korean,
+    koreanKey: token.koreanKey,
+    koreanFrame: token.koreanFrame,
+    surnameClasses: token.surnameClasses,
+    acronym,
+    masks: token.masks,
+  };
 }
 
 function spellsToken(concat: string, y: AnalysedToken, korean: boolean): boolean {
@@ -300,12 +317,12 @@ function mergeAgainst(
     let best: number | undefined;
     for (let k = 2; k <= Math.min(4, xs.length - i); k++) {
       const t = xs[i + k - 1];
-      if (t.role === 'number' || t.role === 'legal-form' || t.script !== xs[i].script || SAME_SCRIPT_NATIVE.has(t.script)) break;
+      if (t.role === 'number' || t.role === 'legal-form' || t.script !== xs[i].script || comparedNatively(t.script)) break;
       concat += t.text;
       const joined = concat;
       if (targets.some((c) => c.role === 'content' && spellsToken(joined, c, korean))) best = k;
     }
-    if (!merged && best !== undefined && !['number', 'legal-form'].includes(xs[i].role) && !SAME_SCRIPT_NATIVE.has(xs[i].script)) {
+    if (!merged && best !== undefined && !['number', 'legal-form'].includes(xs[i].role) && !comparedNatively(xs[i].script)) {
       const span = xs.slice(i, i + best);
       merged = mergedToken(span, span.map((t) => t.text).join(''), false);
       used = best;

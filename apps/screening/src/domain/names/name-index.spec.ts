@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_MATCH_THRESHOLD } from './name-comparison.js';
-import { NameIndex, type NameIndexEntry } from './name-index.js';
+import { lightTokens, NameIndex, type NameIndexEntry } from './name-index.js';
 
 const ENTRIES: NameIndexEntry[] = [
   { id: 'KPi.001', type: 'individual', names: [{ value: 'YUN HO-JIN', kind: 'primary' }, { value: 'Yun Ho-chin', kind: 'alias', quality: 'Good' }] },
@@ -75,5 +75,47 @@ describe('NameIndex.search', () => {
     expect(stats.namesIndexed).toBe(610);
     expect(stats.candidatesScored).toBeGreaterThan(0);
     expect(stats.candidatesScored).toBeLessThan(stats.namesIndexed / 20);
+  });
+});
+
+describe('NameIndex search structures', () => {
+  it('gives the same hits whether prepared up front or at the first search', () => {
+    const lazy = buildIndex();
+    const eager = buildIndex();
+    eager.prepare();
+    for (const q of ['Yun Ho Jin', 'Putin Wladimir', 'Kim Jong Il', 'Oboronnye Initsiativy', 'Barmurov Pelros']) {
+      expect(eager.search(q)).toEqual(lazy.search(q));
+    }
+  });
+
+  it('finds entries added after a search', () => {
+    const index = buildIndex();
+    expect(index.search('Olaf Scholz')).toEqual([]);
+    index.add({ id: 'DE.001', type: 'individual', names: [{ value: 'Olaf SCHOLZ', kind: 'primary' }] });
+    expect(index.search('Olaf Scholze')[0]?.entryId).toBe('DE.001');
+  });
+
+  it('matches query tokens that are not in the vocabulary', () => {
+    const hits = buildIndex().search('Wladimyr Putyn');
+    expect(hits[0]?.entryId).toBe('RUi.001');
+  });
+
+  it('still finds a name through its heavy token when the light ones are common', () => {
+    const index = new NameIndex();
+    index.add({ id: 'E1', type: 'entity', names: [{ value: 'Bank of the East Land', kind: 'primary' }] });
+    for (let i = 0; i < 50; i++) index.add({ id: `F${i}`, type: 'entity', names: [{ value: `Office ${i} of the Filler ${i}`, kind: 'primary' }] });
+    expect(index.search('East Land Bank of the').map((h) => h.entryId)).toEqual(['E1']);
+  });
+});
+
+describe('lightTokens', () => {
+  it.each([
+    ['particles of a long name', [1, 0.25, 1, 0.25, 0.25], 0, 2.75, 0.6, [false, true, false, true, false]],
+    ['two equal tokens', [1, 1], 0, 2, 0.6, [false, false]],
+    ['one word among many', [1, 1, 1, 1, 1, 1], 0, 6, 0.6, [true, false, false, false, false, false]],
+    ['threshold at or below one half', [1, 0.25], 0, 1.25, 0.5, [false, false]],
+    ['unseen initials count towards coverage', [1, 0.25, 0.25], 0.5, 2, 0.6, [false, false, false]],
+  ])('%s', (_label, weights, unseen, total, minimum, expected) => {
+    expect(lightTokens(weights as number[], unseen as number, total as number, minimum as number)).toEqual(expected);
   });
 });

@@ -70,6 +70,8 @@ interface VocabularyToken {
 interface TokenMatches {
   ids: Int32Array;
   credits: Float64Array;
+  /** credit × the vocabulary token's weight: what the match adds to a candidate's coverage. */
+  gains: Float64Array;
 }
 
 /** Names whose bound falls this far below the threshold are not scored: merges and acronyms can lift a score a little. */
@@ -80,7 +82,7 @@ const MAX_QUERY_TOKENS = 12;
 const MIN_SHARED_TRIGRAMS = 0.45;
 /** Distinct query tokens whose vocabulary matches are remembered until the index changes. */
 const TOKEN_MATCH_CACHE_SIZE = 20_000;
-const NO_MATCHES: TokenMatches = { ids: new Int32Array(0), credits: new Float64Array(0) };
+const NO_MATCHES: TokenMatches = { ids: new Int32Array(0), credits: new Float64Array(0), gains: new Float64Array(0) };
 
 function trigrams(key: string, out: Set<string>): void {
   const padded = `^${key}$`;
@@ -125,8 +127,8 @@ function initialsOf(name: AnalysedName, withLegalForms: boolean): string {
 /**
  * An in-memory index of listed names for screening. Distinct tokens form a vocabulary indexed
  * by phonetic trigrams, Korean keys and surname classes; a search compares each query token
- * with the few vocabulary tokens that share a key (remembering the result per distinct query
- * token), bounds every name's score from those token matches, and runs the full pairwise
+ * with the few vocabulary tokens that share a key (precomputed for tokens of the vocabulary when
+ * the index is first searched, remembered for others), bounds every name's score from those token matches, and runs the full pairwise
  * comparison only on names whose bound can reach the threshold. Query tokens too light to lift
  * a name to the threshold on their own (particles, numbers, common words) only add to names
  * that a heavier token already found. Joined spellings and acronyms have their own exact
@@ -139,15 +141,23 @@ export class NameIndex {
   private readonly vocabularyByText = new Map<string, number>();
   private readonly vocabularyKeys = new Map<string, number[]>();
   private readonly joined = new Map<string, number[]>();
+  /** Matches of query tokens that are not in the vocabulary, remembered until the index changes. */
   private readonly tokenMatches = new Map<string, TokenMatches>();
+  /** Matches of each vocabulary token, computed once when the index is first searched after a change. */
+  private vocabularyMatches: TokenMatches[] = [];
   /** Postings of every vocabulary token, flattened: names of token v are postings[postingStart[v] .. postingStart[v + 1]). */
   private postings = new Int32Array(0);
   private postingStart = new Int32Array(1);
   private postingsStale = true;
+  private nameTotalWeight = new Float64Array(0);
+  private nameUnseenWeight = new Float64Array(0);
   private shared = new Int32Array(1024);
-  private candidateCredit = new Float64Array(1024);
-  private queryCredit = new Float64Array(1024 * MAX_QUERY_TOKENS);
-  private touched = new Int32Array(1024);
+  /** Search scratch: the slot of each name touched by the current search, −1 otherwise. */
+  private slotOf = new Int32Array(0);
+  /** Per slot: the touched name, its credit from candidate tokens, and its best credit per query token. */
+  private slotName = new Int32Array(1024);
+  private slotCredit = new Float64Array(1024);
+  private slotQueryCredit = new Float64Array(1024 * MAX_QUERY_TOKENS);
   private stats: NameSearchStats = { namesIndexed: 0, entriesIndexed: 0, candidatesFetched: 0, candidatesScored: 0 };
   private scoredTotal = 0;
 
@@ -176,6 +186,11 @@ export class NameIndex {
         push(this.joined, key, nameIndex);
       }
     }
+  }
+
+  /** Builds the search structures (postings, matches of every vocabulary token) now rather than at the next search. */
+  prepare(): void {
+    this.freezePostings();
   }
 
   /** Number of indexed names. */
@@ -233,20 +248,34 @@ export class NameIndex {
 
   private freezePostings(): void {
     if (!this.postingsStale) return;
-    const start = new Int32Array(this.vocabulary.length + 1);
-    for (let v = 0; v < this.vocabulary.length; v++) start[v + 1] = start[v] + this.vocabulary[v].names.length;
-    const postings = new Int32Array(start[this.vocabulary.length]);
-    for (let v = 0; v < this.vocabulary.length; v++) postings.set(this.vocabulary[v].names, start[v]);
+    const vocabularySize = this.vocabulary.length;
+    const start = new Int32Array(vocabularySize + 1);
+    for (let v = 0; v < vocabularySize; v++) start[v + 1] = start[v] + this.vocabulary[v].names.length;
+    const postings = new Int32Array(start[vocabularySize]);
+    for (let v = 0; v < vocabularySize; v++) postings.set(this.vocabulary[v].names, start[v]);
     this.postings = postings;
     this.postingStart = start;
-    this.postingsStale = false;
     const total = this.names.length;
-    if (this.candidateCredit.length < total) {
-      this.candidateCredit = new Float64Array(total * 2);
-      this.queryCredit = new Float64Array(total * 2 * MAX_QUERY_TOKENS);
-      this.touched = new Int32Array(total * 2);
-    }
-    if (this.shared.length < this.vocabulary.length) this.shared = new Int32Array(this.vocabulary.length * 2);
+    this.nameTotalWeight = Float64Array.from(this.names, (n) => n.totalWeight);
+    this.nameUnseenWeight = Float64Array.from(this.names, (n) => n.unseenWeight);
+    this.slotOf = new Int32Array(total).fill(-1);
+    if (this.shared.length < vocabularySize) this.shared = new Int32Array(vocabularySize * 2);
+    this.vocabularyMatches = this.vocabulary.map((v) => this.computeMatches(v.token));
+    this.postingsStale = false;
+  }
+
+  private growSlots(needed: number): void {
+    if (needed <= this.slotName.length) return;
+    const size = Math.max(needed, this.slotName.length * 2);
+    const name = new Int32Array(size);
+    name.set(this.slotName);
+    const credit = new Float64Array(size);
+    credit.set(this.slotCredit);
+    const queryCredit = new Float64Array(size * MAX_QUERY_TOKENS);
+    queryCredit.set(this.slotQueryCredit);
+    this.slotName = name;
+    this.slotCredit = credit;
+    this.slotQueryCredit = queryCredit;
   }
 
   /** Vocabulary tokens sharing enough retrieval keys with the query token to possibly match it. */
@@ -275,23 +304,33 @@ export class NameIndex {
     return out;
   }
 
-  /** The vocabulary tokens the query token matches with positive credit, remembered per distinct token. */
+  /** The vocabulary tokens the query token matches with positive credit: precomputed for vocabulary tokens, remembered for others. */
   private matchesOf(q: AnalysedToken): TokenMatches {
     const key = vocabularyKey(q);
+    const v = this.vocabularyByText.get(key);
+    if (v !== undefined) return this.vocabularyMatches[v];
     const cached = this.tokenMatches.get(key);
     if (cached) return cached;
-    const ids: number[] = [];
-    const credits: number[] = [];
-    for (const v of this.similarVocabulary(q)) {
-      const credit = pairScore(q, this.vocabulary[v].token, true).credit;
-      if (credit <= 0) continue;
-      ids.push(v);
-      credits.push(credit);
-    }
-    const matches = ids.length === 0 ? NO_MATCHES : { ids: Int32Array.from(ids), credits: Float64Array.from(credits) };
+    const matches = this.computeMatches(q);
     if (this.tokenMatches.size >= TOKEN_MATCH_CACHE_SIZE) this.tokenMatches.clear();
     this.tokenMatches.set(key, matches);
     return matches;
+  }
+
+  private computeMatches(q: AnalysedToken): TokenMatches {
+    const ids: number[] = [];
+    const credits: number[] = [];
+    const gains: number[] = [];
+    for (const v of this.similarVocabulary(q)) {
+      const token = this.vocabulary[v].token;
+      const credit = pairScore(q, token, true).credit;
+      if (credit <= 0) continue;
+      ids.push(v);
+      credits.push(credit);
+      gains.push(credit * token.weight);
+    }
+    if (ids.length === 0) return NO_MATCHES;
+    return { ids: Int32Array.from(ids), credits: Float64Array.from(credits), gains: Float64Array.from(gains) };
   }
 
   private fetchCandidates(query: AnalysedName, threshold: number, type: IndexedEntryType | undefined): number[] {
@@ -299,33 +338,42 @@ export class NameIndex {
     const searchable = query.tokens.filter(isSearchable);
     const queryTokens = searchable.slice(0, MAX_QUERY_TOKENS);
     const width = queryTokens.length;
-    const weights = queryTokens.map((t) => t.weight);
+    const weights = Float64Array.from(queryTokens, (t) => t.weight);
     const queryWeight = query.tokens.reduce((w, t) => w + t.weight, 0);
     const queryUnseen =
       query.tokens.filter((t) => t.role === 'initial').reduce((w, t) => w + t.weight, 0) +
       searchable.slice(MAX_QUERY_TOKENS).reduce((w, t) => w + t.weight, 0);
     const minimum = threshold - BOUND_MARGIN;
-    const light = lightTokens(weights, queryUnseen, queryWeight, minimum);
-    const order = [...weights.keys()].sort((a, b) => Number(light[a]) - Number(light[b]));
-    const { postings, postingStart, candidateCredit, queryCredit, touched } = this;
-    let touchedCount = 0;
+    const light = lightTokens([...weights], queryUnseen, queryWeight, minimum);
+    const order = [...light.keys()].sort((a, b) => Number(light[a]) - Number(light[b]));
+    const { postings, postingStart, slotOf } = this;
+    let slots = 0;
     for (const qi of order) {
-      const { ids, credits } = this.matchesOf(queryTokens[qi]);
+      const { ids, credits, gains } = this.matchesOf(queryTokens[qi]);
       const opensNames = !light[qi];
       for (let m = 0; m < ids.length; m++) {
         const v = ids[m];
         const credit = credits[m];
-        const candidateGain = credit * this.vocabulary[v].token.weight;
-        for (let p = postingStart[v], end = postingStart[v + 1]; p < end; p++) {
+        const gain = gains[m];
+        const end = postingStart[v + 1];
+        if (opensNames) this.growSlots(slots + end - postingStart[v]);
+        const slotName = this.slotName;
+        const slotCredit = this.slotCredit;
+        const slotQueryCredit = this.slotQueryCredit;
+        for (let p = postingStart[v]; p < end; p++) {
           const n = postings[p];
-          const base = n * MAX_QUERY_TOKENS;
-          if (candidateCredit[n] === 0) {
+          let slot = slotOf[n];
+          if (slot < 0) {
             if (!opensNames) continue;
-            touched[touchedCount++] = n;
-            queryCredit.fill(0, base, base + width);
+            slot = slots++;
+            slotOf[n] = slot;
+            slotName[slot] = n;
+            slotCredit[slot] = 0;
+            for (let k = slot * width, last = k + width; k < last; k++) slotQueryCredit[k] = 0;
           }
-          if (credit > queryCredit[base + qi]) queryCredit[base + qi] = credit;
-          candidateCredit[n] += candidateGain;
+          const at = slot * width + qi;
+          if (credit > slotQueryCredit[at]) slotQueryCredit[at] = credit;
+          slotCredit[slot] += gain;
         }
       }
     }
@@ -333,15 +381,14 @@ export class NameIndex {
     for (const key of [joinedForm(query), `a:${joinedForm(query)}`]) for (const n of this.joined.get(key) ?? []) exact.add(n);
     const kept: { n: number; bound: number }[] = [];
     const queryScale = 1 / Math.max(queryWeight, 1e-9);
-    for (let i = 0; i < touchedCount; i++) {
-      const n = touched[i];
-      const base = n * MAX_QUERY_TOKENS;
+    const { slotName, slotCredit, slotQueryCredit, nameTotalWeight, nameUnseenWeight } = this;
+    for (let slot = 0; slot < slots; slot++) {
+      const n = slotName[slot];
+      slotOf[n] = -1;
       let matched = queryUnseen;
-      for (let qi = 0; qi < width; qi++) matched += queryCredit[base + qi] * weights[qi];
-      const name = this.names[n];
+      for (let qi = 0, at = slot * width; qi < width; qi++, at++) matched += slotQueryCredit[at] * weights[qi];
       const coverageA = Math.min(1, matched * queryScale);
-      const coverageB = Math.min(1, (candidateCredit[n] + name.unseenWeight) / Math.max(name.totalWeight, 1e-9));
-      candidateCredit[n] = 0;
+      const coverageB = Math.min(1, (slotCredit[slot] + nameUnseenWeight[n]) / Math.max(nameTotalWeight[n], 1e-9));
       const bound = coverageScore(coverageA, coverageB);
       if (bound >= minimum && !exact.has(n)) kept.push({ n, bound });
     }
@@ -355,7 +402,7 @@ export class NameIndex {
     this.stats = {
       namesIndexed: this.names.length,
       entriesIndexed: this.entries.length,
-      candidatesFetched: touchedCount,
+      candidatesFetched: slots,
       candidatesScored: 0,
     };
     return candidates.slice(0, MAX_CANDIDATES);

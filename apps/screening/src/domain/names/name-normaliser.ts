@@ -63,15 +63,15 @@ function toText(word: string, script: TokenScript): string {
   }
 }
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = new Map<string, number>(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19, first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
   sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
-const TENS_WORDS: Record<string, number> = {
+}));
+const TENS_WORDS = new Map<string, number>(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+}));
 const ROMAN_NUMERALS = new Set(['ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xx']);
 
 const TITLES = new Set([
@@ -147,8 +147,8 @@ const wordToken = memoiseString((word: string): Readonly<NameToken> => {
 function combineNumbers(tokens: NameToken[]): NameToken[] {
   const out: NameToken[] = [];
   for (const t of tokens) {
-    const unit = NUMBER_WORDS[t.text];
-    const tens = TENS_WORDS[t.text];
+    const unit = NUMBER_WORDS.get(t.text);
+    const tens = TENS_WORDS.get(t.text);
     const value = unit ?? tens;
     const asNumber: NameToken | undefined =
       value !== undefined
