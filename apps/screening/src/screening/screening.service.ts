@@ -14,9 +14,9 @@ import {
   evaluateOpportunity,
   POSSIBLE_AT,
   screenParty,
+  searchList,
   type PartyHit,
 } from '../domain/screening/match-verdict.js';
-import { explainTokens } from '../domain/screening/match-verdict.js';
 import { AuditRepository, type NewAuditEntry } from '../audit/audit.repository.js';
 import { SanctionsListService } from '../list/sanctions-list.service.js';
 import { RuleSetProvider } from '../rules/rule-set.provider.js';
@@ -99,22 +99,7 @@ export class ScreeningService {
 
   checkName(name: string, type?: 'individual' | 'entity'): NameCheckReply {
     const snapshot = this.list.snapshot();
-    const hits = snapshot
-      ? snapshot.index.search(name, { threshold: POSSIBLE_AT, limit: 20, ...(type ? { type } : {}) }).map((hit) => {
-          const entry = snapshot.entries.get(hit.entryId)!;
-          return {
-            referenceNumber: entry.referenceNumber,
-            listedName: hit.matchedName,
-            nameKind: hit.nameKind,
-            type: entry.type,
-            regime: entry.regime,
-            score: Math.round(hit.score * 1000) / 1000,
-            strength: hit.score >= 0.9 ? ('designated' as const) : ('possible' as const),
-            explanation: explainTokens(hit.explanation),
-          };
-        })
-      : [];
-    return { name, hits, threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
+    return { name, hits: snapshot ? searchList(snapshot, name, type, 20) : [], threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
   }
 
   private party(role: PartyHit['party'], name: string): PartyHit[] {

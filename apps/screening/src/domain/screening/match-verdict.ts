@@ -58,15 +58,12 @@ export function explainTokens(explanation: TokenMatch[]): string {
     .join('; ');
 }
 
-/** Screens one party's name against the list; hits below POSSIBLE_AT are not reported. */
-export function screenParty(list: ListSnapshot, party: PartyRole, name: string): PartyHit[] {
-  const type = party === 'director' ? 'individual' : party === 'company' ? 'entity' : undefined;
-  const hits: NameSearchHit[] = list.index.search(name, { threshold: POSSIBLE_AT, limit: 5, ...(type ? { type } : {}) });
+/** A name's hits in the list, best first, with explanations; hits below POSSIBLE_AT are not reported. */
+export function searchList(list: ListSnapshot, name: string, type?: 'individual' | 'entity', limit = 5): Omit<PartyHit, 'party' | 'name'>[] {
+  const hits: NameSearchHit[] = list.index.search(name, { threshold: POSSIBLE_AT, limit, ...(type ? { type } : {}) });
   return hits.map((hit) => {
     const entry = list.entries.get(hit.entryId)!;
     return {
-      party,
-      name,
       referenceNumber: entry.referenceNumber,
       listedName: hit.matchedName,
       nameKind: hit.nameKind,
@@ -77,6 +74,12 @@ export function screenParty(list: ListSnapshot, party: PartyRole, name: string):
       explanation: explainTokens(hit.explanation),
     };
   });
+}
+
+/** Screens one party's name: directors only against individuals, the company only against entities. */
+export function screenParty(list: ListSnapshot, party: PartyRole, name: string): PartyHit[] {
+  const type = party === 'director' ? 'individual' : party === 'company' ? 'entity' : undefined;
+  return searchList(list, name, type).map((hit) => ({ party, name, ...hit }));
 }
 
 /**
