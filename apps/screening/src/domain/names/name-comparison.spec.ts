@@ -52,6 +52,51 @@ describe('compareNames on false pairs', () => {
   });
 });
 
+describe('compareNames on Russian company names rendered in English', () => {
+  it.each([
+    ['Ural Machine-Building Plant', 'Уральский машиностроительный завод', 0.85],
+    ['Magnitogorsk Iron and Steel Works', 'Магнитогорский металлургический комбинат', 0.7],
+    ['Chelyabinsk Metallurgical Plant', 'ПАО «Челябинский металлургический комбинат»', 0.85],
+    ['Kurgan Machine-Building Plant', 'Курганский машиностроительный завод', 0.85],
+    ['Mining and Chemical Combine', 'ФГУП «Горно-химический комбинат»', 0.85],
+    ['Research and Production Association Almaz', 'Научно-производственное объединение «Алмаз»', 0.85],
+    ['Trading House Volga', 'ООО Торговый дом Волга', 0.9],
+    ['Izhevsk Mechanical Plant', 'Ижевский механический завод', 0.85],
+  ])('%s ↔ %s scores at least %d', (a, b, minimum) => {
+    expect(compareNames(a, b).score).toBeGreaterThanOrEqual(minimum);
+    expect(compareNames(b, a).score).toBeGreaterThanOrEqual(minimum);
+  });
+
+  it.each([
+    ['Magnitogorsk Iron and Steel Works', 'Новолипецкий металлургический комбинат'],
+    ['Omsk Machine-Building Plant', 'Уральский машиностроительный завод'],
+    ['Volga Trading House', 'Торговый дом «Урал»'],
+    ['Siberian Chemical Combine', 'Горно-химический комбинат'],
+    ['Kazan Aviation Plant', 'Ульяновский авиационный завод'],
+    ['Yenakiieve Iron and Steel Works', 'Донецкий металлургический завод'],
+    ['Izhevsk Electromechanical Plant', 'Ижевский механический завод'],
+    ['Ural Plant', 'Уральский турбинный завод'],
+    ['Moscow Plant', 'Московский металлургический завод'],
+  ])('%s ↔ %s stays below the threshold', (a, b) => {
+    expect(compareNames(a, b).score).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
+    expect(compareNames(b, a).score).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
+  });
+
+  it('explains translated words', () => {
+    const kinds = compareNames('Ural Machine-Building Plant', 'Уральский машиностроительный завод').explanation.map((m) => [
+      m.query,
+      m.candidate,
+      m.kind,
+    ]);
+    expect(kinds).toEqual([
+      ['machine', 'машиностроительный', 'translation'],
+      ['building', 'машиностроительный', 'translation'],
+      ['plant', 'завод', 'translation'],
+      ['ural', 'уральский', 'translation'],
+    ]);
+  });
+});
+
 describe('compareNames explanations', () => {
   const kinds = (a: string, b: string): [string | null, string | null, TokenMatchKind][] =>
     compareNames(a, b).explanation.map((m) => [m.query, m.candidate, m.kind]);

@@ -1,12 +1,14 @@
 import { isKoreanLikeToken, koreanKey, koreanSurnameClasses } from './korean-romanisation.js';
 import { tokeniseName, type NameToken } from './name-normaliser.js';
 import { transliterationSkeleton } from './phonetic-key.js';
+import { placeNameVariants, translateRussianWord } from './russian-company-glossary.js';
 import { editSimilarity, editSimilarityAtLeast } from './string-similarity.js';
 
 /** How a query token was matched to a candidate token. */
 export type TokenMatchKind =
   | 'exact'
   | 'transliteration'
+  | 'translation'
   | 'romanisation-variant'
   | 'surname-class'
   | 'fuzzy'
@@ -45,6 +47,10 @@ export interface AnalysedToken extends NameToken {
   acronym: boolean;
   /** Bit sets of the letters in text, skeleton and Korean key, to bound edit similarity cheaply. */
   masks: readonly [number, number, number];
+  /** True for the English rendering of a Russian word (завод → plant, Муромский → murom); text holds the English. */
+  translated?: boolean;
+  /** True when a translated token is the place name behind a Russian -ский adjective. */
+  place?: boolean;
 }
 
 /** A name prepared once for many comparisons (the index keeps these). */
@@ -82,6 +88,12 @@ const FUZZY_FULL = 0.8;
 /** Credit for one Korean syllable spelt with another vowel (ŏ/ŭ/o/u/eo/eu are romanised inconsistently). */
 const KOREAN_VOWEL_CREDIT = 0.75;
 const FUZZY_FLOOR = 0.5;
+/** Credit for a Russian word matched by its English translation or its place name. */
+const TRANSLATION_CREDIT = 0.9;
+/** Credit for a -ский adjective matched by its place name: the adjective may also name a region or a namesake. */
+const PLACE_CREDIT = 0.85;
+/** Weight of a translated company-kind word (plant, works, bank, group): it says little about which company. */
+const COMPANY_WORD_WEIGHT = 0.3;
 const SHORT_FUZZY_FLOOR = 0.6;
 
 function tokenWeight(text: string, role: NameToken['role']): number {
@@ -188,6 +200,7 @@ function fuzzyCredit(similarity: number, a: AnalysedToken, b: AnalysedToken): nu
 
 /** Compares two analysed tokens; `korean` enables Korean romanisation equivalences. */
 export function pairScore(a: AnalysedToken, b: AnalysedToken, korean: boolean): PairScore {
+  if (a.translated || b.translated) return translatedPairScore(a, b);
   if (a.script === b.script && comparedNatively(a.script)) {
     if (a.native === b.native) return { similarity: 1, credit: 1, kind: 'exact' };
     const s = editSimilarity(a.native, b.native);
@@ -239,6 +252,78 @@ export function pairScore(a: AnalysedToken, b: AnalysedToken, korean: boolean): 
   if (s === 0) return NO_MATCH;
   const kind: TokenMatchKind = crossScript ? 'transliteration' : 'fuzzy';
   return { similarity: s, credit: fuzzyCredit(s, a, b), kind };
+}
+
+const TRANSLATED: PairScore = { similarity: TRANSLATION_CREDIT, credit: TRANSLATION_CREDIT, kind: 'translation' };
+const PLACE_TRANSLATED: PairScore = { similarity: PLACE_CREDIT, credit: PLACE_CREDIT, kind: 'translation' };
+
+/** An English word with a plural ending folded (plants → plant, industries → industry). */
+function englishKey(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function translatedPairScore(a: AnalysedToken, b: AnalysedToken): PairScore {
+  if (a.translated && b.translated) return NO_MATCH;
+  if (a.role === 'legal-form' || b.role === 'legal-form') return NO_MATCH;
+  const [other, translated] = a.translated ? [b, a] : [a, b];
+  if (other.script !== 'latin') return NO_MATCH;
+  if (englishKey(other.text) !== englishKey(translated.text) && other.skeleton !== translated.skeleton) return NO_MATCH;
+  return translated.place ? PLACE_TRANSLATED : TRANSLATED;
+}
+
+function translatedToken(source: AnalysedToken, text: string, weight: number, place = false): AnalysedToken {
+  const token = analyseToken({ text, native: source.native, script: 'latin', role: 'content' });
+  return { ...token, weight, korean: false, koreanKey: '', koreanFrame: '', surnameClasses: [], translated: true, place };
+}
+
+/**
+ * Renders the Russian words of `xs` in English where that meets a word of `ys`: industry terms
+ * and company words by the glossary (машиностроительный завод → machine building plant),
+ * -ский place adjectives by their place name (Муромский → murom), компания/корпорация as legal
+ * forms. Words without such a match keep their transliteration.
+ */
+function translateAgainst(xs: readonly AnalysedToken[], ys: readonly AnalysedToken[]): AnalysedToken[] | undefined {
+  const words = new Set<string>();
+  const skeletons = new Set<string>();
+  for (const y of ys) {
+    if (y.script !== 'latin' || y.role === 'legal-form') continue;
+    words.add(englishKey(y.text));
+    skeletons.add(y.skeleton);
+  }
+  if (words.size === 0) return undefined;
+  const out: AnalysedToken[] = [];
+  let changed = false;
+  for (const x of xs) {
+    const rendered = x.script === 'cyrillic' && x.role === 'content' ? translateToken(x, words, skeletons) : undefined;
+    if (rendered) {
+      out.push(...rendered);
+      changed = true;
+    } else {
+      out.push(x);
+    }
+  }
+  return changed ? out : undefined;
+}
+
+function translateToken(x: AnalysedToken, words: ReadonlySet<string>, skeletons: ReadonlySet<string>): AnalysedToken[] | undefined {
+  const parts = translateRussianWord(x.native);
+  if (parts && parts[0].kind === 'legal-form') return [{ ...x, role: 'legal-form', weight: 0 }];
+  if (parts) {
+    const chosen = parts.map((p) => p.english.find((e) => words.has(englishKey(e))));
+    if (chosen.some((c) => c !== undefined)) {
+      return parts.map((p, k) =>
+        translatedToken(x, chosen[k] ?? p.english[0], p.kind === 'company-word' ? COMPANY_WORD_WEIGHT : x.weight),
+      );
+    }
+  }
+  const place = placeNameVariants(x.native).find((v) => words.has(v) || skeletons.has(transliterationSkeleton(v)));
+  return place ? [translatedToken(x, place, x.weight, true)] : undefined;
+}
+
+function isCyrillicName(tokens: readonly AnalysedToken[]): boolean {
+  return tokens.some((t) => t.script === 'cyrillic' && t.role === 'content');
 }
 
 function mergedToken(span: readonly AnalysedToken[], text: string, acronym: boolean): AnalysedToken {
@@ -433,6 +518,16 @@ export function compareAnalysedNames(query: AnalysedName, candidate: AnalysedNam
     const mergedB = mergeAgainst(bs, as, base.weakA, korean);
     if (mergedB) {
       const r = align(as, mergedB, korean);
+      if (r.score > best.score) best = r;
+    }
+    const translatedA = isCyrillicName(as) && !isCyrillicName(bs) ? translateAgainst(as, bs) : undefined;
+    if (translatedA) {
+      const r = align(translatedA, bs, korean);
+      if (r.score > best.score) best = r;
+    }
+    const translatedB = isCyrillicName(bs) && !isCyrillicName(as) ? translateAgainst(bs, as) : undefined;
+    if (translatedB) {
+      const r = align(as, translatedB, korean);
       if (r.score > best.score) best = r;
     }
   }
