@@ -54,6 +54,11 @@ export class ScreeningNatsController {
     return this.screening.versions();
   }
 
+  @MessagePattern(ScreeningSubjects.rulesGet)
+  rules() {
+    return this.screening.ruleCatalogue();
+  }
+
   @MessagePattern(ScreeningSubjects.introductionRequest)
   requestIntroduction(@Payload() req: RequestIntroductionRequest) {
     return this.introductions.request(req);

@@ -33,6 +33,7 @@ import type {
   NameCheckReply,
   NameCheckRequest,
   RequestIntroductionRequest,
+  RulesReply,
   ScreenMatchesReply,
   ScreenMatchesRequest,
   VersionsChangedEvent,
@@ -79,6 +80,7 @@ export function sectorSubjects<S extends SectorId>(sector: S) {
 
 export const MatchingSubjects = {
   matchGet: 'matching.v1.match.get',
+  echo: 'matching.v1.echo',
   companyMatches: 'matching.v1.company-matches.list',
   opportunityMatches: 'matching.v1.opportunity-matches.list',
   preview: 'matching.v1.preview.run',
@@ -92,6 +94,7 @@ export const ScreeningSubjects = {
   listGet: 'screening.v1.list.get',
   listRefresh: 'screening.v1.list.refresh',
   versionsGet: 'screening.v1.versions.get',
+  rulesGet: 'screening.v1.rules.get',
   versionsChanged: 'screening.v1.versions.changed',
   introductionRequest: 'screening.v1.introduction.request',
   introductionGet: 'screening.v1.introduction.get',
@@ -127,11 +130,13 @@ export type RequestMap = {
   [CompaniesSubjects.outboxRead]: Rpc<Plain<ReadOutboxRequest>, ReadOutboxReply>;
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
+  [MatchingSubjects.echo]: Rpc<Record<string, never>, { service: string }>;
   [ScreeningSubjects.matchesScreen]: Rpc<Plain<ScreenMatchesRequest>, ScreenMatchesReply>;
   [ScreeningSubjects.nameCheck]: Rpc<Plain<NameCheckRequest>, NameCheckReply>;
   [ScreeningSubjects.listGet]: Rpc<Record<string, never>, ListStatusReply>;
   [ScreeningSubjects.listRefresh]: Rpc<Record<string, never>, ListStatusReply>;
   [ScreeningSubjects.versionsGet]: Rpc<Record<string, never>, VersionsReply>;
+  [ScreeningSubjects.rulesGet]: Rpc<Record<string, never>, RulesReply>;
   [ScreeningSubjects.introductionRequest]: Rpc<Plain<RequestIntroductionRequest>, IntroductionView>;
   [ScreeningSubjects.introductionGet]: Rpc<Plain<IntroductionByIdRequest>, IntroductionView>;
   [ScreeningSubjects.introductionList]: Rpc<Plain<ListIntroductionsRequest>, IntroductionView[]>;

@@ -15,12 +15,18 @@ const SERVICES: [string, RequestSubject][] = [
 ];
 
 @ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthHttpController {
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
+  /** One authenticated hop to the matching service and back, doing no work: the floor of every read. */
+  @Get('/v1/echo')
+  echo() {
+    return this.bus.request(MatchingSubjects.echo, {});
+  }
+
   /** 200 only when messaging, every service and every service's database answer; else 503 naming what is down. */
-  @Get()
+  @Get('/health')
   @Public()
   async check(@Res() response: Response): Promise<void> {
     const results = await Promise.all(

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ScreeningSubjects,
   type CompanyView,
+  type ComplianceRecord,
+  type ComplianceRule,
   type ComplianceView,
   type OpportunitySummary,
   type ScreeningCompanyDto,
@@ -13,10 +15,10 @@ import { MESSAGE_BUS, type MessageBus } from '#platform';
 export const pairKey = (companyId: string, opportunityId: string) => `${companyId}|${opportunityId}`;
 
 /** What a match shows while the screening service has not answered for it: held for review, never clear. */
-export function unscreenedCompliance(reason: string): ComplianceView {
+export function unscreenedCompliance(reason: string): ComplianceRecord {
   return {
     verdict: 'review',
-    rules: [],
+    ruleIds: [],
     listHits: [],
     reasons: [`not screened yet: ${reason}; held for review until the screening service answers`],
     listVersion: null,
@@ -41,12 +43,15 @@ export function screeningOpportunity(o: OpportunitySummary): ScreeningOpportunit
   };
 }
 
-const MAX_PAIRS_PER_REQUEST = 2000;
+/** Pairs per request: keeps each reply well under the NATS message limit (1 MiB by default). */
+const MAX_PAIRS_PER_REQUEST = 250;
 
 /** Asks the screening service for the verdicts of pairs; answers null (and logs) when it cannot be asked. */
 @Injectable()
 export class ScreeningClient {
   private readonly logger = new Logger(ScreeningClient.name);
+  /** The texts of the rules verdicts cite, by rules version and id. */
+  private readonly ruleTexts = new Map<string, ComplianceRule>();
 
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
@@ -54,8 +59,8 @@ export class ScreeningClient {
     companies: CompanyView[],
     opportunities: OpportunitySummary[],
     pairs: { companyId: string; opportunityId: string }[],
-  ): Promise<Map<string, ComplianceView> | null> {
-    const verdicts = new Map<string, ComplianceView>();
+  ): Promise<Map<string, ComplianceRecord> | null> {
+    const verdicts = new Map<string, ComplianceRecord>();
     const byCompany = new Map(companies.map((c) => [c.id, screeningCompany(c)]));
     const byOpportunity = new Map(opportunities.map((o) => [o.id, screeningOpportunity(o)]));
     try {
@@ -67,12 +72,45 @@ export class ScreeningClient {
           pairs: chunk,
         });
         for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), v.compliance);
+        for (const rule of Object.values(reply.rules)) this.ruleTexts.set(`${reply.rulesVersion}|${rule.id}`, rule);
       }
       return verdicts;
     } catch (error) {
       this.logger.warn({ msg: 'screening unavailable; matches held for review', error: (error as Error).message });
       return null;
     }
+  }
+
+  /**
+   * Turns stored records into what readers see, with the texts of the rules they cite. Texts missing
+   * here (after a restart) are asked of the screening service once; if it cannot answer, a rule is
+   * shown by its id with a note that its text is unavailable.
+   */
+  async expand(records: ComplianceRecord[]): Promise<ComplianceView[]> {
+    const missing = records.some((r) => r.ruleIds.some((id) => !this.ruleTexts.has(`${r.rulesVersion}|${id}`)));
+    if (missing) {
+      try {
+        const catalogue = await this.bus.request(ScreeningSubjects.rulesGet, {});
+        for (const rule of catalogue.rules) this.ruleTexts.set(`${catalogue.version}|${rule.id}`, rule);
+      } catch (error) {
+        this.logger.warn({ msg: 'rule texts unavailable', error: (error as Error).message });
+      }
+    }
+    return records.map(({ ruleIds, ...record }) => ({
+      ...record,
+      rules: ruleIds.map(
+        (id) =>
+          this.ruleTexts.get(`${record.rulesVersion}|${id}`) ?? {
+            id,
+            title: 'rule text unavailable (screening service unreachable or rules version changed)',
+            resolution: null,
+            paragraph: null,
+            verdict: record.verdict === 'clear' ? 'review' : record.verdict,
+            evidence: 'unknown',
+            verified: false,
+          },
+      ),
+    }));
   }
 
   async versions(): Promise<VersionsReply | null> {

@@ -21,7 +21,12 @@ interface Source {
   name: string;
   read: RequestSubject;
   apply(m: EntityManager, event: OutboxEvent): Promise<void>;
+  /** Applies a run of upserts together, when the source can. */
+  applyUpserts?: { type: string; apply(m: EntityManager, events: OutboxEvent[]): Promise<void> };
 }
+
+/** Events applied in one transaction when a source has a backlog of upserts. */
+const UPSERT_RUN = 50;
 
 const REFILL_BATCH = 100;
 const RESCREEN_BATCH = 1000;
@@ -50,15 +55,9 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {
+    // Opportunities first: a service catching up then scores each company once against the whole
+    // catalogue, instead of fanning every opportunity out to companies it will score again anyway.
     this.sources = [
-      {
-        name: 'companies',
-        read: CompaniesSubjects.outboxRead,
-        apply: (m, e) =>
-          e.type === CompanyEventType.DELETED
-            ? this.matchMaker.removeCompany(m, e.aggregateId)
-            : this.matchMaker.applyCompany(m, e.payload as CompanyView),
-      },
       ...SECTOR_IDS.map((sector) => ({
         name: `sectors.${sector}`,
         read: sectorSubjects(sector).outboxRead,
@@ -67,6 +66,18 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
             ? this.matchMaker.removeOpportunity(m, e.aggregateId)
             : this.matchMaker.applyOpportunity(m, e.payload as OpportunitySummary),
       })),
+      {
+        name: 'companies',
+        read: CompaniesSubjects.outboxRead,
+        apply: (m, e) =>
+          e.type === CompanyEventType.DELETED
+            ? this.matchMaker.removeCompany(m, e.aggregateId)
+            : this.matchMaker.applyCompanies(m, [e.payload as CompanyView]),
+        applyUpserts: {
+          type: CompanyEventType.UPSERTED,
+          apply: (m, events) => this.matchMaker.applyCompanies(m, events.map((e) => e.payload as CompanyView)),
+        },
+      },
     ];
   }
 
@@ -155,14 +166,27 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
       const after = this.cursors[source.name] ?? 0;
       const { events } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
       if (!events.length) return;
-      for (const event of events) {
+      for (const run of runs(events, source.applyUpserts?.type)) {
+        const last = run[run.length - 1].seq;
         await this.repository.transaction(async (m) => {
-          await source.apply(m, event);
-          await this.repository.advanceCursor(m, source.name, event.seq);
+          if (run.length > 1 || (source.applyUpserts && run[0].type === source.applyUpserts.type)) await source.applyUpserts!.apply(m, run);
+          else await source.apply(m, run[0]);
+          await this.repository.advanceCursor(m, source.name, last);
         });
-        this.cursors[source.name] = event.seq;
+        this.cursors[source.name] = last;
       }
       if (events.length < this.config.OUTBOX_BATCH) return;
     }
   }
+}
+
+/** Splits events into runs: consecutive events of `batchable` type (up to UPSERT_RUN) together, any other event alone. */
+function runs(events: OutboxEvent[], batchable: string | undefined): OutboxEvent[][] {
+  const out: OutboxEvent[][] = [];
+  for (const event of events) {
+    const current = out[out.length - 1];
+    if (batchable && event.type === batchable && current && current[0].type === batchable && current.length < UPSERT_RUN) current.push(event);
+    else out.push([event]);
+  }
+  return out;
 }

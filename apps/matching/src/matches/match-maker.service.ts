@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CompanyView, MatchView, OpportunitySummary, SectorId } from '#contracts';
+import type { CompanyView, ComplianceView, MatchView, OpportunitySummary, SectorId } from '#contracts';
 import { DomainError } from '#platform';
 import { MatchCatalogue } from '../catalogue/match-catalogue.js';
 import { RubricClient } from '../catalogue/rubric.client.js';
@@ -39,14 +39,35 @@ export class MatchMakerService {
     this.logger.log(`loaded ${this.catalogue.size.companies} companies, ${this.catalogue.size.opportunities} opportunities`);
   }
 
-  async applyCompany(m: EntityManager, view: CompanyView): Promise<void> {
-    const stored = await this.repository.storedVersion(m, 'company', view.id);
-    if (stored !== null && stored > view.version) return;
-    const matches = await this.scoreCompany(view);
-    await this.repository.putCompany(m, view);
-    await this.repository.replaceCompanyMatches(m, view.id, matches);
-    this.catalogue.putCompany(view);
-    this.stats.set(view.id, summarise(matches));
+  /**
+   * Scores, screens and stores the matches of several new or changed companies in one transaction
+   * (one screening conversation, one write): how a backlog is worked off. Older versions are ignored.
+   */
+  async applyCompanies(m: EntityManager, views: CompanyView[]): Promise<void> {
+    const latest = new Map(views.map((v) => [v.id, v]));
+    const stored = await this.repository.storedVersions(m, 'company', [...latest.keys()]);
+    const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version);
+    if (!fresh.length) return;
+    const rubrics = await this.rubrics.rubrics();
+    const now = new Date().toISOString();
+    const matchesOf = new Map(
+      fresh.map((view) => [
+        view.id,
+        rankOpportunities(prepareCompany(view), this.catalogue.opportunitiesFor(view.sectors), rubrics, {
+          rubPerUsd: this.config.RUB_PER_USD,
+          minScore: this.config.MATCH_FLOOR_SCORE,
+          limit: this.config.MATCHES_PER_COMPANY,
+        }).map((r) => toStored(r, now)),
+      ]),
+    );
+    const all = [...matchesOf.values()].flat();
+    await this.screenAll(all, latest);
+    await this.repository.putCompanies(m, fresh);
+    await this.repository.replaceMatchesOf(m, fresh.map((v) => v.id), all);
+    for (const view of fresh) {
+      this.catalogue.putCompany(view);
+      this.stats.set(view.id, summarise(matchesOf.get(view.id)!));
+    }
   }
 
   async removeCompany(m: EntityManager, id: string): Promise<void> {
@@ -142,17 +163,15 @@ export class MatchMakerService {
   async matchById(id: string): Promise<MatchView> {
     const match = await this.repository.byId(id);
     if (!match) throw DomainError.notFound('Match', id);
-    return this.present(match);
+    return (await this.presentAll([match]))[0];
   }
 
   async companyMatches(companyId: string, q: MatchQuery): Promise<MatchView[]> {
-    const rows = await this.repository.forCompany(companyId, q);
-    return rows.map((r) => this.present(r));
+    return this.presentAll(await this.repository.forCompany(companyId, q));
   }
 
   async opportunityMatches(opportunityId: string, q: MatchQuery): Promise<MatchView[]> {
-    const rows = await this.repository.forOpportunity(opportunityId, q);
-    return rows.map((r) => this.present(r));
+    return this.presentAll(await this.repository.forOpportunity(opportunityId, q));
   }
 
   /** Scores an unsaved (already validated) profile against the catalogue; nothing is stored. */
@@ -166,8 +185,8 @@ export class MatchMakerService {
     });
     const now = new Date().toISOString();
     const matches = ranked.map((r) => toStored(r, now));
-    await this.screenAll(matches, profile);
-    return matches.filter((r) => q.includeProhibited || r.compliance.verdict !== 'prohibited').map((r) => this.present(r, profile));
+    await this.screenAll(matches, new Map([[profile.id, profile]]));
+    return this.presentAll(matches.filter((r) => q.includeProhibited || r.compliance.verdict !== 'prohibited'), profile);
   }
 
   get size() {
@@ -183,7 +202,7 @@ export class MatchMakerService {
     );
     const now = new Date().toISOString();
     const matches = ranked.map((r) => toStored(r, now));
-    await this.screenAll(matches, view);
+    await this.screenAll(matches);
     return matches;
   }
 
@@ -191,9 +210,9 @@ export class MatchMakerService {
    * Gives each match the screening service's verdict. When the service cannot answer, the matches
    * are stored as `review`, marked unscreened, and screened again once it answers.
    */
-  private async screenAll(matches: StoredMatch[], company?: CompanyView): Promise<void> {
+  private async screenAll(matches: StoredMatch[], companies?: Map<string, CompanyView>): Promise<void> {
     if (!matches.length) return;
-    const companyOf = (id: string) => (company && company.id === id ? company : this.catalogue.company(id)!.view);
+    const companyOf = (id: string) => companies?.get(id) ?? this.catalogue.company(id)!.view;
     const verdicts = await this.screening.screen(
       [...new Set(matches.map((x) => x.companyId))].map(companyOf),
       [...new Set(matches.map((x) => x.opportunityId))].map((id) => this.catalogue.opportunity(id)!.view),
@@ -206,13 +225,19 @@ export class MatchMakerService {
     }
   }
 
-  private present(match: StoredMatch, previewed?: CompanyView): MatchView {
+  private async presentAll(matches: StoredMatch[], previewed?: CompanyView): Promise<MatchView[]> {
+    const compliance = await this.screening.expand(matches.map((m) => m.compliance));
+    return matches.map((m, i) => this.present(m, compliance[i], previewed));
+  }
+
+  private present(match: StoredMatch, compliance: ComplianceView, previewed?: CompanyView): MatchView {
     const opportunity = this.catalogue.opportunity(match.opportunityId)?.view;
     const company = previewed ?? this.catalogue.company(match.companyId)?.view;
     if (!opportunity && !company) throw DomainError.notFound('Match', `${match.companyId}/${match.opportunityId}`);
     const { screened: _screened, ...shown } = match;
     return {
       ...shown,
+      compliance,
       ...(opportunity
         ? {
             opportunity: {

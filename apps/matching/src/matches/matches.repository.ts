@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ComplianceView, CompanyView, CriterionScore, OpportunitySummary, SectorId } from '#contracts';
+import type { ComplianceRecord, CompanyView, CriterionScore, OpportunitySummary, SectorId } from '#contracts';
 import { MATCHING_SCHEMA } from '../database/matching-database.js';
 
 export interface StoredMatch {
@@ -11,7 +11,7 @@ export interface StoredMatch {
   sector: SectorId;
   score: number;
   breakdown: CriterionScore[];
-  compliance: ComplianceView;
+  compliance: ComplianceRecord;
   /** True when the compliance verdict came from the screening service. */
   screened: boolean;
   scoredAt: string;
@@ -31,7 +31,7 @@ type MatchRow = {
   sector: SectorId;
   score: number;
   breakdown: CriterionScore[];
-  compliance: ComplianceView;
+  compliance: ComplianceRecord;
   screened: boolean;
   scored_at: Date;
 };
@@ -76,11 +76,16 @@ export class MatchesRepository {
     return rows[0]?.version ?? null;
   }
 
-  async putCompany(m: EntityManager, view: CompanyView): Promise<void> {
+  async storedVersions(m: EntityManager, table: 'company' | 'opportunity', ids: string[]): Promise<Map<string, number>> {
+    const rows: { id: string; version: number }[] = await m.query(`SELECT id, version FROM ${S}.${table} WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.version]));
+  }
+
+  async putCompanies(m: EntityManager, views: CompanyView[]): Promise<void> {
     await m.query(
-      `INSERT INTO ${S}.company (id, version, payload) VALUES ($1, $2, $3)
+      `INSERT INTO ${S}.company (id, version, payload) SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[])
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload`,
-      [view.id, view.version, JSON.stringify(view)],
+      [views.map((v) => v.id), views.map((v) => v.version), views.map((v) => JSON.stringify(v))],
     );
   }
 
@@ -114,7 +119,12 @@ export class MatchesRepository {
   }
 
   async replaceCompanyMatches(m: EntityManager, companyId: string, matches: StoredMatch[]): Promise<void> {
-    await m.query(`DELETE FROM ${S}.match WHERE company_id = $1`, [companyId]);
+    await this.replaceMatchesOf(m, [companyId], matches);
+  }
+
+  /** Replaces every stored match of the given companies with `matches`. */
+  async replaceMatchesOf(m: EntityManager, companyIds: string[], matches: StoredMatch[]): Promise<void> {
+    await m.query(`DELETE FROM ${S}.match WHERE company_id = ANY($1::uuid[])`, [companyIds]);
     await this.insertMatches(m, matches);
   }
 
@@ -207,7 +217,7 @@ export class MatchesRepository {
   }
 
   /** Writes verdicts given by the screening service (which audits every one that changed); returns how many rows were written. */
-  async updateCompliance(updates: { companyId: string; opportunityId: string; compliance: ComplianceView }[]): Promise<number> {
+  async updateCompliance(updates: { companyId: string; opportunityId: string; compliance: ComplianceRecord }[]): Promise<number> {
     let written = 0;
     for (let i = 0; i < updates.length; i += INSERT_CHUNK) {
       const c = updates.slice(i, i + INSERT_CHUNK);

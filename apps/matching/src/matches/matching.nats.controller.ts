@@ -34,6 +34,12 @@ export class MatchingNatsController {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** Does no work: the floor a benchmark compares reads with (the same gateway → NATS → service hop). */
+  @MessagePattern(MatchingSubjects.echo)
+  echo() {
+    return { service: 'matching' };
+  }
+
   @MessagePattern(MatchingSubjects.matchGet)
   match(@Payload() req: MatchByIdRequest) {
     return this.matchMaker.matchById(req.id);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type {
+  ComplianceRecord,
+  ComplianceRule,
   ComplianceView,
   NameCheckReply,
   ScreenMatchesReply,
@@ -48,14 +50,16 @@ export class ScreeningService {
     const opportunities = new Map(req.opportunities.map((o) => [o.id, o]));
     const now = new Date().toISOString();
     const verdicts: ScreenMatchesReply['verdicts'] = [];
+    const cited: ScreenMatchesReply['rules'] = {};
     const fingerprints: { companyId: string; opportunityId: string; fingerprint: string }[] = [];
     for (const pair of req.pairs) {
       const company = companies.get(pair.companyId);
       const opportunity = opportunities.get(pair.opportunityId);
       if (!company || !opportunity) continue;
-      const compliance = this.screenPair(company, opportunity, now);
-      verdicts.push({ companyId: company.id, opportunityId: opportunity.id, compliance });
-      fingerprints.push({ companyId: company.id, opportunityId: opportunity.id, fingerprint: fingerprint(company, opportunity, compliance) });
+      const { rules, ...compliance } = this.screenPair(company, opportunity, now);
+      for (const rule of rules) cited[rule.id] = rule;
+      verdicts.push({ companyId: company.id, opportunityId: opportunity.id, compliance: { ...compliance, ruleIds: rules.map((r) => r.id) } });
+      fingerprints.push({ companyId: company.id, opportunityId: opportunity.id, fingerprint: fingerprint(company, opportunity, verdicts[verdicts.length - 1].compliance) });
     }
     const changed = await this.audit.changedVerdicts(fingerprints);
     const entries: NewAuditEntry[] = verdicts
@@ -63,7 +67,7 @@ export class ScreeningService {
       .map((v) => ({
         kind: 'match.verdict',
         verdict: v.compliance.verdict,
-        ruleIds: v.compliance.rules.map((r) => r.id),
+        ruleIds: v.compliance.ruleIds,
         listReferences: [...new Set(v.compliance.listHits.map((h) => h.referenceNumber))],
         listVersion,
         rulesVersion,
@@ -72,7 +76,7 @@ export class ScreeningService {
         details: { reasons: v.compliance.reasons, listHits: v.compliance.listHits },
       }));
     await this.audit.append(entries);
-    return { verdicts, listVersion, rulesVersion };
+    return { verdicts, rules: cited, listVersion, rulesVersion };
   }
 
   /** One pair's verdict, not audited: callers that act on it audit their own decision. */
@@ -94,6 +98,26 @@ export class ScreeningService {
       listVersion,
       rulesVersion,
       screenedAt,
+    };
+  }
+
+  /** Every rule of the rules in force, as verdicts cite them. */
+  ruleCatalogue(): { version: string; rules: ComplianceRule[] } {
+    const ruleSet = this.rules.ruleSet();
+    return {
+      version: ruleSet.version,
+      rules: ruleSet.rules.map((r) => ({
+        id: r.id,
+        title: r.title,
+        resolution: r.resolution,
+        paragraph: r.paragraph,
+        verdict: r.verdict,
+        evidence: r.evidence,
+        verified: r.verified,
+        ...(r.exemptionPath ? { exemptionPath: r.exemptionPath } : {}),
+        ...(r.conditions ? { conditions: r.conditions } : {}),
+        ...(r.hsCodes?.length ? { hsCodes: r.hsCodes } : {}),
+      })),
     };
   }
 
@@ -134,7 +158,7 @@ export class ScreeningService {
   }
 }
 
-function fingerprint(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, c: ComplianceView): string {
+function fingerprint(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, c: ComplianceRecord): string {
   const { screenedAt: _at, ...stable } = c;
   return createHash('sha1').update(JSON.stringify([company, opportunity, stable])).digest('hex');
 }

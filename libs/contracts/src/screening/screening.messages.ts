@@ -61,6 +61,19 @@ export interface ComplianceView {
   screenedAt: string;
 }
 
+/**
+ * A verdict as it travels and is stored with a match: rules by id only. Their texts are the same for
+ * every match under one rules version, so readers look them up (`screening.v1.rules.get`) once.
+ */
+export interface ComplianceRecord extends Omit<ComplianceView, 'rules'> {
+  ruleIds: string[];
+}
+
+export interface RulesReply {
+  version: string;
+  rules: ComplianceRule[];
+}
+
 export class ScreeningPartyDto {
   @IsString()
   @Length(1, 300)
@@ -147,7 +160,9 @@ export class ScreenMatchesRequest {
 }
 
 export interface ScreenMatchesReply {
-  verdicts: { companyId: string; opportunityId: string; compliance: ComplianceView }[];
+  verdicts: { companyId: string; opportunityId: string; compliance: ComplianceRecord }[];
+  /** Every rule the verdicts of this reply cite. */
+  rules: Record<string, ComplianceRule>;
   listVersion: string | null;
   rulesVersion: string;
 }

@@ -1,0 +1,77 @@
+/** Scale and durations of one benchmark run. */
+export interface BenchOptions {
+  mode: 'quick' | 'full';
+  seed: number;
+  companies: number;
+  opportunitiesPerSector: number;
+  partners: number;
+  connections: number;
+  readDurationS: number;
+  submitRate: number;
+  submitDurationS: number;
+  sqlPeerCompanies: number;
+  rebuildTimeoutS: number;
+  profile: boolean;
+  /** NATS max_payload in bytes for the benchmark's own nats-server; 0 keeps the server default (1 MiB). */
+  natsMaxPayload: number;
+}
+
+const FULL: BenchOptions = {
+  mode: 'full',
+  seed: 20_250_401,
+  companies: 100_000,
+  opportunitiesPerSector: 10_000,
+  partners: 20,
+  connections: 50,
+  readDurationS: 20,
+  submitRate: 200,
+  submitDurationS: 20,
+  sqlPeerCompanies: 20,
+  rebuildTimeoutS: 1_800,
+  profile: false,
+  natsMaxPayload: 0,
+};
+
+const QUICK: BenchOptions = {
+  ...FULL,
+  mode: 'quick',
+  companies: 5_000,
+  opportunitiesPerSector: 500,
+  partners: 5,
+  readDurationS: 5,
+  submitRate: 50,
+  submitDurationS: 5,
+  sqlPeerCompanies: 10,
+  rebuildTimeoutS: 90,
+};
+
+/**
+ * Options from the command line: `--quick` for the small scale; `--profile` to record CPU profiles
+ * of the services during each phase; `--companies=N`, `--opportunities-per-sector=N`,
+ * `--duration=S` (match reads), `--rate=R` and `--submit-duration=S` (submissions),
+ * `--rebuild-timeout=S`, `--seed=N`, `--nats-max-payload=BYTES` override single values.
+ */
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const options = { ...(argv.includes('--quick') ? QUICK : FULL) };
+  if (argv.includes('--profile')) options.profile = true;
+  const numeric: [string, keyof BenchOptions][] = [
+    ['--companies', 'companies'],
+    ['--opportunities-per-sector', 'opportunitiesPerSector'],
+    ['--duration', 'readDurationS'],
+    ['--rate', 'submitRate'],
+    ['--submit-duration', 'submitDurationS'],
+    ['--rebuild-timeout', 'rebuildTimeoutS'],
+    ['--seed', 'seed'],
+    ['--connections', 'connections'],
+    ['--nats-max-payload', 'natsMaxPayload'],
+  ];
+  for (const arg of argv) {
+    const [flag, value] = arg.split('=');
+    const key = numeric.find(([f]) => f === flag)?.[1];
+    if (!key) continue;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number, got "${value}"`);
+    (options as Record<string, unknown>)[key] = n;
+  }
+  return options;
+}

@@ -1,0 +1,547 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { CompanyView, MatchView, MatchingStatusReply, OpportunityView, SectorId, SectorView } from '#contracts';
+import { createTestDatabase } from '#testing';
+import {
+  prepareCompany,
+  prepareOpportunity,
+  prepareRubric,
+  rankOpportunities,
+  type PreparedOpportunity,
+  type RubricsBySector,
+} from '../../apps/matching/src/domain/scoring/index.js';
+import {
+  generateOpportunityInput,
+  generateProfile,
+  toCompanyView,
+  toOpportunityView,
+  vocabulariesFrom,
+} from './bench-data.generator.js';
+import { parseBenchOptions, type BenchOptions } from './bench-options.js';
+import { BenchProcess } from './bench-process.js';
+import { formatReport, type BenchResults, type FanOutResult, type ProfileRecord } from './bench-report.js';
+import { outboxHeads, seedCompanies, seedOpportunities, type OutboxHeads } from './bulk-seeder.js';
+import { summariseProfile, type CpuProfile } from './cpu-profile.summary.js';
+import { HttpClient, pollUntil, sleep } from './http-client.js';
+import { runLoad, type LoadRequest } from './http-load.js';
+import { median, summariseLatencies } from './latency-stats.js';
+import { describeMachine } from './machine-description.js';
+import { NatsRpcClient } from './nats-rpc.client.js';
+import { SeededRandom } from './seeded-random.js';
+import { rubricWeights, sqlPeerMatches, SQL_PEER_QUERY } from './sql-peer.query.js';
+
+const SERVICES = ['screening', 'sectors', 'companies', 'gateway', 'matching'] as const;
+type ServiceName = (typeof SERVICES)[number];
+const NATS_SERVER = process.env.BENCH_NATS_SERVER ?? '/usr/sbin/nats-server';
+const SANCTIONS_LIST_PATH = process.env.BENCH_SANCTIONS_LIST_PATH ?? resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
+const MATCHES_PER_COMPANY = 50;
+const MATCH_FLOOR_SCORE = 10;
+const READY_POLL_MS = 20;
+const SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
+const HERE = dirname(fileURLToPath(import.meta.url));
+const RESULTS_DIR = resolve(process.cwd(), 'bench/results');
+const PROFILE_DIR = join(RESULTS_DIR, 'profiles');
+const LOG_DIR = join(RESULTS_DIR, 'logs');
+
+const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${message}\n`);
+const t0 = performance.now();
+
+/** Everything the run started, stopped in reverse order whatever happens. */
+class Teardown {
+  private readonly steps: { name: string; run: () => Promise<void> }[] = [];
+  readonly processes: BenchProcess[] = [];
+
+  add(name: string, run: () => Promise<void>): void {
+    this.steps.push({ name, run });
+  }
+
+  track(p: BenchProcess): BenchProcess {
+    this.processes.push(p);
+    return p;
+  }
+
+  async run(): Promise<void> {
+    for (const step of this.steps.splice(0).reverse()) {
+      await step.run().catch((error: Error) => log(`teardown of ${step.name} failed: ${error.message}`));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const teardown = new Teardown();
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    void teardown.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', () => teardown.processes.forEach((p) => p.killNow()));
+  try {
+    const results = await run(options, teardown);
+    process.stdout.write(formatReport(results));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, `${results.startedAt.slice(0, 10)}-${options.mode}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`\nwritten ${file}\n`);
+  } finally {
+    await teardown.run();
+  }
+}
+
+async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResults> {
+  const startedAt = new Date().toISOString();
+  log(`mode ${options.mode}: ${options.companies} companies, ${options.opportunitiesPerSector * 3} opportunities`);
+
+  const natsPort = await freePort();
+  const natsConfig = join(tmpdir(), `platform-bench-nats-${natsPort}.conf`);
+  writeFileSync(natsConfig, `listen: 127.0.0.1:${natsPort}\n${options.natsMaxPayload ? `max_payload: ${options.natsMaxPayload}\n` : ''}`);
+  const nats = teardown.track(new BenchProcess('nats', NATS_SERVER, ['-c', natsConfig], {}));
+  nats.start();
+  teardown.add('nats', () => nats.stop());
+  await waitForPort(natsPort, 10_000);
+  const natsUrl = `nats://127.0.0.1:${natsPort}`;
+
+  const db = await createTestDatabase(`bench_${options.mode}`);
+  teardown.add('database', () => db.drop());
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  teardown.add('pool', () => pool.end());
+
+  const port = await freePort();
+  const adminKey = `bench-admin-${randomBytes(12).toString('hex')}`;
+  if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  mkdirSync(LOG_DIR, { recursive: true });
+  const env: Record<string, string> = {
+    NATS_URL: natsUrl,
+    DATABASE_URL: db.url,
+    ADMIN_API_KEY: adminKey,
+    PORT: String(port),
+    REQUEST_TIMEOUT_MS: '10000',
+    OUTBOX_POLL_MS: '200',
+    SEED_ON_EMPTY: 'false',
+    MATCHES_PER_COMPANY: String(MATCHES_PER_COMPANY),
+    MATCH_FLOOR_SCORE: String(MATCH_FLOOR_SCORE),
+    LOG_LEVEL: 'warn',
+    BENCH_PROFILE_DIR: PROFILE_DIR,
+    SANCTIONS_LIST_PATH,
+  };
+  const services = Object.fromEntries(
+    SERVICES.map((name) => {
+      const args = [
+        ...(options.profile ? ['--import', join(HERE, 'cpu-profiler.preload.js')] : []),
+        resolve(process.cwd(), `dist/apps/${name}/src/main.js`),
+      ];
+      const p = teardown.track(new BenchProcess(name, process.execPath, args, { ...env, BENCH_PROFILE_NAME: name }, join(LOG_DIR, `${name}.log`)));
+      teardown.add(name, () => p.stop());
+      return [name, p];
+    }),
+  ) as Record<ServiceName, BenchProcess>;
+
+  const http = new HttpClient(`http://127.0.0.1:${port}`);
+  const rpc = await NatsRpcClient.connect(natsUrl);
+  teardown.add('nats client', () => rpc.close());
+
+  for (const name of ['screening', 'sectors', 'companies', 'gateway'] as const) services[name].start();
+  const sectorViews = await pollUntil(async () => {
+    const r = await http.get<SectorView[]>('/v1/sectors', adminKey);
+    return r.status === 200 ? r.body : undefined;
+  }, 200, 60_000);
+  if (!sectorViews) throw new Error(`the gateway and sectors did not come up:\n${tails(services)}`);
+  const screeningReady = await pollUntil(async () => {
+    const v = await rpc.request<{ listVersion: string | null }>('screening.v1.versions.get', {}, 2_000);
+    return v.listVersion ? v : undefined;
+  }, 200, 60_000);
+  if (!screeningReady) throw new Error(`screening did not load the sanctions list:\n${tails(services)}`);
+  const partners: { id: string; apiKey: string }[] = [];
+  for (let i = 0; i < options.partners; i++) {
+    const created = await pollUntil(async () => {
+      const r = await http.post<{ id: string; apiKey: string }>('/v1/partners', { name: `Bench partner ${i + 1}` }, adminKey);
+      return r.status === 201 ? r.body : undefined;
+    }, 200, 30_000);
+    if (!created) throw new Error(`cannot create partners:\n${tails(services)}`);
+    partners.push(created);
+  }
+  const keyOf = new Map(partners.map((p) => [p.id, p.apiKey]));
+
+  log('generating the data set');
+  const vocabularies = vocabulariesFrom(sectorViews);
+  const rng = new SeededRandom(options.seed);
+  const baseTime = Date.parse('2025-01-01T00:00:00Z');
+  const companies: CompanyView[] = Array.from({ length: options.companies }, (_, i) =>
+    toCompanyView(generateProfile(rng, i + 1, vocabularies), rng.uuid(), partners[i % partners.length]!.id, new Date(baseTime + i * 1000).toISOString()),
+  );
+  const opportunities: OpportunityView[] = [];
+  for (let i = 0; i < options.opportunitiesPerSector; i++) {
+    for (const sector of SECTORS) {
+      opportunities.push(toOpportunityView(generateOpportunityInput(rng, sector, vocabularies.get(sector)!), rng.uuid(), new Date(baseTime + opportunities.length * 1000).toISOString()));
+    }
+  }
+
+  log('seeding PostgreSQL');
+  const seedStart = performance.now();
+  await seedOpportunities(pool, opportunities);
+  await seedCompanies(pool, companies, (done) => {
+    if (done % 20_000 === 0) log(`  ${done} companies`);
+  });
+  const seedMs = performance.now() - seedStart;
+  await pool.query('ANALYZE companies.company; ANALYZE sectors.opportunity; ANALYZE companies.outbox; ANALYZE sectors.outbox');
+  const heads = await outboxHeads(pool);
+  const opportunitiesBySector = countBy(opportunities, (o) => o.sector);
+  const pairs = companies.reduce((sum, c) => sum + c.sectors.reduce((s, sector) => s + (opportunitiesBySector.get(sector) ?? 0), 0), 0);
+  log(`seeded in ${(seedMs / 1000).toFixed(1)} s; ${pairs.toLocaleString('en')} company × opportunity pairs`);
+
+  const profiles: ProfileRecord[] = [];
+  const profiler = new PhaseProfiler(options.profile, services, profiles);
+
+  // 4. Full rebuild: matching starts on the seeded outboxes and catches up.
+  log('full rebuild: starting matching');
+  const rebuildStart = performance.now();
+  services.matching.start();
+  const firstStatus = await pollUntil(() => rpc.request<MatchingStatusReply>('matching.v1.status.get', {}, 2_000), 100, 120_000);
+  if (!firstStatus) throw new Error(`matching did not answer:\n${tails(services)}`);
+  const bootMs = performance.now() - rebuildStart;
+  await profiler.start('rebuild', ['matching', 'screening']);
+  const totalEvents = companies.length + opportunities.length;
+  let lastProgressLog = 0;
+  const caughtUp = await pollUntil(async () => {
+    const applied = await appliedEvents(pool);
+    if (performance.now() - lastProgressLog > 15_000) {
+      lastProgressLog = performance.now();
+      log(`  rebuild: ${applied.total}/${totalEvents} events (companies ${applied.companies}, opportunities ${applied.opportunities})`);
+    }
+    return (await reachedHeads(pool, heads)) ? true : undefined;
+  }, 250, options.rebuildTimeoutS * 1000);
+  const rebuildMs = performance.now() - rebuildStart;
+  await profiler.stop('rebuild', ['matching', 'screening']);
+  const applied = await appliedEvents(pool);
+  const rebuild = {
+    caughtUp: caughtUp === true,
+    totalMs: rebuildMs,
+    bootMs,
+    events: totalEvents,
+    eventsApplied: applied.total,
+    pairs,
+    pairsPerSecond: caughtUp ? pairs / (rebuildMs / 1000) : Number.NaN,
+    extrapolatedTotalMs: caughtUp ? rebuildMs : applied.total > 0 ? (rebuildMs * totalEvents) / applied.total : Number.NaN,
+    storedMatches: await count(pool, 'SELECT count(*) AS n FROM matching.match'),
+    verdicts: Object.fromEntries(
+      (await pool.query<{ verdict: string; n: string }>('SELECT verdict, count(*) AS n FROM matching.match GROUP BY verdict')).rows.map((r) => [r.verdict, Number(r.n)]),
+    ),
+    companiesWithMatches: await count(pool, 'SELECT count(DISTINCT company_id) AS n FROM matching.match'),
+  };
+  log(`rebuild ${rebuild.caughtUp ? 'done' : 'NOT done'} in ${(rebuildMs / 1000).toFixed(1)} s: ${applied.total}/${totalEvents} events, ${rebuild.storedMatches} matches stored`);
+  if (!rebuild.caughtUp) {
+    log('waiting for matching to finish the backlog before measuring the rest (up to the same timeout again)');
+    await pollUntil(async () => ((await reachedHeads(pool, heads)) ? true : undefined), 1_000, options.rebuildTimeoutS * 1000);
+  }
+
+  // 1. Match read under load, and the floor through the same gateway → NATS → service hop.
+  const readRng = new SeededRandom(options.seed + 1);
+  const pickRead = (): LoadRequest => {
+    const c = companies[Math.floor(readRng.next() * companies.length)]!;
+    return { path: `/v1/companies/${c.id}/matches?includeProhibited=true`, headers: { 'x-api-key': keyOf.get(c.partnerId)! } };
+  };
+  const partnerKey = partners[0]!.apiKey;
+  const warm = await http.get<MatchView[]>(pickRead().path, partnerKey);
+  const sampleRead = await http.get<MatchView[]>(`/v1/companies/${companies[0]!.id}/matches?includeProhibited=true`, keyOf.get(companies[0]!.partnerId));
+  const readBytes = Buffer.byteLength(JSON.stringify(sampleRead.body));
+  log(`match read: ${options.connections} connections × ${options.readDurationS} s (warm-up status ${warm.status}, ${readBytes} B per 20 matches)`);
+  await profiler.start('read', ['gateway', 'companies', 'matching']);
+  const read = await runLoad(http.baseUrl, options.connections, options.readDurationS, pickRead);
+  await profiler.stop('read', ['gateway', 'companies', 'matching']);
+  const echoProbe = await http.get('/v1/echo', partnerKey);
+  const floorRoute = echoProbe.status === 404 ? '/v1/sectors' : '/v1/echo';
+  const floorLabel =
+    echoProbe.status === 404
+      ? 'GET /v1/sectors (no echo route: 3 parallel gateway→NATS→sectors describe hops, no database work)'
+      : 'GET /v1/echo (gateway → NATS → matching echo, no work)';
+  log(`floor: ${floorLabel}`);
+  const floor = await runLoad(http.baseUrl, options.connections, options.readDurationS, () => ({ path: floorRoute, headers: { 'x-api-key': partnerKey } }));
+  const httpOnly = await runLoad(http.baseUrl, options.connections, Math.min(5, options.readDurationS), () => ({ path: '/v1/_bench/unrouted', headers: { 'x-api-key': partnerKey } }));
+
+  // 2. Submission to matches ready.
+  log(`submissions: ${options.submitRate}/s for ${options.submitDurationS} s`);
+  const submitRng = new SeededRandom(options.seed + 2);
+  const submissions = options.submitRate * options.submitDurationS;
+  const profilesToSubmit = Array.from({ length: submissions }, (_, i) => generateProfile(submitRng, options.companies + 1 + i, vocabularies));
+  await profiler.start('submit', ['gateway', 'companies', 'matching', 'screening']);
+  const submitStart = performance.now();
+  const outcomes = await Promise.all(
+    profilesToSubmit.map(async (profile, i) => {
+      await sleep(submitStart + (i * 1000) / options.submitRate - performance.now());
+      const sentAt = performance.now();
+      const key = partners[i % partners.length]!.apiKey;
+      const created = await http.post<CompanyView>('/v1/companies', profile, key).catch(() => undefined);
+      const createdAt = performance.now();
+      if (created?.status !== 201) return { ok: false as const, status: created?.status ?? 0 };
+      const ready = await pollUntil(async () => {
+        const r = await http.get<MatchView[]>(`/v1/companies/${created.body.id}/matches?limit=1&includeProhibited=true`, key);
+        return r.status === 200 && r.body.length > 0 ? performance.now() : undefined;
+      }, READY_POLL_MS, 30_000);
+      return { ok: true as const, sentAt, createdAt, postMs: createdAt - sentAt, readyMs: ready === undefined ? undefined : ready - createdAt, company: created.body };
+    }),
+  );
+  await profiler.stop('submit', ['gateway', 'companies', 'matching', 'screening']);
+  const accepted = outcomes.filter((o) => o.ok);
+  const readyTimes = accepted.flatMap((o) => (o.readyMs === undefined ? [] : [o.readyMs]));
+  const submitSpanS = accepted.length ? (Math.max(...accepted.map((o) => o.createdAt)) - submitStart) / 1000 : Number.NaN;
+  const submit = {
+    targetRate: options.submitRate,
+    attempted: submissions,
+    accepted: accepted.length,
+    rejected: outcomes.filter((o) => !o.ok).map((o) => (o.ok ? 0 : o.status)),
+    achievedRate: accepted.length / submitSpanS,
+    post: summariseLatencies(accepted.map((o) => o.postMs)),
+    ready: summariseLatencies(readyTimes),
+    neverReady: accepted.length - readyTimes.length,
+  };
+  const submitted = accepted.map((o) => o.company);
+  log(`submissions: ${accepted.length}/${submissions} accepted, ready p50 ${submit.ready.p50.toFixed(0)} ms, p99 ${submit.ready.p99.toFixed(0)} ms`);
+  await pollUntil(async () => ((await reachedHeads(pool, await outboxHeads(pool))) ? true : undefined), 200, 120_000);
+
+  // 3. Reverse fan-out: one new opportunity per sector.
+  const fanOut: FanOutResult[] = [];
+  const fanRng = new SeededRandom(options.seed + 3);
+  const allCompanies = [...companies, ...submitted];
+  for (const sector of SECTORS) {
+    const candidates = allCompanies.filter((c) => c.sectors.includes(sector)).length;
+    await profiler.start(`fanout-${sector}`, ['matching', 'screening']);
+    const sentAt = performance.now();
+    const created = await http.post<OpportunityView>('/v1/opportunities', generateOpportunityInput(fanRng, sector, vocabularies.get(sector)!), adminKey);
+    const createdAt = performance.now();
+    if (created.status !== 201) throw new Error(`opportunity creation failed: ${created.status} ${JSON.stringify(created.body)}`);
+    const seqRow = await pool.query<{ seq: string }>('SELECT max(seq) AS seq FROM sectors.outbox WHERE aggregate_id = $1', [created.body.id]);
+    const seq = Number(seqRow.rows[0]!.seq);
+    const appliedAt = await pollUntil(async () => {
+      const r = await pool.query<{ position: string }>('SELECT position FROM matching.cursor WHERE source = $1', [`sectors.${sector}`]);
+      return Number(r.rows[0]?.position ?? 0) >= seq ? performance.now() : undefined;
+    }, 5, 300_000);
+    const visibleAt = await pollUntil(async () => {
+      const r = await http.get<MatchView[]>(`/v1/opportunities/${created.body.id}/matches?limit=1&includeProhibited=true`, adminKey);
+      return r.status === 200 && r.body.length > 0 ? performance.now() : undefined;
+    }, 10, 5_000);
+    await profiler.stop(`fanout-${sector}`, ['matching', 'screening']);
+    const appliedMs = appliedAt === undefined ? Number.NaN : appliedAt - createdAt;
+    const stored = await count(pool, 'SELECT count(*) AS n FROM matching.match WHERE opportunity_id = $1', [created.body.id]);
+    fanOut.push({
+      sector,
+      candidates,
+      postMs: createdAt - sentAt,
+      appliedMs,
+      visibleMs: visibleAt === undefined ? Number.NaN : visibleAt - createdAt,
+      companiesPerSecond: candidates / (appliedMs / 1000),
+      storedFor: stored,
+    });
+    log(`fan-out ${sector}: ${candidates} companies in ${appliedMs.toFixed(0)} ms, stored for ${stored}`);
+    await sleep(500);
+  }
+  const statusStart = performance.now();
+  const status = await rpc.request<MatchingStatusReply>('matching.v1.status.get', {});
+  const statusMs = performance.now() - statusStart;
+
+  // 5. SQL peer against the engine, in process and through the platform.
+  log('SQL peer');
+  const peerRng = new SeededRandom(options.seed + 4);
+  const peerCompanies = peerRng.sample(companies, options.sqlPeerCompanies);
+  const weights = rubricWeights(sectorViews);
+  await sqlPeerMatches(pool, peerCompanies[0]!.id, weights, MATCH_FLOOR_SCORE, MATCHES_PER_COMPANY);
+  const rubrics: RubricsBySector = Object.fromEntries(sectorViews.map((s) => [s.id, prepareRubric({ sector: s.id, criteria: s.criteria })]));
+  const prepared = new Map<SectorId, PreparedOpportunity[]>(SECTORS.map((s) => [s, opportunities.filter((o) => o.sector === s).map((o) => prepareOpportunity(o))]));
+  const sqlMs: number[] = [];
+  const engineMs: number[] = [];
+  const previewMs: number[] = [];
+  const singleReadMs: number[] = [];
+  const agreement: { companyId: string; sqlMs: number; engineMs: number; sqlTop: number; engineTop: number; overlapTop10: number; topScoreDiff: number }[] = [];
+  for (const company of peerCompanies) {
+    let start = performance.now();
+    const peer = await sqlPeerMatches(pool, company.id, weights, MATCH_FLOOR_SCORE, MATCHES_PER_COMPANY);
+    sqlMs.push(performance.now() - start);
+    start = performance.now();
+    const ranked = rankOpportunities(prepareCompany(company), company.sectors.flatMap((s) => prepared.get(s)!), rubrics, {
+      minScore: MATCH_FLOOR_SCORE,
+      limit: MATCHES_PER_COMPANY,
+    });
+    engineMs.push(performance.now() - start);
+    const { id: _id, partnerId: _p, locationSource: _l, version: _v, createdAt: _c, updatedAt: _u, ...profile } = company;
+    start = performance.now();
+    const preview = await http.post<MatchView[]>(`/v1/matchmaking/preview?limit=${MATCHES_PER_COMPANY}&includeProhibited=true`, profile, keyOf.get(company.partnerId));
+    if (preview.status === 200) previewMs.push(performance.now() - start);
+    start = performance.now();
+    const stored = await http.get<MatchView[]>(`/v1/companies/${company.id}/matches?limit=${MATCHES_PER_COMPANY}&includeProhibited=true`, keyOf.get(company.partnerId));
+    if (stored.status === 200) singleReadMs.push(performance.now() - start);
+    const engineTop = new Set(ranked.slice(0, 10).map((r) => r.opportunityId));
+    agreement.push({
+      companyId: company.id,
+      sqlMs: sqlMs[sqlMs.length - 1]!,
+      engineMs: engineMs[engineMs.length - 1]!,
+      sqlTop: peer[0]?.score ?? 0,
+      engineTop: ranked[0]?.score ?? 0,
+      overlapTop10: peer.slice(0, 10).filter((p) => engineTop.has(p.id)).length / Math.max(1, Math.min(10, ranked.length)),
+      topScoreDiff: Math.abs((peer[0]?.score ?? 0) - (ranked[0]?.score ?? 0)),
+    });
+  }
+  const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${SQL_PEER_QUERY}`, [peerCompanies[0]!.id, weights, MATCH_FLOOR_SCORE, MATCHES_PER_COMPANY]);
+  const sqlPeer = {
+    companies: peerCompanies.length,
+    sqlMedianMs: median(sqlMs),
+    engineInProcessMedianMs: median(engineMs),
+    previewOverRestMedianMs: median(previewMs),
+    storedReadP50Ms: read.latencyMs.p50,
+    storedReadSingleMedianMs: median(singleReadMs),
+    meanTop10Overlap: agreement.reduce((s, a) => s + a.overlapTop10, 0) / agreement.length,
+    meanTopScoreDiff: agreement.reduce((s, a) => s + a.topScoreDiff, 0) / agreement.length,
+    plan: plan.rows.map((r) => r['QUERY PLAN']),
+    samples: agreement,
+  };
+
+  // 6. Peak memory of each service.
+  const memory = Object.fromEntries(SERVICES.map((name) => [name, services[name].memory()]));
+  const machine = await describeMachine(pool, natsVersion());
+  const errors = Object.fromEntries(SERVICES.map((name) => [name, errorLines(services[name].log)]));
+
+  return {
+    startedAt,
+    durationS: (performance.now() - t0) / 1000,
+    command: `npm run bench${options.mode === 'quick' ? ' -- --quick' : ''}`,
+    options,
+    machine,
+    dataSet: {
+      companies: companies.length,
+      opportunities: opportunities.length,
+      opportunitiesBySector: Object.fromEntries(opportunitiesBySector),
+      companiesBySector: Object.fromEntries(SECTORS.map((s) => [s, companies.filter((c) => c.sectors.includes(s)).length])),
+      farEastShare: companies.filter((c) => /Primorsky|Khabarovsk|Amur|Jewish|Sakhalin|Kamchatka|Magadan|Chukotka|Sakha|Buryatia|Zabaykalsky/.test(c.region)).length / companies.length,
+      seedMs,
+      matchesPerCompany: MATCHES_PER_COMPANY,
+      matchFloorScore: MATCH_FLOOR_SCORE,
+    },
+    read: { ...read, responseBytes: readBytes },
+    floor: { route: floorRoute, label: floorLabel, ...floor },
+    httpOnly,
+    submit,
+    fanOut,
+    rebuild,
+    sqlPeer,
+    memory,
+    status: { ...status, latencyMs: statusMs },
+    profiles,
+    serviceErrors: errors,
+  };
+}
+
+/** Sends SIGWINCH to start and stop the preloaded profiler of services, and summarises what they wrote. */
+class PhaseProfiler {
+  constructor(
+    private readonly enabled: boolean,
+    private readonly services: Record<ServiceName, BenchProcess>,
+    private readonly records: ProfileRecord[],
+  ) {}
+
+  async start(_phase: string, names: readonly ServiceName[]): Promise<void> {
+    if (!this.enabled) return;
+    for (const name of names) this.services[name].signal('SIGWINCH');
+    await sleep(50);
+  }
+
+  async stop(phase: string, names: readonly ServiceName[]): Promise<void> {
+    if (!this.enabled) return;
+    const before = new Set(readdirSync(PROFILE_DIR));
+    for (const name of names) this.services[name].signal('SIGWINCH');
+    for (const name of names) {
+      const file = await pollUntil(async () => readdirSync(PROFILE_DIR).find((f) => f.startsWith(`${name}-`) && f.endsWith('.cpuprofile') && !before.has(f)), 100, 30_000);
+      if (!file) continue;
+      await sleep(200);
+      const target = join(PROFILE_DIR, `${phase}-${name}.cpuprofile`);
+      renameSync(join(PROFILE_DIR, file), target);
+      const summary = summariseProfile(JSON.parse(readFileSync(target, 'utf8')) as CpuProfile, 12);
+      this.records.push({ phase, service: name, file: target, ...summary });
+    }
+  }
+}
+
+async function appliedEvents(pool: pg.Pool): Promise<{ total: number; companies: number; opportunities: number }> {
+  const companies = await count(pool, `SELECT coalesce(max(position), 0) AS n FROM matching.cursor WHERE source = 'companies'`).catch(() => 0);
+  const opportunities = await count(
+    pool,
+    `SELECT count(*) AS n FROM sectors.outbox o JOIN matching.cursor c ON c.source = 'sectors.' || o.stream WHERE o.seq <= c.position`,
+  ).catch(() => 0);
+  return { total: companies + opportunities, companies, opportunities };
+}
+
+async function reachedHeads(pool: pg.Pool, heads: OutboxHeads): Promise<boolean> {
+  const rows = await pool.query<{ source: string; position: string }>('SELECT source, position FROM matching.cursor').catch(() => ({ rows: [] }));
+  const at = new Map(rows.rows.map((r) => [r.source, Number(r.position)]));
+  if ((at.get('companies') ?? 0) < heads.companies) return false;
+  return Object.entries(heads.sectors).every(([stream, head]) => (at.get(`sectors.${stream}`) ?? 0) >= head);
+}
+
+async function count(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
+  const r = await pool.query<{ n: string }>(sql, params);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+function countBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, number> {
+  const m = new Map<K, number>();
+  for (const item of items) m.set(key(item), (m.get(key(item)) ?? 0) + 1);
+  return m;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const open = await pollUntil(
+    () =>
+      new Promise<true | undefined>((done) => {
+        const socket = new Socket();
+        socket.once('connect', () => (socket.destroy(), done(true)));
+        socket.once('error', () => (socket.destroy(), done(undefined)));
+        socket.connect(port, '127.0.0.1');
+      }),
+    100,
+    timeoutMs,
+  );
+  if (!open) throw new Error(`nothing listens on 127.0.0.1:${port}`);
+}
+
+function natsVersion(): string {
+  try {
+    return `${execFileSync(NATS_SERVER, ['--version'], { encoding: 'utf8' }).trim()} (own process on loopback)`;
+  } catch {
+    return 'nats-server (version unknown)';
+  }
+}
+
+function errorLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((l) => /"level":(50|60)|Error|error/.test(l))
+    .slice(-5)
+    .map((l) => l.slice(0, 400));
+}
+
+function tails(services: Record<ServiceName, BenchProcess>): string {
+  return SERVICES.map((n) => `--- ${n}\n${services[n].log.slice(-1500)}`).join('\n');
+}
+
+await main().catch((error: Error) => {
+  log(`failed: ${error.stack ?? error.message}`);
+  process.exitCode = 1;
+});
