@@ -212,7 +212,7 @@ describe('admin screening tools and the audit log', () => {
 
   it('records match verdicts with their rules and versions', async () => {
     const res = await platform.get('/v1/audit?kind=match.verdict&limit=500', platform.adminKey);
-    const entry = res.body.find((e: any) => e.inputs.opportunity.id === ids.machinery);
+    const entry = res.body.find((e: any) => e.inputs.opportunityId === ids.machinery);
     expect(entry).toMatchObject({ verdict: 'prohibited', rulesVersion: '1.0.0', actor: 'matching' });
     expect(entry.ruleIds).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
     expect(entry.listVersion).toEqual(expect.any(String));

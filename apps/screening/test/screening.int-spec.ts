@@ -73,7 +73,7 @@ describe('screening service over NATS and PostgreSQL', () => {
     expect(first.verdicts[0].compliance.listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
     await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
     const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
-    expect(audit.filter((e) => (e.inputs as any).opportunity.id === opportunity.id)).toHaveLength(1);
+    expect(audit.filter((e) => (e.inputs as any).opportunityId === opportunity.id)).toHaveLength(1);
   });
 
   it('installs a new list version and the verdict that changes is audited again', async () => {
@@ -95,7 +95,7 @@ describe('screening service over NATS and PostgreSQL', () => {
     });
     expect(again.verdicts[0].compliance.listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
     const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
-    const entries = audit.filter((e) => (e.inputs as any).opportunity.id === opportunity.id);
+    const entries = audit.filter((e) => (e.inputs as any).opportunityId === opportunity.id);
     expect(entries.map((e) => e.listVersion)).toEqual([expect.any(String), '2099-01-01T00:00:00.000Z']);
     process.env.SANCTIONS_LIST_PATH = LIST;
   });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CompanyView, ComplianceView, MatchView, OpportunitySummary, SectorId } from '#contracts';
+import type { CompanyView, ComplianceView, CriterionScore, MatchView, OpportunitySummary, SectorId } from '#contracts';
 import { DomainError } from '#platform';
 import { MatchCatalogue } from '../catalogue/match-catalogue.js';
 import { RubricClient } from '../catalogue/rubric.client.js';
@@ -95,7 +95,7 @@ export class MatchMakerService {
       if (score < floor) continue;
       const s = this.stats.get(pc.id);
       if (s && s.count >= keep && score <= s.min) continue;
-      entering.push(toStored(scorePrepared(pc, po, rubric, rate), now));
+      entering.push(toStored({ companyId: pc.id, opportunityId: po.id, sector: view.sector, score }, now));
     }
     await this.screenAll(entering);
     await this.repository.insertMatches(m, entering);
@@ -227,16 +227,28 @@ export class MatchMakerService {
 
   private async presentAll(matches: StoredMatch[], previewed?: CompanyView): Promise<MatchView[]> {
     const compliance = await this.screening.expand(matches.map((m) => m.compliance));
-    return matches.map((m, i) => this.present(m, compliance[i], previewed));
+    const rubrics = await this.rubrics.rubrics([...new Set(matches.map((m) => m.sector))]);
+    const previewedPrepared = previewed ? prepareCompany(previewed) : undefined;
+    return matches.map((m, i) => {
+      const company = previewedPrepared ?? this.catalogue.company(m.companyId)?.prepared;
+      const opportunity = this.catalogue.opportunity(m.opportunityId)?.prepared;
+      const breakdown = company && opportunity ? scorePrepared(company, opportunity, rubrics[m.sector]!, { rubPerUsd: this.config.RUB_PER_USD }).breakdown : [];
+      return this.present(m, breakdown, compliance[i], previewed);
+    });
   }
 
-  private present(match: StoredMatch, compliance: ComplianceView, previewed?: CompanyView): MatchView {
+  /**
+   * A match as readers see it. The breakdown is explained now, from the same prepared company and
+   * opportunity the stored score came from (every change of either rescored it), so it adds up to it.
+   */
+  private present(match: StoredMatch, breakdown: CriterionScore[], compliance: ComplianceView, previewed?: CompanyView): MatchView {
     const opportunity = this.catalogue.opportunity(match.opportunityId)?.view;
     const company = previewed ?? this.catalogue.company(match.companyId)?.view;
     if (!opportunity && !company) throw DomainError.notFound('Match', `${match.companyId}/${match.opportunityId}`);
     const { screened: _screened, ...shown } = match;
     return {
       ...shown,
+      breakdown,
       compliance,
       ...(opportunity
         ? {
@@ -255,14 +267,13 @@ export class MatchMakerService {
   }
 }
 
-function toStored(score: MatchScore, scoredAt: string): StoredMatch {
+function toStored(score: Pick<MatchScore, 'companyId' | 'opportunityId' | 'sector' | 'score'>, scoredAt: string): StoredMatch {
   return {
     id: matchId(score.companyId, score.opportunityId),
     companyId: score.companyId,
     opportunityId: score.opportunityId,
     sector: score.sector,
     score: score.score,
-    breakdown: score.breakdown,
     compliance: unscreenedCompliance('not yet asked'),
     screened: false,
     scoredAt,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ComplianceRecord, CompanyView, CriterionScore, OpportunitySummary, SectorId } from '#contracts';
+import type { ComplianceRecord, CompanyView, OpportunitySummary, SectorId } from '#contracts';
 import { MATCHING_SCHEMA } from '../database/matching-database.js';
 
 export interface StoredMatch {
@@ -10,7 +10,6 @@ export interface StoredMatch {
   opportunityId: string;
   sector: SectorId;
   score: number;
-  breakdown: CriterionScore[];
   compliance: ComplianceRecord;
   /** True when the compliance verdict came from the screening service. */
   screened: boolean;
@@ -30,7 +29,6 @@ type MatchRow = {
   opportunity_id: string;
   sector: SectorId;
   score: number;
-  breakdown: CriterionScore[];
   compliance: ComplianceRecord;
   screened: boolean;
   scored_at: Date;
@@ -133,17 +131,16 @@ export class MatchesRepository {
     for (let i = 0; i < matches.length; i += INSERT_CHUNK) {
       const chunk = matches.slice(i, i + INSERT_CHUNK);
       await m.query(
-        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, breakdown, compliance, scored_at, id, verdict, screened)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::uuid[], $9::text[], $10::bool[])
+        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, compliance, scored_at, id, verdict, screened)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::jsonb[], $6::timestamptz[], $7::uuid[], $8::text[], $9::bool[])
          ON CONFLICT (company_id, opportunity_id) DO UPDATE SET
-           score = EXCLUDED.score, breakdown = EXCLUDED.breakdown, compliance = EXCLUDED.compliance, scored_at = EXCLUDED.scored_at,
+           score = EXCLUDED.score, compliance = EXCLUDED.compliance, scored_at = EXCLUDED.scored_at,
            verdict = EXCLUDED.verdict, screened = EXCLUDED.screened`,
         [
           chunk.map((r) => r.companyId),
           chunk.map((r) => r.opportunityId),
           chunk.map((r) => r.sector),
           chunk.map((r) => r.score),
-          chunk.map((r) => JSON.stringify(r.breakdown)),
           chunk.map((r) => JSON.stringify(r.compliance)),
           chunk.map((r) => r.scoredAt),
           chunk.map((r) => r.id),
@@ -244,7 +241,7 @@ export class MatchesRepository {
   }
 }
 
-const COLUMNS = 'id, company_id, opportunity_id, sector, score, breakdown, compliance, screened, scored_at';
+const COLUMNS = 'id, company_id, opportunity_id, sector, score, compliance, screened, scored_at';
 
 function toStored(r: MatchRow): StoredMatch {
   return {
@@ -253,7 +250,6 @@ function toStored(r: MatchRow): StoredMatch {
     opportunityId: r.opportunity_id,
     sector: r.sector,
     score: Number(r.score),
-    breakdown: r.breakdown,
     compliance: r.compliance,
     screened: r.screened,
     scoredAt: new Date(r.scored_at).toISOString(),

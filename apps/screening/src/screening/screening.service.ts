@@ -72,8 +72,8 @@ export class ScreeningService {
         listVersion,
         rulesVersion,
         actor,
-        inputs: { company: companies.get(v.companyId), opportunity: opportunities.get(v.opportunityId) },
-        details: { reasons: v.compliance.reasons, listHits: v.compliance.listHits },
+        inputs: auditInputs(companies.get(v.companyId)!, opportunities.get(v.opportunityId)!),
+        details: { reasons: v.compliance.reasons },
       }));
     await this.audit.append(entries);
     return { verdicts, rules: cited, listVersion, rulesVersion };
@@ -161,4 +161,25 @@ export class ScreeningService {
 function fingerprint(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, c: ComplianceRecord): string {
   const { screenedAt: _at, ...stable } = c;
   return createHash('sha1').update(JSON.stringify([company, opportunity, stable])).digest('hex');
+}
+
+/** What a match verdict was given on: the names screened and the activity declared (the ids lead to the rest). */
+function auditInputs(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto): Record<string, unknown> {
+  return {
+    companyId: company.id,
+    opportunityId: opportunity.id,
+    names: {
+      company: company.name,
+      owners: company.owners.map((o) => o.name),
+      directors: company.directors.map((d) => d.name),
+      counterparty: opportunity.counterpartyName,
+    },
+    activity: {
+      direction: opportunity.direction,
+      structure: opportunity.structure,
+      hsCodes: opportunity.hsCodes,
+      site: opportunity.siteName,
+      ...(opportunity.attributes.originCountry ? { originCountry: opportunity.attributes.originCountry } : {}),
+    },
+  };
 }
