@@ -45,6 +45,8 @@ export function screeningOpportunity(o: OpportunitySummary): ScreeningOpportunit
 
 /** Pairs per request: keeps each reply well under the NATS message limit (1 MiB by default). */
 const MAX_PAIRS_PER_REQUEST = 250;
+/** Requests in flight at once, so screening (its own process) works while the previous reply travels. */
+const PARALLEL_REQUESTS = 4;
 
 /** Asks the screening service for the verdicts of pairs; answers null (and logs) when it cannot be asked. */
 @Injectable()
@@ -63,16 +65,23 @@ export class ScreeningClient {
     const verdicts = new Map<string, ComplianceRecord>();
     const byCompany = new Map(companies.map((c) => [c.id, screeningCompany(c)]));
     const byOpportunity = new Map(opportunities.map((o) => [o.id, screeningOpportunity(o)]));
+    const chunks: { companyId: string; opportunityId: string }[][] = [];
+    for (let i = 0; i < pairs.length; i += MAX_PAIRS_PER_REQUEST) chunks.push(pairs.slice(i, i + MAX_PAIRS_PER_REQUEST));
     try {
-      for (let i = 0; i < pairs.length; i += MAX_PAIRS_PER_REQUEST) {
-        const chunk = pairs.slice(i, i + MAX_PAIRS_PER_REQUEST);
-        const reply = await this.bus.request(ScreeningSubjects.matchesScreen, {
-          companies: [...new Set(chunk.map((p) => p.companyId))].map((id) => byCompany.get(id)!),
-          opportunities: [...new Set(chunk.map((p) => p.opportunityId))].map((id) => byOpportunity.get(id)!),
-          pairs: chunk,
-        });
-        for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), v.compliance);
-        for (const rule of Object.values(reply.rules)) this.ruleTexts.set(`${reply.rulesVersion}|${rule.id}`, rule);
+      for (let i = 0; i < chunks.length; i += PARALLEL_REQUESTS) {
+        const replies = await Promise.all(
+          chunks.slice(i, i + PARALLEL_REQUESTS).map((chunk) =>
+            this.bus.request(ScreeningSubjects.matchesScreen, {
+              companies: [...new Set(chunk.map((p) => p.companyId))].map((id) => byCompany.get(id)!),
+              opportunities: [...new Set(chunk.map((p) => p.opportunityId))].map((id) => byOpportunity.get(id)!),
+              pairs: chunk,
+            }),
+          ),
+        );
+        for (const reply of replies) {
+          for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), v.compliance);
+          for (const rule of Object.values(reply.rules)) this.ruleTexts.set(`${reply.rulesVersion}|${rule.id}`, rule);
+        }
       }
       return verdicts;
     } catch (error) {
