@@ -14,7 +14,7 @@ import { PartnersHttpController } from './partners/partners.http.controller.js';
 import { SectorsHttpController } from './sectors/sectors.http.controller.js';
 
 /** Gives every request a correlation id (the caller's, if it sent a sane one) that follows it through every service. */
-function correlation(request: Request, response: Response, next: NextFunction): void {
+function correlation(request: Request, _response: Response, next: NextFunction): void {
   const given = request.header(CORRELATION_HEADER);
   const id = given && /^[\w.-]{8,64}$/.test(given) ? given : undefined;
   runWithCorrelation(id, () => {

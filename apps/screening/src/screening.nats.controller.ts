@@ -13,7 +13,7 @@ import {
   ScreenMatchesRequest,
   type HealthReply,
 } from '#contracts';
-import { pingDatabase } from '#platform';
+import { databaseHealth } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { SanctionsListService } from './list/sanctions-list.service.js';
@@ -85,14 +85,12 @@ export class ScreeningNatsController {
   }
 
   @MessagePattern(ScreeningSubjects.healthCheck)
-  async health(): Promise<HealthReply> {
-    const database = (await pingDatabase(this.dataSource)) ? 'up' : 'down';
-    const list = this.list.snapshot() ? 'up' : 'down';
-    return {
-      service: 'screening',
-      status: database,
-      checks: { database, list },
-      detail: { listVersion: this.list.snapshot()?.version ?? null, note: list === 'down' ? 'no list loaded: every verdict is review' : undefined },
-    };
+  health(): Promise<HealthReply> {
+    const version = this.list.snapshot()?.version ?? null;
+    return databaseHealth('screening', this.dataSource, { list: version ? 'up' : 'down' }, {
+      listVersion: version,
+      ...(version ? {} : { note: 'no list loaded: every verdict is review' }),
+    });
   }
+
 }

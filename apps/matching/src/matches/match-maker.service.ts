@@ -48,10 +48,16 @@ export class MatchMakerService {
     const stored = await this.repository.storedVersions(m, 'company', [...latest.keys()]);
     const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version);
     if (!fresh.length) return;
+    await this.repository.putCompanies(m, fresh);
+    await this.rescore(m, fresh, latest);
+  }
+
+  /** Ranks, screens and stores the best matches of each company, replacing what it had. */
+  private async rescore(m: EntityManager, views: CompanyView[], lookup?: Map<string, CompanyView>): Promise<void> {
     const rubrics = await this.rubrics.rubrics();
     const now = new Date().toISOString();
     const matchesOf = new Map(
-      fresh.map((view) => [
+      views.map((view) => [
         view.id,
         rankOpportunities(prepareCompany(view), this.catalogue.opportunitiesFor(view.sectors), rubrics, {
           rubPerUsd: this.config.RUB_PER_USD,
@@ -61,10 +67,9 @@ export class MatchMakerService {
       ]),
     );
     const all = [...matchesOf.values()].flat();
-    await this.screenAll(all, latest);
-    await this.repository.putCompanies(m, fresh);
-    await this.repository.replaceMatchesOf(m, fresh.map((v) => v.id), all);
-    for (const view of fresh) {
+    await this.screenAll(all, lookup);
+    await this.repository.replaceMatchesOf(m, views.map((v) => v.id), all);
+    for (const view of views) {
       this.catalogue.putCompany(view);
       this.stats.set(view.id, summarise(matchesOf.get(view.id)!));
     }
@@ -117,14 +122,10 @@ export class MatchMakerService {
 
   /** Scores again, in full, companies that lost a stored match; returns how many remain. */
   async refillSome(m: EntityManager, max: number): Promise<number> {
-    for (const id of [...this.refill].slice(0, max)) {
-      this.refill.delete(id);
-      const company = this.catalogue.company(id);
-      if (!company) continue;
-      const matches = await this.scoreCompany(company.view);
-      await this.repository.replaceCompanyMatches(m, id, matches);
-      this.stats.set(id, summarise(matches));
-    }
+    const ids = [...this.refill].slice(0, max);
+    for (const id of ids) this.refill.delete(id);
+    const views = ids.map((id) => this.catalogue.company(id)?.view).filter((v): v is CompanyView => v !== undefined);
+    if (views.length) await this.rescore(m, views);
     return this.refill.size;
   }
 
@@ -191,19 +192,6 @@ export class MatchMakerService {
 
   get size() {
     return this.catalogue.size;
-  }
-
-  private async scoreCompany(view: CompanyView): Promise<StoredMatch[]> {
-    const ranked = rankOpportunities(
-      prepareCompany(view),
-      this.catalogue.opportunitiesFor(view.sectors),
-      await this.rubrics.rubrics(view.sectors),
-      { rubPerUsd: this.config.RUB_PER_USD, minScore: this.config.MATCH_FLOOR_SCORE, limit: this.config.MATCHES_PER_COMPANY },
-    );
-    const now = new Date().toISOString();
-    const matches = ranked.map((r) => toStored(r, now));
-    await this.screenAll(matches);
-    return matches;
   }
 
   /**

@@ -116,10 +116,6 @@ export class MatchesRepository {
     return affected;
   }
 
-  async replaceCompanyMatches(m: EntityManager, companyId: string, matches: StoredMatch[]): Promise<void> {
-    await this.replaceMatchesOf(m, [companyId], matches);
-  }
-
   /** Replaces every stored match of the given companies with `matches`. */
   async replaceMatchesOf(m: EntityManager, companyIds: string[], matches: StoredMatch[]): Promise<void> {
     await m.query(`DELETE FROM ${S}.match WHERE company_id = ANY($1::uuid[])`, [companyIds]);

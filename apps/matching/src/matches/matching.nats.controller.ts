@@ -12,13 +12,12 @@ import {
   sectorSubjects,
   SECTOR_IDS,
   type OutboxAppendedEvent,
-  type CompanyView,
   type HealthReply,
   type MatchingStatusReply,
 } from '#contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { pingDatabase } from '#platform';
+import { databaseHealth } from '#platform';
 import { OutboxFollowerService } from '../ingest/outbox-follower.service.js';
 import { MatchMakerService } from './match-maker.service.js';
 import { MatchesRepository } from './matches.repository.js';
@@ -66,9 +65,8 @@ export class MatchingNatsController {
   }
 
   @MessagePattern(MatchingSubjects.healthCheck)
-  async health(): Promise<HealthReply> {
-    const database = (await pingDatabase(this.dataSource)) ? 'up' : 'down';
-    return { service: 'matching', status: database, checks: { database } };
+  health(): Promise<HealthReply> {
+    return databaseHealth('matching', this.dataSource);
   }
 
   @EventPattern([CompaniesSubjects.outboxAppended, ...SECTOR_IDS.map((s) => sectorSubjects(s).outboxAppended)])

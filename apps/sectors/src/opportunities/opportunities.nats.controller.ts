@@ -12,7 +12,7 @@ import {
 } from '#contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { pingDatabase } from '#platform';
+import { databaseHealth } from '#platform';
 import { OpportunitiesService } from './opportunities.service.js';
 
 /**
@@ -65,9 +65,8 @@ export function createOpportunitiesController(sector: SectorId): Type<unknown> {
     }
 
     @MessagePattern(subjects.healthCheck)
-    async health(): Promise<HealthReply> {
-      const database = (await pingDatabase(this.dataSource)) ? 'up' : 'down';
-      return { service: `sectors.${sector}`, status: database, checks: { database } };
+    health(): Promise<HealthReply> {
+      return databaseHealth(`sectors.${sector}`, this.dataSource);
     }
   }
   Object.defineProperty(OpportunitiesNatsController, 'name', { value: `${sector[0].toUpperCase()}${sector.slice(1)}OpportunitiesNatsController` });

@@ -2,6 +2,7 @@ import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import type { HealthReply } from '#contracts';
 import { DbEnv, loadEnv, type DbConfig } from '../config/env.js';
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 
@@ -109,4 +110,15 @@ export async function pingDatabase(dataSource: DataSource): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A service's answer to `<service>.v1.health.check`: up only when its database answers and every extra check is up. */
+export async function databaseHealth(
+  service: string,
+  dataSource: DataSource,
+  extra: Record<string, 'up' | 'down'> = {},
+  detail?: Record<string, unknown>,
+): Promise<HealthReply> {
+  const checks: Record<string, 'up' | 'down'> = { database: (await pingDatabase(dataSource)) ? 'up' : 'down', ...extra };
+  return { service, status: checks.database, checks, ...(detail ? { detail } : {}) };
 }
