@@ -6,8 +6,9 @@ describe('translateRussianWord', () => {
     ['завод', [['plant', 'works', 'factory']]],
     ['заводу', [['plant', 'works', 'factory']]],
     ['металлургический', [['metallurgical', 'metallurgy', 'metal', 'steel']]],
-    ['машиностроительный', [['machine', 'machinery'], ['building', 'construction']]],
-    ['приборостроительного', [['instrument', 'appliance'], ['building', 'construction']]],
+    ['машиностроительный', [['machine', 'machinery'], ['building', 'making']]],
+    ['приборостроительного', [['instrument', 'appliance'], ['building', 'making']]],
+    ['строительный', [['building', 'construction']]],
     ['горно', [['mining']]],
     ['Банк', [['bank']]],
   ])('%s → %j', (word, english) => {

@@ -100,6 +100,21 @@ function lookupCompoundHead(head: string): RussianTermTranslation | undefined {
 const LINKING_VOWELS = new Set(['о', 'е', 'а', 'и']);
 
 /**
+ * Second halves of compounds whose English rendering differs from the word on its own: -строительный
+ * is "-building" or "-making" (машиностроительный → machine-building, приборостроительный →
+ * instrument-making, станкостроительный → machine-tool-making), while строительный alone is
+ * "construction". Standard dictionary renderings, added apart from the classification-derived terms.
+ */
+const COMPOUND_TAILS: readonly [string, RussianTermTranslation][] = [['строит', { english: ['building', 'making'], kind: 'industry' }]];
+
+function lookupCompoundTail(tail: string): RussianTermTranslation | undefined {
+  for (const [stem, translation] of COMPOUND_TAILS) {
+    if (tail.startsWith(stem) && tail.length - stem.length <= maxEnding(stem)) return translation;
+  }
+  return lookupStem(tail);
+}
+
+/**
  * The English equivalents of a lower-case Russian word: one part for a simple word
  * (завод → plant, works, factory), two for a compound whose halves are both
  * known (приборостроительный → instrument | building), undefined when the word is not known.
@@ -112,7 +127,7 @@ export function translateRussianWord(word: string): readonly RussianTermTranslat
     if (!LINKING_VOWELS.has(w[k - 1])) continue;
     const head = lookupCompoundHead(w.slice(0, k));
     if (!head) continue;
-    const tail = lookupStem(w.slice(k));
+    const tail = lookupCompoundTail(w.slice(k));
     if (tail && tail.kind !== 'legal-form') return [head, tail];
   }
   return undefined;
