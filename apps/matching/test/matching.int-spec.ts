@@ -4,6 +4,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,6 +74,21 @@ describe('matching service over NATS and PostgreSQL', () => {
     const status = await bus.request(MatchingSubjects.status, {});
     expect(status.cursors.companies).toBeGreaterThanOrEqual(1);
     expect(status.opportunities).toBeGreaterThanOrEqual(30);
+  });
+
+  it('answers a caller only about a company it may see, rendered once as JSON', async () => {
+    const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile: { ...profile, inn: '7728168971' } });
+    const own = await eventually(async () => {
+      const found = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id, caller, includeProhibited: true });
+      return found.length ? found : undefined;
+    }, 10_000, 'matches read by their partner');
+    const asJson = JSON.parse((await bus.requestJson(MatchingSubjects.companyMatches, { companyId: company.id, caller, includeProhibited: true })).toString('utf8'));
+    expect(asJson).toEqual(own);
+    const admin = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id, caller: { partnerId: null, admin: true }, includeProhibited: true });
+    expect(admin.map((m) => m.id)).toEqual(own.map((m) => m.id));
+    const other = { partnerId: (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Other partner' })).id, admin: false };
+    await expect(bus.requestJson(MatchingSubjects.companyMatches, { companyId: company.id, caller: other })).rejects.toMatchObject({ envelope: { code: 'NOT_FOUND' } });
+    await expect(bus.request(MatchingSubjects.companyMatches, { companyId: randomUUID(), caller })).rejects.toMatchObject({ envelope: { code: 'NOT_FOUND' } });
   });
 
   it('previews without storing', async () => {

@@ -42,6 +42,7 @@ import type {
 import type {
   MatchByIdRequest,
   CompanyMatchesRequest,
+  ForgetCompanyRequest,
   MatchView,
   MatchingStatusReply,
   OpportunityMatchesRequest,
@@ -82,6 +83,8 @@ export const MatchingSubjects = {
   matchGet: 'matching.v1.match.get',
   echo: 'matching.v1.echo',
   companyMatches: 'matching.v1.company-matches.list',
+  /** A company was just deleted: its matches are hidden at once, before its removal comes through the outbox. */
+  companyForget: 'matching.v1.company.forget',
   opportunityMatches: 'matching.v1.opportunity-matches.list',
   preview: 'matching.v1.preview.run',
   status: 'matching.v1.status.get',
@@ -144,6 +147,7 @@ export type RequestMap = {
   [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditEntryView[]>;
   [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchView[]>;
+  [MatchingSubjects.companyForget]: Rpc<Plain<ForgetCompanyRequest>, { id: string }>;
   [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchView[]>;
   [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchView[]>;
   [MatchingSubjects.status]: Rpc<Record<string, never>, MatchingStatusReply>;

@@ -14,3 +14,4 @@ export * from './database/database.module.js';
 export * from './database/outbox.js';
 export * from './bootstrap/start-service.js';
 export * from './database/migrate-command.js';
+export * from './bus/json-reply.js';

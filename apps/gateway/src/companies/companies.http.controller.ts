@@ -1,9 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, MAX_PAGE_SIZE, type Caller } from '#contracts';
-import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import type { Response } from 'express';
+import {
+  CompaniesSubjects,
+  CompanyProfileDto,
+  ErrorCode,
+  MatchingSubjects,
+  MAX_MATCHES_PER_READ,
+  MAX_PAGE_SIZE,
+  type Caller,
+  type CompanyMatchesRequest,
+} from '#contracts';
+import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
 import { CurrentCaller } from '../auth/api-key.guard.js';
 import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+
+const FORGET_TIMEOUT_MS = 2_000;
 
 @ApiTags('companies')
 @ApiSecurity('api-key')
@@ -45,8 +57,12 @@ export class CompaniesHttpController {
   }
 
   @Delete(':id')
-  delete(@CurrentCaller() caller: Caller, @Param('id') id: string) {
-    return this.bus.request(CompaniesSubjects.companyDelete, { caller, id: uuidParam('id', id) });
+  async delete(@CurrentCaller() caller: Caller, @Param('id') id: string) {
+    const deleted = await this.bus.request(CompaniesSubjects.companyDelete, { caller, id: uuidParam('id', id) });
+    // Matching removes the company when the deletion comes through the outbox; until then it hides it.
+    // If matching cannot be told now, the outbox still removes it: the deletion stands either way.
+    await this.bus.request(MatchingSubjects.companyForget, { id }, { timeoutMs: FORGET_TIMEOUT_MS }).catch(() => undefined);
+    return deleted;
   }
 
   @Get(':id/matches')
@@ -56,13 +72,14 @@ export class CompaniesHttpController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'includeProhibited', required: false, description: 'show prohibited matches with their verdict and rules' })
   async matches(
+    @Res() res: Response,
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Query('sector') sector?: string,
     @Query('minScore') minScore?: string,
     @Query('limit') limit?: string,
     @Query('includeProhibited') includeProhibited?: string,
-  ) {
+  ): Promise<void> {
     const companyId = uuidParam('id', id);
     const filter = {
       sector: optionalSector(sector),
@@ -70,7 +87,20 @@ export class CompaniesHttpController {
       limit: optionalInt('limit', limit, 1, MAX_MATCHES_PER_READ),
       includeProhibited: optionalBoolean('includeProhibited', includeProhibited),
     };
-    await this.bus.request(CompaniesSubjects.companyGet, { caller, id: companyId });
-    return this.bus.request(MatchingSubjects.companyMatches, { companyId, ...filter });
+    res.type('application/json').send(await this.matchesOf(caller, companyId, filter));
+  }
+
+  /**
+   * One hop: matching checks that the caller may see the company. A company matching does not know
+   * is asked of companies, the owner of the answer: the caller's own, not yet matched → no matches.
+   */
+  private async matchesOf(caller: Caller, companyId: string, filter: Omit<CompanyMatchesRequest, 'companyId' | 'caller'>): Promise<Buffer> {
+    try {
+      return await this.bus.requestJson(MatchingSubjects.companyMatches, { companyId, caller, ...filter });
+    } catch (error) {
+      if (!(error instanceof RpcError) || error.code !== ErrorCode.NOT_FOUND) throw error;
+      await this.bus.request(CompaniesSubjects.companyGet, { caller, id: companyId });
+      return Buffer.from('[]');
+    }
   }
 }

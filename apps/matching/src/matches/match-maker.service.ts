@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CompanyView, ComplianceView, CriterionScore, MatchView, OpportunitySummary, SectorId } from '#contracts';
+import type { Caller, CompanyView, ComplianceView, CriterionScore, MatchView, OpportunitySummary, SectorId } from '#contracts';
 import { DomainError } from '#platform';
 import { MatchCatalogue } from '../catalogue/match-catalogue.js';
 import { RubricClient } from '../catalogue/rubric.client.js';
@@ -22,6 +22,8 @@ export class MatchMakerService {
   private stats = new Map<string, { count: number; min: number }>();
   /** Companies whose stored list lost an entry and must be scored again in full. */
   private readonly refill = new Set<string>();
+  /** Companies deleted but not yet removed: the outbox brings the removal, reads hide them meanwhile. */
+  private readonly forgotten = new Set<string>();
   private screeningVersions = '';
 
   constructor(
@@ -80,6 +82,12 @@ export class MatchMakerService {
     this.catalogue.removeCompany(id);
     this.stats.delete(id);
     this.refill.delete(id);
+    this.forgotten.delete(id);
+  }
+
+  /** Hides a just-deleted company from callers until its removal comes through the outbox. */
+  forget(id: string): void {
+    if (this.catalogue.company(id)) this.forgotten.add(id);
   }
 
   async applyOpportunity(m: EntityManager, view: OpportunitySummary): Promise<void> {
@@ -167,7 +175,15 @@ export class MatchMakerService {
     return (await this.presentAll([match]))[0];
   }
 
-  async companyMatches(companyId: string, q: MatchQuery): Promise<MatchView[]> {
+  /**
+   * A company's matches, best first. With a caller, only a company matching knows and the caller may
+   * see is answered (NOT_FOUND otherwise, as companies would answer), so a read takes one hop.
+   */
+  async companyMatches(companyId: string, q: MatchQuery, caller?: Caller): Promise<MatchView[]> {
+    if (caller) {
+      const company = this.forgotten.has(companyId) ? undefined : this.catalogue.company(companyId)?.view;
+      if (!company || !(caller.admin || company.partnerId === caller.partnerId)) throw DomainError.notFound('Company', companyId);
+    }
     return this.presentAll(await this.repository.forCompany(companyId, q));
   }
 

@@ -3,6 +3,7 @@ import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CompaniesSubjects,
   CompanyMatchesRequest,
+  ForgetCompanyRequest,
   MatchingSubjects,
   OpportunityMatchesRequest,
   PreviewRequest,
@@ -17,7 +18,7 @@ import {
 } from '#contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { databaseHealth } from '#platform';
+import { databaseHealth, JsonReply } from '#platform';
 import { OutboxFollowerService } from '../ingest/outbox-follower.service.js';
 import { MatchMakerService } from './match-maker.service.js';
 import { MatchesRepository } from './matches.repository.js';
@@ -45,8 +46,15 @@ export class MatchingNatsController {
   }
 
   @MessagePattern(MatchingSubjects.companyMatches)
-  companyMatches(@Payload() req: CompanyMatchesRequest) {
-    return this.matchMaker.companyMatches(req.companyId, { ...req, limit: req.limit ?? DEFAULT_LIMIT });
+  async companyMatches(@Payload() req: CompanyMatchesRequest): Promise<JsonReply> {
+    const { caller, companyId, ...filter } = req;
+    return JsonReply.of(await this.matchMaker.companyMatches(companyId, { ...filter, limit: req.limit ?? DEFAULT_LIMIT }, caller));
+  }
+
+  @MessagePattern(MatchingSubjects.companyForget)
+  forgetCompany(@Payload() req: ForgetCompanyRequest) {
+    this.matchMaker.forget(req.id);
+    return { id: req.id };
   }
 
   @MessagePattern(MatchingSubjects.opportunityMatches)

@@ -1,4 +1,6 @@
-import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { CallerDto } from '../common/caller.dto.js';
 import { SECTOR_IDS, type CriterionId, type SectorId } from '../common/domain.js';
 import type { CompanyView } from '../companies/company-profile.dto.js';
 import type { OpportunitySummary } from '../sectors/opportunity.dto.js';
@@ -61,6 +63,20 @@ export class MatchByIdRequest {
 export class CompanyMatchesRequest extends MatchFilterDto {
   @IsUUID()
   companyId!: string;
+
+  /**
+   * When given, only a company this caller may see is answered: one of its own partner's, any for
+   * an admin. A company matching does not know (yet) is NOT_FOUND; the gateway then asks companies.
+   */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallerDto)
+  caller?: CallerDto;
+}
+
+export class ForgetCompanyRequest {
+  @IsUUID()
+  id!: string;
 }
 
 export class OpportunityMatchesRequest extends MatchFilterDto {

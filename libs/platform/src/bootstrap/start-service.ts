@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { embeddedBroker } from '../bus/bus.module.js';
 import { InProcessServer } from '../bus/in-process-transport.js';
+import { JsonReplySerializer } from '../bus/json-reply.js';
 import { loadEnv, NatsEnv } from '../config/env.js';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { CorrelationInterceptor } from '../rpc/correlation.interceptor.js';
@@ -23,7 +24,7 @@ export interface StartServiceOptions {
 export async function startService({ name, module }: StartServiceOptions): Promise<INestMicroservice> {
   const { NATS_URL } = loadEnv(NatsEnv);
   const transport: MicroserviceOptions = NATS_URL
-    ? { transport: Transport.NATS, options: { servers: NATS_URL.split(','), queue: name } }
+    ? { transport: Transport.NATS, options: { servers: NATS_URL.split(','), queue: name, serializer: new JsonReplySerializer() } }
     : { strategy: new InProcessServer(embeddedBroker) };
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module as never, {
     ...transport,

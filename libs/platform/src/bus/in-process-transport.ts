@@ -13,6 +13,7 @@ import {
 import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
 import { RpcError } from '../errors/domain-error.js';
 import type { MessageBus, RequestOptions } from './message-bus.js';
+import { JsonReply } from './json-reply.js';
 
 type Dispatch = (pattern: string, data: unknown, correlationId: string | undefined) => Promise<unknown>;
 
@@ -116,6 +117,15 @@ export class InProcessMessageBus implements MessageBus {
   ) {}
 
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<ReplyOf<S>> {
+    return copy(await this.exchange(subject, payload, options)) as ReplyOf<S>;
+  }
+
+  async requestJson<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<Buffer> {
+    const reply = await this.exchange(subject, payload, options);
+    return Buffer.from(reply instanceof JsonReply ? reply.json : JSON.stringify(reply));
+  }
+
+  private async exchange(subject: RequestSubject, payload: unknown, options?: RequestOptions): Promise<unknown> {
     const timeout = options?.timeoutMs ?? this.defaultTimeoutMs;
     const correlationId = currentCorrelationId();
     const responder = this.closed ? undefined : this.broker.responder(subject);
@@ -130,8 +140,7 @@ export class InProcessMessageBus implements MessageBus {
       );
     });
     try {
-      const reply = await Promise.race([responder.dispatch(subject, copy(payload), correlationId), timedOut]);
-      return copy(reply) as ReplyOf<S>;
+      return await Promise.race([responder.dispatch(subject, copy(payload), correlationId), timedOut]);
     } catch (error) {
       if (error instanceof RpcError) throw error;
       throw new RpcError(

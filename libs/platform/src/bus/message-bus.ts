@@ -12,6 +12,11 @@ export interface RequestOptions {
  */
 export interface MessageBus {
   request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<ReplyOf<S>>;
+  /**
+   * The same request, with the reply as the JSON bytes of `ReplyOf<S>`: what a `JsonReply` handler
+   * rendered is handed on unparsed (a gateway sends it as the response body); other replies are rendered.
+   */
+  requestJson<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<Buffer>;
   emit<S extends EventSubject>(subject: S, payload: EventMap[S]): void;
   /** True while the bus can reach its broker. */
   isConnected(): boolean;

@@ -17,6 +17,7 @@ import {
 } from '#contracts';
 import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
 import { RpcError } from '../errors/domain-error.js';
+import { responseBytes } from './json-reply.js';
 import type { MessageBus, RequestOptions } from './message-bus.js';
 
 const encoder = new TextEncoder();
@@ -52,25 +53,38 @@ export class NatsMessageBus implements MessageBus {
   }
 
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<ReplyOf<S>> {
+    const { raw } = await this.exchange(subject, payload, options);
+    return this.unpack(subject, raw) as ReplyOf<S>;
+  }
+
+  async requestJson<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<Buffer> {
+    const { raw, id } = await this.exchange(subject, payload, options);
+    return responseBytes(raw, id) ?? Buffer.from(JSON.stringify(this.unpack(subject, raw)));
+  }
+
+  private async exchange(subject: string, payload: unknown, options?: RequestOptions): Promise<{ raw: Uint8Array; id: string }> {
     const timeout = options?.timeoutMs ?? this.defaultTimeoutMs;
     const correlationId = currentCorrelationId();
-    const packet = encoder.encode(JSON.stringify({ pattern: subject, data: payload, id: randomUUID() }));
-    let raw: Uint8Array;
+    const id = randomUUID();
+    const packet = encoder.encode(JSON.stringify({ pattern: subject, data: payload, id }));
     try {
       const reply = await this.connection.request(subject, packet, { timeout, headers: this.headersFor(correlationId) });
-      raw = reply.data;
+      return { raw: reply.data, id };
     } catch (error) {
       throw this.transportError(subject, error, timeout, correlationId);
     }
+  }
+
+  private unpack(subject: string, raw: Uint8Array): unknown {
     const reply = JSON.parse(decoder.decode(raw)) as ReplyPacket;
     if (reply.err !== undefined && reply.err !== null) {
       throw new RpcError(
         isErrorEnvelope(reply.err)
           ? reply.err
-          : { code: ErrorCode.INTERNAL, message: `${subject} failed`, correlationId },
+          : { code: ErrorCode.INTERNAL, message: `${subject} failed`, correlationId: currentCorrelationId() },
       );
     }
-    return reply.response as ReplyOf<S>;
+    return reply.response;
   }
 
   emit<S extends EventSubject>(subject: S, payload: EventMap[S]): void {
