@@ -225,19 +225,51 @@ describe('admin screening tools and the audit log', () => {
 });
 
 describe('screening down: fail closed', () => {
-  it('stores new matches as review, holds introductions, and screens them once it is back', async () => {
+  it('stores new matches as review, holds introductions durably, and screens them once it is back', async () => {
     await platform.services.screening.kill();
     const company = await submit();
     const m = await matchOf(company, ids.machinery, false);
     expect(m.compliance.verdict).toBe('review');
     expect(m.compliance.listVersion).toBeNull();
-    const intro = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
-    expect(intro.status).toBe(503);
-    expect(JSON.stringify(intro.body)).not.toContain('@example.invalid');
+
+    const held = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
+    expect(held.status).toBe(202);
+    expect(held.body).toMatchObject({ status: 'held', matchId: m.id, heldAt: expect.any(String), reason: expect.stringContaining('screening is unavailable') });
+    expect(JSON.stringify(held.body)).not.toContain('@example.invalid');
+    const again = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
+    expect(again.status).toBe(202);
+    expect(again.body.heldAt).toBe(held.body.heldAt);
+
+    const review = await matchOf(company, ids.unclassified, false);
+    const heldReview = await platform.post(`/v1/matches/${review.id}/introductions`, {}, partner.apiKey);
+    expect(heldReview.status).toBe(202);
+    expect(heldReview.body.status).toBe('held');
+    expect(JSON.stringify(heldReview.body)).not.toContain('@example.invalid');
+
+    await platform.services.matching.kill();
+    platform.services.matching.start();
+    await matchOf(company, ids.machinery, false);
 
     platform.services.screening.start();
     await platform.healthy(30_000);
     const screened = await matchOf(company, ids.machinery);
     expect(screened.compliance.verdict).toBe('prohibited');
-  }, 60_000);
+
+    const refusal = await eventually(async () => {
+      const audit = await platform.get('/v1/audit?kind=introduction.refused.prohibited&limit=500', platform.adminKey);
+      return audit.body.find?.((e: any) => e.inputs.matchId === m.id);
+    }, 20_000, 'the held prohibited introduction to be refused and audited');
+    expect(refusal.ruleIds).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
+    expect(refusal.actor).toBe(`partner:${partner.id}`);
+
+    const pending = await eventually(async () => {
+      const mine = await platform.get('/v1/introductions?limit=200', partner.apiKey);
+      return mine.body.find?.((i: any) => i.matchId === review.id);
+    }, 20_000, 'the held review introduction to reach screening');
+    expect(pending.status).toBe('pending');
+    expect(pending.counterparty).toBeUndefined();
+    const mine = await platform.get('/v1/introductions?limit=200', partner.apiKey);
+    expect(mine.body.filter((i: any) => i.matchId === review.id)).toHaveLength(1);
+    expect(mine.body.some((i: any) => i.matchId === m.id)).toBe(false);
+  }, 120_000);
 });

@@ -4,6 +4,9 @@ import { RubricClient } from './catalogue/rubric.client.js';
 import { ScreeningClient } from './catalogue/screening.client.js';
 import { matchingDatabase } from './database/matching-database.js';
 import { OutboxFollowerService } from './ingest/outbox-follower.service.js';
+import { HeldIntroductionsForwarder } from './introductions/held-introductions.forwarder.js';
+import { HeldIntroductionsRepository } from './introductions/held-introductions.repository.js';
+import { HeldIntroductionsService } from './introductions/held-introductions.service.js';
 import { MatchMakerService } from './matches/match-maker.service.js';
 import { MatchesRepository } from './matches/matches.repository.js';
 import { MatchingNatsController } from './matches/matching.nats.controller.js';
@@ -19,6 +22,9 @@ import { loadMatchingConfig, MATCHING_CONFIG } from './matching.config.js';
     ScreeningClient,
     MatchMakerService,
     OutboxFollowerService,
+    HeldIntroductionsRepository,
+    HeldIntroductionsService,
+    HeldIntroductionsForwarder,
   ],
 })
 export class MatchingAppModule {}

@@ -25,6 +25,7 @@ import type { OpportunitySummary, OpportunityView } from './sectors/opportunity.
 import type {
   AuditEntryView,
   DecideIntroductionRequest,
+  HeldIntroductionView,
   IntroductionByIdRequest,
   IntroductionView,
   ListAuditRequest,
@@ -88,6 +89,8 @@ export const MatchingSubjects = {
   opportunityMatches: 'matching.v1.opportunity-matches.list',
   preview: 'matching.v1.preview.run',
   status: 'matching.v1.status.get',
+  /** Keeps an introduction request while screening cannot answer; matching sends it on when it can. */
+  introductionHold: 'matching.v1.introduction.hold',
   healthCheck: 'matching.v1.health.check',
 } as const;
 
@@ -151,6 +154,7 @@ export type RequestMap = {
   [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchView[]>;
   [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchView[]>;
   [MatchingSubjects.status]: Rpc<Record<string, never>, MatchingStatusReply>;
+  [MatchingSubjects.introductionHold]: Rpc<Plain<RequestIntroductionRequest>, HeldIntroductionView>;
   [MatchingSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
 } & SectorRequests<SectorId>;
 

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   CompaniesSubjects,
   ErrorCode,
@@ -8,11 +9,13 @@ import {
   MatchingSubjects,
   ScreeningSubjects,
   type Caller,
+  type HeldIntroductionView,
   type IntroductionStatus,
   type IntroductionView,
   type OpportunityView,
+  type RequestIntroductionRequest,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
 import { AdminOnly, CurrentCaller } from '../auth/api-key.guard.js';
 import { optionalInt, uuidParam } from '../http-params.js';
 import { locateOpportunity } from '../sectors/opportunity-locator.js';
@@ -30,17 +33,28 @@ export class IntroductionsHttpController {
   @HttpCode(201)
   @ApiOperation({
     summary: "Ask to be introduced to an opportunity's counterparty",
-    description: 'The match is screened again: prohibited → 451 with the rules; review or exemption_required → pending until an admin decides; clear → granted with the contact.',
+    description:
+      'The match is screened again: prohibited → 451 with the rules; review or exemption_required → pending until an admin decides; clear → granted with the contact. ' +
+      'If screening cannot answer, the request is held (202, status held, no contact) and screened as soon as screening answers again.',
   })
-  async request(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<IntroductionResponse> {
+  async request(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IntroductionResponse | HeldIntroductionView> {
     if (!caller.partnerId) throw new DomainError(ErrorCode.FORBIDDEN, 'Introductions are requested by partners');
     const match = await this.bus.request(MatchingSubjects.matchGet, { id: uuidParam('id', id) });
     const company = await this.bus.request(CompaniesSubjects.companyGet, { caller, id: match.companyId });
     const opportunity = (await locateOpportunity(this.bus, match.opportunityId, true)) as OpportunityView;
-    const introduction = await this.bus.request(ScreeningSubjects.introductionRequest, {
+    const payload: RequestIntroductionRequest = {
       matchId: match.id,
       partnerId: caller.partnerId,
-      company: { id: company.id, name: company.name, owners: company.owners, directors: company.directors },
+      company: {
+        id: company.id,
+        name: company.name,
+        owners: company.owners.map(({ name }) => ({ name })),
+        directors: company.directors.map(({ name }) => ({ name })),
+      },
       opportunity: {
         id: opportunity.id,
         counterpartyName: opportunity.counterparty.name,
@@ -50,8 +64,15 @@ export class IntroductionsHttpController {
         siteName: opportunity.site.name,
         attributes: opportunity.attributes,
       },
-    });
-    return withContact(introduction, opportunity);
+    };
+    try {
+      return withContact(await this.bus.request(ScreeningSubjects.introductionRequest, payload), opportunity);
+    } catch (error) {
+      if (!unreachable(error)) throw error;
+      const held = await this.hold(payload, error);
+      response.status(HttpStatus.ACCEPTED);
+      return held;
+    }
   }
 
   @Get('introductions/:id')
@@ -82,6 +103,21 @@ export class IntroductionsHttpController {
   decide(@Param('id') id: string, @Body() body: IntroductionDecisionBody) {
     return this.bus.request(ScreeningSubjects.introductionDecide, { id: uuidParam('id', id), ...body, actor: 'admin' });
   }
+
+  /** Has matching keep the request until screening answers; if matching cannot either, the screening failure stands. */
+  private async hold(payload: RequestIntroductionRequest, screeningFailure: RpcError): Promise<HeldIntroductionView> {
+    try {
+      return await this.bus.request(MatchingSubjects.introductionHold, payload);
+    } catch (error) {
+      if (unreachable(error)) throw screeningFailure;
+      throw error;
+    }
+  }
+}
+
+/** The bus's own failures: no responder (UNAVAILABLE) or no reply in time (TIMEOUT). */
+function unreachable(error: unknown): error is RpcError {
+  return error instanceof RpcError && (error.code === ErrorCode.UNAVAILABLE || error.code === ErrorCode.TIMEOUT);
 }
 
 function withContact(introduction: IntroductionView, opportunity: OpportunityView): IntroductionResponse {

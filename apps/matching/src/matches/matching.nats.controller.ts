@@ -8,6 +8,7 @@ import {
   OpportunityMatchesRequest,
   PreviewRequest,
   MatchByIdRequest,
+  RequestIntroductionRequest,
   ScreeningSubjects,
   type VersionsChangedEvent,
   sectorSubjects,
@@ -20,6 +21,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { databaseHealth, JsonReply } from '#platform';
 import { OutboxFollowerService } from '../ingest/outbox-follower.service.js';
+import { HeldIntroductionsForwarder } from '../introductions/held-introductions.forwarder.js';
+import { HeldIntroductionsService } from '../introductions/held-introductions.service.js';
 import { MatchMakerService } from './match-maker.service.js';
 import { MatchesRepository } from './matches.repository.js';
 
@@ -31,6 +34,8 @@ export class MatchingNatsController {
     private readonly matchMaker: MatchMakerService,
     private readonly follower: OutboxFollowerService,
     private readonly repository: MatchesRepository,
+    private readonly heldIntroductions: HeldIntroductionsService,
+    private readonly heldForwarder: HeldIntroductionsForwarder,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -72,6 +77,11 @@ export class MatchingNatsController {
     return { cursors: this.follower.status(), ...this.matchMaker.size, matches: await this.repository.count() };
   }
 
+  @MessagePattern(MatchingSubjects.introductionHold)
+  holdIntroduction(@Payload() req: RequestIntroductionRequest) {
+    return this.heldIntroductions.hold(req);
+  }
+
   @MessagePattern(MatchingSubjects.healthCheck)
   health(): Promise<HealthReply> {
     return databaseHealth('matching', this.dataSource);
@@ -85,5 +95,6 @@ export class MatchingNatsController {
   @EventPattern(ScreeningSubjects.versionsChanged)
   screeningChanged(@Payload() _event: VersionsChangedEvent) {
     this.follower.screeningChanged();
+    this.heldForwarder.wake();
   }
 }

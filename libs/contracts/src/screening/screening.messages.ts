@@ -233,6 +233,18 @@ export class RequestIntroductionRequest {
   opportunity!: ScreeningOpportunityDto;
 }
 
+/**
+ * An introduction request kept by matching (`matching.v1.introduction.hold`) while screening cannot
+ * answer. It never carries a contact: matching sends the request on to screening once screening answers.
+ */
+export interface HeldIntroductionView {
+  status: 'held';
+  matchId: string;
+  partnerId: string;
+  heldAt: string;
+  reason: string;
+}
+
 export class IntroductionByIdRequest {
   @ValidateNested()
   @Type(() => CallerDto)
