@@ -161,6 +161,8 @@ describe('introductions: the only way to a counterparty contact', () => {
     expect(held.body.counterparty).toBeUndefined();
     const pending = await platform.get('/v1/introductions?status=pending', platform.adminKey);
     expect(pending.body.map((i: any) => i.id)).toContain(held.body.id);
+    const askedAgain = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
+    expect(askedAgain.body).toMatchObject({ id: held.body.id, status: 'pending' });
     const decided = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, note: 'checked by compliance' }, platform.adminKey);
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe('granted');

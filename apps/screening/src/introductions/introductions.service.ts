@@ -69,17 +69,31 @@ export class IntroductionsService {
       });
     }
     const status: IntroductionStatus = compliance.verdict === 'clear' ? 'granted' : 'pending';
-    const id = randomUUID();
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
+    const id = await this.dataSource.transaction(async (m) => {
+      // TypeORM answers INSERT … RETURNING with the rows alone.
+      const inserted: { id: string }[] = await m.query(
         `INSERT INTO screening.introduction (id, match_id, company_id, opportunity_id, partner_id, status, compliance, inputs, decided_by, decided_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, req.matchId, req.company.id, req.opportunity.id, req.partnerId, status, JSON.stringify(compliance), JSON.stringify(inputs),
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (match_id, partner_id) WHERE status IN ('pending', 'granted') DO NOTHING RETURNING id`,
+        [randomUUID(), req.matchId, req.company.id, req.opportunity.id, req.partnerId, status, JSON.stringify(compliance), JSON.stringify(inputs),
           status === 'granted' ? 'screening' : null, status === 'granted' ? new Date() : null],
       );
-      await this.audit.append([{ ...entry(status === 'granted' ? 'introduction.granted' : 'introduction.held'), details: { introductionId: id, reasons: compliance.reasons } }], m);
+      if (!inserted.length) return undefined;
+      const created = inserted[0].id;
+      await this.audit.append([{ ...entry(status === 'granted' ? 'introduction.granted' : 'introduction.held'), details: { introductionId: created, reasons: compliance.reasons } }], m);
+      return created;
     });
-    return this.find(id);
+    return this.find(id ?? (await this.openFor(req.matchId, req.partnerId)));
+  }
+
+  /** The open (pending or granted) introduction of a match for a partner. */
+  private async openFor(matchId: string, partnerId: string): Promise<string> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM screening.introduction WHERE match_id = $1 AND partner_id = $2 AND status IN ('pending', 'granted')`,
+      [matchId, partnerId],
+    );
+    if (!rows.length) throw new DomainError(ErrorCode.CONFLICT, `The introduction to match ${matchId} changed while it was asked for; ask again`);
+    return rows[0].id;
   }
 
   async get(caller: Caller, id: string): Promise<IntroductionView> {
