@@ -153,6 +153,16 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/companies', '/v1/companies/{id}/matches', '/v1/matchmaking/preview']));
     expect(res.body.components.schemas.CompanyProfileDto.properties).toHaveProperty('inn');
   });
+
+  it('echoes through the gateway → NATS → matching hop, with a body of the size asked for', async () => {
+    expect((await platform.get('/v1/echo', partnerA.apiKey)).body).toEqual({ service: 'matching' });
+    const sized = await platform.get('/v1/echo?bytes=60000', partnerA.apiKey);
+    expect(sized.status).toBe(200);
+    expect(JSON.stringify(sized.body).length).toBe(60000);
+    const bad = await platform.get('/v1/echo?bytes=-1', partnerA.apiKey);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('bytes');
+  });
 });
 
 describe('bad input is refused with the field and the reason, and nothing is stored', () => {

@@ -45,6 +45,8 @@ export interface BenchResults {
   read: LoadResult & { responseBytes: number };
   floor: LoadResult & { route: string; label: string };
   httpOnly: LoadResult;
+  /** The same echo hop carrying a body as large as a read's: the floor of moving those bytes. */
+  sizedFloor?: LoadResult & { bytes: number };
   submit: {
     targetRate: number;
     attempted: number;
@@ -114,6 +116,10 @@ export function formatReport(r: BenchResults): string {
   row('floor used', r.floor.label);
   row('floor requests/s', `${n0(r.floor.requestsPerSecond)} (non-2xx ${r.floor.non2xx})`);
   row('floor p50 / p99', `${ms(r.floor.latencyMs.p50)} / ${ms(r.floor.latencyMs.p99)}`);
+  if (r.sizedFloor) {
+    const sized = r.sizedFloor;
+    row(`echo carrying ${n0(sized.bytes)} B`, `${n0(sized.requestsPerSecond)} req/s, p50 ${ms(sized.latencyMs.p50)}, p99 ${ms(sized.latencyMs.p99)} (read ÷ this: ${n1((100 * r.read.requestsPerSecond) / sized.requestsPerSecond)} %)`);
+  }
   row('gateway alone (unrouted 404)', `${n0(r.httpOnly.requestsPerSecond)} req/s, p50 ${ms(r.httpOnly.latencyMs.p50)}, p99 ${ms(r.httpOnly.latencyMs.p99)}`);
   row('read ÷ floor throughput', `${n1(100 * readRatio)} %  (target ≥ 50 %: ${verdict(readRatio >= 0.5)})`);
   row('read ÷ floor p99', `${readRatio ? n1(p99Ratio) : '—'} ×  (target ≤ 2 ×: ${verdict(p99Ratio <= 2)})`);

@@ -256,18 +256,19 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   const warm = await http.get<MatchView[]>(pickRead().path, partnerKey);
   const sampleRead = await http.get<MatchView[]>(`/v1/companies/${companies[0]!.id}/matches?includeProhibited=true`, keyOf.get(companies[0]!.partnerId));
   const readBytes = Buffer.byteLength(JSON.stringify(sampleRead.body));
+  writeFileSync(join(LOG_DIR, 'sample-read.json'), `${JSON.stringify(sampleRead.body, null, 2)}\n`);
   log(`match read: ${options.connections} connections × ${options.readDurationS} s (warm-up status ${warm.status}, ${readBytes} B per 20 matches)`);
   await profiler.start('read', ['gateway', 'companies', 'matching']);
   const read = await runLoad(http.baseUrl, options.connections, options.readDurationS, pickRead);
   await profiler.stop('read', ['gateway', 'companies', 'matching']);
-  const echoProbe = await http.get('/v1/echo', partnerKey);
-  const floorRoute = echoProbe.status === 404 ? '/v1/sectors' : '/v1/echo';
-  const floorLabel =
-    echoProbe.status === 404
-      ? 'GET /v1/sectors (no echo route: 3 parallel gateway→NATS→sectors describe hops, no database work)'
-      : 'GET /v1/echo (gateway → NATS → matching echo, no work)';
+  const floorRoute = '/v1/echo';
+  const floorLabel = 'GET /v1/echo (gateway → NATS → matching echo, no work)';
   log(`floor: ${floorLabel}`);
   const floor = await runLoad(http.baseUrl, options.connections, options.readDurationS, () => ({ path: floorRoute, headers: { 'x-api-key': partnerKey } }));
+  const sizedFloor = {
+    bytes: readBytes,
+    ...(await runLoad(http.baseUrl, options.connections, options.readDurationS, () => ({ path: `${floorRoute}?bytes=${readBytes}`, headers: { 'x-api-key': partnerKey } }))),
+  };
   const httpOnly = await runLoad(http.baseUrl, options.connections, Math.min(5, options.readDurationS), () => ({ path: '/v1/_bench/unrouted', headers: { 'x-api-key': partnerKey } }));
 
   // 2. Submission to matches ready.
@@ -429,6 +430,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     read: { ...read, responseBytes: readBytes },
     floor: { route: floorRoute, label: floorLabel, ...floor },
     httpOnly,
+    sizedFloor,
     submit,
     fanOut,
     rebuild,

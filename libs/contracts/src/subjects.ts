@@ -43,6 +43,7 @@ import type {
 import type {
   MatchByIdRequest,
   CompanyMatchesRequest,
+  EchoRequest,
   ForgetCompanyRequest,
   MatchView,
   MatchingStatusReply,
@@ -136,7 +137,7 @@ export type RequestMap = {
   [CompaniesSubjects.outboxRead]: Rpc<Plain<ReadOutboxRequest>, ReadOutboxReply>;
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
-  [MatchingSubjects.echo]: Rpc<Record<string, never>, { service: string }>;
+  [MatchingSubjects.echo]: Rpc<Plain<EchoRequest>, { service: string; filler?: string }>;
   [ScreeningSubjects.matchesScreen]: Rpc<Plain<ScreenMatchesRequest>, ScreenMatchesReply>;
   [ScreeningSubjects.nameCheck]: Rpc<Plain<NameCheckRequest>, NameCheckReply>;
   [ScreeningSubjects.listGet]: Rpc<Record<string, never>, ListStatusReply>;

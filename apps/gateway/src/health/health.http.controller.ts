@@ -1,9 +1,10 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, SECTOR_IDS, sectorSubjects, type RequestSubject } from '#contracts';
+import { CompaniesSubjects, MatchingSubjects, MAX_ECHO_BYTES, ScreeningSubjects, SECTOR_IDS, sectorSubjects, type RequestSubject } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { Public } from '../auth/api-key.guard.js';
+import { optionalInt } from '../http-params.js';
 
 const HEALTH_TIMEOUT_MS = 1500;
 
@@ -19,10 +20,14 @@ const SERVICES: [string, RequestSubject][] = [
 export class HealthHttpController {
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
-  /** One authenticated hop to the matching service and back, doing no work: the floor of every read. */
+  /**
+   * One authenticated hop to the matching service and back, doing no work: the floor of every read.
+   * `?bytes=N` has it carry a body of about N bytes, the floor of a read of that size.
+   */
   @Get('/v1/echo')
-  echo() {
-    return this.bus.request(MatchingSubjects.echo, {});
+  async echo(@Res() response: Response, @Query('bytes') bytes?: string): Promise<void> {
+    const body = await this.bus.requestJson(MatchingSubjects.echo, { bytes: optionalInt('bytes', bytes, 0, MAX_ECHO_BYTES) });
+    response.type('application/json').send(body);
   }
 
   /** 200 only when messaging, every service and every service's database answer; else 503 naming what is down. */

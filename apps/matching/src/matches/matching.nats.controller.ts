@@ -3,6 +3,7 @@ import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CompaniesSubjects,
   CompanyMatchesRequest,
+  EchoRequest,
   ForgetCompanyRequest,
   MatchingSubjects,
   OpportunityMatchesRequest,
@@ -27,6 +28,18 @@ import { MatchMakerService } from './match-maker.service.js';
 import { MatchesRepository } from './matches.repository.js';
 
 const DEFAULT_LIMIT = 20;
+const ECHO_REPLIES = new Map<number, JsonReply>();
+
+function echoReply(bytes: number): JsonReply {
+  let reply = ECHO_REPLIES.get(bytes);
+  if (!reply) {
+    const bare = JSON.stringify({ service: 'matching' });
+    reply = bytes > bare.length ? JsonReply.of({ service: 'matching', filler: 'x'.repeat(Math.max(0, bytes - bare.length - 12)) }) : new JsonReply(bare);
+    if (ECHO_REPLIES.size >= 16) ECHO_REPLIES.clear();
+    ECHO_REPLIES.set(bytes, reply);
+  }
+  return reply;
+}
 
 @Controller()
 export class MatchingNatsController {
@@ -39,10 +52,13 @@ export class MatchingNatsController {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Does no work: the floor a benchmark compares reads with (the same gateway → NATS → service hop). */
+  /**
+   * Does no work: the floor a benchmark compares reads with (the same gateway → NATS → service hop).
+   * With `bytes`, the same hop moving a body of that size, rendered once per size.
+   */
   @MessagePattern(MatchingSubjects.echo)
-  echo() {
-    return { service: 'matching' };
+  echo(@Payload() req: EchoRequest): JsonReply {
+    return echoReply(req.bytes ?? 0);
   }
 
   @MessagePattern(MatchingSubjects.matchGet)

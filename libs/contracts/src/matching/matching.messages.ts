@@ -55,6 +55,17 @@ class MatchFilterDto {
   includeProhibited?: boolean;
 }
 
+export const MAX_ECHO_BYTES = 1_048_576;
+
+/** An echo that does no work; with `bytes`, it answers a body of about that size, rendered once. */
+export class EchoRequest {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ECHO_BYTES)
+  bytes?: number;
+}
+
 export class MatchByIdRequest {
   @IsUUID()
   id!: string;
