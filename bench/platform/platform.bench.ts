@@ -35,6 +35,7 @@ import { runLoad, type LoadRequest } from './http-load.js';
 import { median, summariseLatencies } from './latency-stats.js';
 import { describeMachine } from './machine-description.js';
 import { NatsRpcClient } from './nats-rpc.client.js';
+import { ReadinessWatcher } from './readiness-watcher.js';
 import { SeededRandom } from './seeded-random.js';
 import { rubricWeights, sqlPeerMatches, SQL_PEER_QUERY } from './sql-peer.query.js';
 
@@ -44,7 +45,7 @@ const NATS_SERVER = process.env.BENCH_NATS_SERVER ?? '/usr/sbin/nats-server';
 const SANCTIONS_LIST_PATH = process.env.BENCH_SANCTIONS_LIST_PATH ?? resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
 const MATCHES_PER_COMPANY = 50;
 const MATCH_FLOOR_SCORE = 10;
-const READY_POLL_MS = 20;
+const READY_PROBE_MS = 10;
 const SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = resolve(process.cwd(), 'bench/results');
@@ -276,6 +277,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   const submitRng = new SeededRandom(options.seed + 2);
   const submissions = options.submitRate * options.submitDurationS;
   const profilesToSubmit = Array.from({ length: submissions }, (_, i) => generateProfile(submitRng, options.companies + 1 + i, vocabularies));
+  const readiness = new ReadinessWatcher(pool, READY_PROBE_MS);
   await profiler.start('submit', ['gateway', 'companies', 'matching', 'screening']);
   const submitStart = performance.now();
   const outcomes = await Promise.all(
@@ -286,13 +288,18 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
       const created = await http.post<CompanyView>('/v1/companies', profile, key).catch(() => undefined);
       const createdAt = performance.now();
       if (created?.status !== 201) return { ok: false as const, status: created?.status ?? 0 };
-      const ready = await pollUntil(async () => {
-        const r = await http.get<MatchView[]>(`/v1/companies/${created.body.id}/matches?limit=1&includeProhibited=true`, key);
-        return r.status === 200 && r.body.length > 0 ? performance.now() : undefined;
-      }, READY_POLL_MS, 30_000);
+      const ready = await readiness.watch(
+        created.body.id,
+        async () => {
+          const r = await http.get<MatchView[]>(`/v1/companies/${created.body.id}/matches?limit=1&includeProhibited=true`, key);
+          return r.status === 200 && r.body.length > 0;
+        },
+        30_000,
+      );
       return { ok: true as const, sentAt, createdAt, postMs: createdAt - sentAt, readyMs: ready === undefined ? undefined : ready - createdAt, company: created.body };
     }),
   );
+  readiness.stop();
   await profiler.stop('submit', ['gateway', 'companies', 'matching', 'screening']);
   const accepted = outcomes.filter((o) => o.ok);
   const readyTimes = accepted.flatMap((o) => (o.readyMs === undefined ? [] : [o.readyMs]));
