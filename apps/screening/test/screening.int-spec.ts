@@ -69,11 +69,33 @@ describe('screening service over NATS and PostgreSQL', () => {
   it('prohibits a listed counterparty, and audits the verdict once per change', async () => {
     const pairs = [{ companyId: company.id, opportunityId: opportunity.id }];
     const first = await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
-    expect(first.verdicts[0].compliance.verdict).toBe('prohibited');
-    expect(first.verdicts[0].compliance.listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
+    expect(first.decisions[first.verdicts[0].decision].verdict).toBe('prohibited');
+    expect(first.decisions[first.verdicts[0].decision].listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
     await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
     const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
     expect(audit.filter((e) => (e.inputs as any).opportunityId === opportunity.id)).toHaveLength(1);
+  });
+
+  it('shares one decision between pairs that decide alike, and keeps a listed director apart', async () => {
+    const others = [
+      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e51', name: 'OOO Amur Kabel', owners: [], directors: [] },
+      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e52', name: 'AO Khasan Logistika', owners: [], directors: [] },
+      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e53', name: 'OOO Primorsky Put', owners: [], directors: [{ name: 'Paek Chang Ho' }] },
+    ];
+    const reply = await bus.request(ScreeningSubjects.matchesScreen, {
+      companies: others,
+      opportunities: [opportunity],
+      pairs: others.map((c) => ({ companyId: c.id, opportunityId: opportunity.id })),
+    });
+    const [first, second, listed] = reply.verdicts;
+    expect(first.decision).toBe(second.decision);
+    expect(listed.decision).not.toBe(first.decision);
+    expect(reply.decisions).toHaveLength(2);
+    expect(reply.decisions[listed.decision].listHits).toEqual(
+      expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.006' })]),
+    );
+    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
+    for (const c of others) expect(audit.some((e) => (e.inputs as any).companyId === c.id)).toBe(true);
   });
 
   it('installs a new list version and the verdict that changes is audited again', async () => {
@@ -93,9 +115,9 @@ describe('screening service over NATS and PostgreSQL', () => {
       opportunities: [opportunity],
       pairs: [{ companyId: company.id, opportunityId: opportunity.id }],
     });
-    expect(again.verdicts[0].compliance.listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
+    expect(again.decisions[again.verdicts[0].decision].listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
     const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
-    const entries = audit.filter((e) => (e.inputs as any).opportunityId === opportunity.id);
+    const entries = audit.filter((e) => (e.inputs as any).opportunityId === opportunity.id && (e.inputs as any).companyId === company.id);
     expect(entries.map((e) => e.listVersion)).toEqual([expect.any(String), '2099-01-01T00:00:00.000Z']);
     process.env.SANCTIONS_LIST_PATH = LIST;
   });

@@ -79,7 +79,7 @@ export class ScreeningClient {
           ),
         );
         for (const reply of replies) {
-          for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), v.compliance);
+          for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), reply.decisions[v.decision]);
           for (const rule of Object.values(reply.rules)) this.ruleTexts.set(`${reply.rulesVersion}|${rule.id}`, rule);
         }
       }

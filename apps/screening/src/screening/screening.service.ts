@@ -43,40 +43,78 @@ export class ScreeningService {
     return { listVersion: this.list.snapshot()?.version ?? null, rulesVersion: this.rules.ruleSet().version };
   }
 
+  /**
+   * Verdicts on many pairs. The names of each company and the activity and counterparty of each
+   * opportunity are screened once per request, and pairs that come to the same decision share one
+   * record in the reply (`decisions`, referred to by index), so the work and the reply grow with the
+   * distinct decisions, not with the pairs. Every pair whose verdict or inputs changed is audited.
+   */
   async screenMatches(req: ScreenMatchesRequest, actor = 'matching'): Promise<ScreenMatchesReply> {
     const { listVersion, rulesVersion } = this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
-    const companies = new Map(req.companies.map((c) => [c.id, c]));
-    const opportunities = new Map(req.opportunities.map((o) => [o.id, o]));
     const now = new Date().toISOString();
-    const verdicts: ScreenMatchesReply['verdicts'] = [];
+    const companies = new Map(req.companies.map((c) => [c.id, this.screenedCompany(c)]));
+    const opportunities = new Map(req.opportunities.map((o) => [o.id, this.screenedOpportunity(o)]));
+    const decisions: ComplianceRecord[] = [];
+    const decisionFingerprints: string[] = [];
+    const decisionIndex = new Map<string, number>();
     const cited: ScreenMatchesReply['rules'] = {};
+    const verdicts: ScreenMatchesReply['verdicts'] = [];
     const fingerprints: { companyId: string; opportunityId: string; fingerprint: string }[] = [];
     for (const pair of req.pairs) {
       const company = companies.get(pair.companyId);
       const opportunity = opportunities.get(pair.opportunityId);
       if (!company || !opportunity) continue;
-      const { rules, ...compliance } = this.screenPair(company, opportunity, now);
-      for (const rule of rules) cited[rule.id] = rule;
-      verdicts.push({ companyId: company.id, opportunityId: opportunity.id, compliance: { ...compliance, ruleIds: rules.map((r) => r.id) } });
-      fingerprints.push({ companyId: company.id, opportunityId: opportunity.id, fingerprint: fingerprint(company, opportunity, verdicts[verdicts.length - 1].compliance) });
+      // Companies with no possible list hit decide alike: the opportunity alone tells them apart.
+      const key = `${company.hits.length ? company.dto.id : ''}|${opportunity.dto.id}`;
+      let index = decisionIndex.get(key);
+      if (index === undefined) {
+        const { rules, ...decision } = decide(opportunity.sectoral, [...company.hits, ...opportunity.hits], listVersion !== null);
+        for (const rule of rules) cited[rule.id] = { ...rule };
+        const record: ComplianceRecord = { ...decision, ruleIds: rules.map((r) => r.id), listVersion, rulesVersion, screenedAt: now };
+        index = decisions.push(record) - 1;
+        decisionFingerprints.push(digest(JSON.stringify({ ...record, screenedAt: undefined })));
+        decisionIndex.set(key, index);
+      }
+      verdicts.push({ companyId: company.dto.id, opportunityId: opportunity.dto.id, decision: index });
+      fingerprints.push({
+        companyId: company.dto.id,
+        opportunityId: opportunity.dto.id,
+        fingerprint: digest(`${company.fingerprint}|${opportunity.fingerprint}|${decisionFingerprints[index]}`),
+      });
     }
     const changed = await this.audit.changedVerdicts(fingerprints);
     const entries: NewAuditEntry[] = verdicts
       .filter((v) => changed.has(`${v.companyId}|${v.opportunityId}`))
-      .map((v) => ({
-        kind: 'match.verdict',
-        verdict: v.compliance.verdict,
-        ruleIds: v.compliance.ruleIds,
-        listReferences: [...new Set(v.compliance.listHits.map((h) => h.referenceNumber))],
-        listVersion,
-        rulesVersion,
-        actor,
-        inputs: auditInputs(companies.get(v.companyId)!, opportunities.get(v.opportunityId)!),
-        details: { reasons: v.compliance.reasons },
-      }));
+      .map((v) => {
+        const record = decisions[v.decision];
+        return {
+          kind: 'match.verdict',
+          verdict: record.verdict,
+          ruleIds: record.ruleIds,
+          listReferences: [...new Set(record.listHits.map((h) => h.referenceNumber))],
+          listVersion,
+          rulesVersion,
+          actor,
+          inputs: auditInputs(companies.get(v.companyId)!.dto, opportunities.get(v.opportunityId)!.dto),
+          details: { reasons: record.reasons },
+        };
+      });
     await this.audit.append(entries);
-    return { verdicts, rules: cited, listVersion, rulesVersion };
+    return { decisions, verdicts, rules: cited, listVersion, rulesVersion };
+  }
+
+  private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto; hits: PartyHit[]; fingerprint: string } {
+    const hits = [
+      ...this.party('company', dto.name),
+      ...dto.owners.flatMap((o) => this.party('owner', o.name)),
+      ...dto.directors.flatMap((d) => this.party('director', d.name)),
+    ];
+    return { dto, hits, fingerprint: digest(JSON.stringify(dto)) };
+  }
+
+  private screenedOpportunity(dto: ScreeningOpportunityDto): { dto: ScreeningOpportunityDto; hits: PartyHit[]; sectoral: RuleEvaluation; fingerprint: string } {
+    return { dto, hits: this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto), fingerprint: digest(JSON.stringify(dto)) };
   }
 
   /** One pair's verdict, not audited: callers that act on it audit their own decision. */
@@ -158,9 +196,8 @@ export class ScreeningService {
   }
 }
 
-function fingerprint(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, c: ComplianceRecord): string {
-  const { screenedAt: _at, ...stable } = c;
-  return createHash('sha1').update(JSON.stringify([company, opportunity, stable])).digest('hex');
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /** What a match verdict was given on: the names screened and the activity declared (the ids lead to the rest). */

@@ -160,7 +160,10 @@ export class ScreenMatchesRequest {
 }
 
 export interface ScreenMatchesReply {
-  verdicts: { companyId: string; opportunityId: string; compliance: ComplianceRecord }[];
+  /** The distinct decisions of this reply; many pairs share one. */
+  decisions: ComplianceRecord[];
+  /** Each pair's verdict, as the index of its decision. */
+  verdicts: { companyId: string; opportunityId: string; decision: number }[];
   /** Every rule the verdicts of this reply cite. */
   rules: Record<string, ComplianceRule>;
   listVersion: string | null;
