@@ -24,6 +24,7 @@ import {
   type PreparedCompany,
   type PreparedOpportunity,
 } from './scoring.prepare.js';
+import { hasId, keyLength, keyPrefixId, sharedCount } from './scoring-keys.util.js';
 import type { CriterionResult, ScoringOptions } from './scoring.types.js';
 
 /** Value given when the opportunity states nothing to judge a criterion by. */
@@ -43,54 +44,46 @@ export const SETTLEMENT_VALUE = { rub: 1, otherCurrency: 0.6, rubRefused: 0.2 } 
 
 /** Share of required capabilities the company has. */
 export function capabilityValue(pc: PreparedCompany, po: PreparedOpportunity): number {
-  const required = po.requiredCapabilities;
-  const n = required.length;
+  const n = po.capabilityCount;
   if (n === 0) return NEUTRAL_VALUE;
-  let covered = 0;
-  for (let i = 0; i < n; i++) if (pc.capabilities.has(required[i]!)) covered++;
-  return covered / n;
+  return sharedCount(pc.capabilityMask, po.capabilityMask) / n;
 }
 
 /** Mean over the required HS codes of the best hierarchical credit the company earns. */
 export function productValue(pc: PreparedCompany, po: PreparedOpportunity): number {
-  const required = po.hsRequired;
+  const required = po.hsRequiredIds;
   const n = required.length;
   if (n === 0) return NEUTRAL_VALUE;
-  const keys = pc.hsKeys;
+  const keys = pc.hsKeyIds;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    if (keys.has(required[i]!)) sum += HS_CREDIT.subheading;
-    else {
-      const heading = po.hsHeading[i]!;
-      if (heading !== '' && keys.has(heading)) sum += HS_CREDIT.heading;
-      else {
-        const chapter = po.hsChapter[i]!;
-        if (chapter !== '' && keys.has(chapter)) sum += HS_CREDIT.chapter;
-      }
-    }
+    const code = required[i]!;
+    const length = keyLength(code);
+    if (hasId(keys, code)) sum += HS_CREDIT.subheading;
+    else if (length === 6 && hasId(keys, keyPrefixId(code, 4))) sum += HS_CREDIT.heading;
+    else if (length >= 4 && hasId(keys, keyPrefixId(code, 2))) sum += HS_CREDIT.chapter;
   }
   return sum / n;
 }
 
 /** Hierarchical OKVED2 credit: mean over the opportunity's codes, or the best over the sector defaults. */
 export function activityValue(pc: PreparedCompany, po: PreparedOpportunity): number {
-  const required = po.okvedRequired;
+  const required = po.okvedRequiredIds;
   const n = required.length;
   if (n === 0) return NEUTRAL_VALUE;
-  if (pc.okvedKeys.length === 0) return 0;
-  if (po.okvedFromSectorDefault) return pc.sectorDefaultActivity[po.sector];
-  const keys = pc.okvedPrefixKeys;
+  const keys = pc.okvedPrefixIds;
+  if (keys.length === 0) return 0;
+  if (po.okvedFromSectorDefault) return pc.sectorDefaultActivity[po.sectorIndex]!;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    if (keys.has(required[i]!)) {
+    const key = required[i]!;
+    if (hasId(keys, key)) {
       sum += 1;
       continue;
     }
-    const ancestors = po.okvedAncestors[i]!;
-    for (let j = 0; j < ancestors.length; j++) {
-      const a = ancestors[j]!;
-      if (keys.has(a)) {
-        sum += okvedAncestorCredit(a.length);
+    for (let length = keyLength(key) - 1; length >= 2; length--) {
+      if (hasId(keys, keyPrefixId(key, length))) {
+        sum += okvedAncestorCredit(length);
         break;
       }
     }
@@ -121,9 +114,9 @@ export function proximityValue(pc: PreparedCompany, po: PreparedOpportunity): nu
 
 /** Whether rouble settlement works for both sides, or another currency leaves a way to deal. */
 export function settlementValue(pc: PreparedCompany, po: PreparedOpportunity): number {
-  if (po.currencies.length === 0) return NEUTRAL_VALUE;
+  if (!po.statesCurrency) return NEUTRAL_VALUE;
   if (pc.acceptsRub && po.acceptsRub) return SETTLEMENT_VALUE.rub;
-  if (po.otherCurrencies.length > 0) return SETTLEMENT_VALUE.otherCurrency;
+  if (po.acceptsOtherCurrency) return SETTLEMENT_VALUE.otherCurrency;
   return SETTLEMENT_VALUE.rubRefused;
 }
 

@@ -20,6 +20,10 @@ import {
   asPreparedCompany,
   asPreparedOpportunity,
   asPreparedRubric,
+  isPreparedCompany,
+  isPreparedOpportunity,
+  prepareCompany,
+  prepareOpportunity,
   type CompanyInput,
   type OpportunityInput,
   type PreparedCompany,
@@ -90,7 +94,8 @@ export function scorePrepared(
   const pr = asPreparedRubric(rubric);
   const rate = resolveRate(options);
   checkPair(pc, po, pr);
-  return options.explain === false ? fastScore(pc, po, pr, Math.log10(rate)) : explainedScore(pc, po, pr, rate);
+  if (options.explain === false) return bareHundredths(pc, po, pr, Math.log10(rate), Number.NEGATIVE_INFINITY) / 100;
+  return explainedScore(pc, po, pr, rate);
 }
 
 /**
@@ -107,21 +112,9 @@ export function rankOpportunities(
   const pc = asPreparedCompany(company);
   const rate = resolveRate(options);
   const { minScore, limit } = resolveRankFilters(options);
-  const log10Rate = Math.log10(rate);
   const rubrics = new Map<SectorId, PreparedRubric>();
   const top = new TopK<PreparedOpportunity>(limit, byId);
-  for (const opportunity of opportunities) {
-    const sector = opportunity.sector;
-    if (!pc.sectors.has(sector)) continue;
-    let pr = rubrics.get(sector);
-    if (pr === undefined) {
-      pr = rubricFor(rubricBySector, sector);
-      rubrics.set(sector, pr);
-    }
-    const po = asPreparedOpportunity(opportunity);
-    const score = fastScore(pc, po, pr, log10Rate);
-    if (score >= minScore) top.offer(score, po);
-  }
+  collectOpportunities(pc, opportunities, rubricBySector, rubrics, Math.log10(rate), minHundredths(minScore), top);
   return top.sorted().map((po) => explainedScore(pc, po, rubrics.get(po.sector)!, rate));
 }
 
@@ -140,53 +133,128 @@ export function rankCompanies(
   const rate = resolveRate(options);
   const { minScore, limit } = resolveRankFilters(options);
   if (pr.sector !== po.sector) throw rubricMismatch(pr, po);
-  const log10Rate = Math.log10(rate);
   const top = new TopK<PreparedCompany>(limit, byId);
-  for (const company of companies) {
-    if (!declaresSector(company, po.sector)) continue;
-    const pc = asPreparedCompany(company);
-    const score = fastScore(pc, po, pr, log10Rate);
-    if (score >= minScore) top.offer(score, pc);
-  }
+  collectCompanies(po, companies, pr, Math.log10(rate), minHundredths(minScore), top);
   return top.sorted().map((pc) => explainedScore(pc, po, pr, rate));
 }
 
-function declaresSector(company: CompanyInput, sector: SectorId): boolean {
-  return 'kind' in company ? company.sectors.has(sector) : company.sectors.includes(sector);
+/**
+ * Offers to top, by score in hundredths, every opportunity of a sector the company declares that
+ * scores at least minH, and fills `rubrics` with the rubric of each such sector met. Once top is
+ * full, pairs that cannot reach its lowest score are given up before they are fully scored.
+ */
+function collectOpportunities(
+  pc: PreparedCompany,
+  opportunities: readonly OpportunityInput[],
+  rubricBySector: RubricsBySector,
+  rubrics: Map<SectorId, PreparedRubric>,
+  log10Rate: number,
+  minH: number,
+  top: TopK<PreparedOpportunity>,
+): void {
+  // By position in SECTOR_IDS: the rubric of a declared sector, null for one not declared, undefined until met.
+  const bySectorIndex: (PreparedRubric | null | undefined)[] = [undefined, undefined, undefined];
+  let floor = minH;
+  for (let i = 0; i < opportunities.length; i++) {
+    const opportunity = opportunities[i]!;
+    let po: PreparedOpportunity;
+    if (isPreparedOpportunity(opportunity)) po = opportunity;
+    else if (pc.sectors.has(opportunity.sector)) po = prepareOpportunity(opportunity);
+    else continue;
+    const s = po.sectorIndex;
+    let pr = s >= 0 ? bySectorIndex[s] : undefined;
+    if (pr === undefined) {
+      pr = declares(pc, po) ? rubricOf(rubricBySector, rubrics, po.sector) : null;
+      if (s >= 0) bySectorIndex[s] = pr;
+    }
+    if (pr === null) continue;
+    const h = bareHundredths(pc, po, pr, log10Rate, floor);
+    if (h < floor) continue;
+    top.offer(h, po);
+    floor = Math.max(minH, top.threshold());
+  }
+}
+
+/** Offers to top every company declaring the opportunity's sector that scores at least minH hundredths. */
+function collectCompanies(
+  po: PreparedOpportunity,
+  companies: readonly CompanyInput[],
+  pr: PreparedRubric,
+  log10Rate: number,
+  minH: number,
+  top: TopK<PreparedCompany>,
+): void {
+  let floor = minH;
+  for (let i = 0; i < companies.length; i++) {
+    const company = companies[i]!;
+    let pc: PreparedCompany;
+    if (isPreparedCompany(company)) {
+      if (!declares(company, po)) continue;
+      pc = company;
+    } else if (company.sectors.includes(po.sector)) pc = prepareCompany(company);
+    else continue;
+    const h = bareHundredths(pc, po, pr, log10Rate, floor);
+    if (h < floor) continue;
+    top.offer(h, pc);
+    floor = Math.max(minH, top.threshold());
+  }
+}
+
+/** The prepared rubric of a sector, checked and kept in `rubrics` the first time the sector is met. */
+function rubricOf(rubricBySector: RubricsBySector, rubrics: Map<SectorId, PreparedRubric>, sector: SectorId): PreparedRubric {
+  let pr = rubrics.get(sector);
+  if (pr === undefined) {
+    pr = rubricFor(rubricBySector, sector);
+    rubrics.set(sector, pr);
+  }
+  return pr;
 }
 
 function byId(item: { id: string }): string {
   return item.id;
 }
 
-function fastScore(pc: PreparedCompany, po: PreparedOpportunity, pr: PreparedRubric, log10Rate: number): number {
-  const slots = pr.slots;
-  const micros = pr.weightMicros;
-  let hundredths = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const v4 = toTenThousandths(fastValue(slots[i]!, pc, po, log10Rate));
-    hundredths += Math.round((micros[i]! * v4) / 1e6);
-  }
-  return hundredths / 100;
+const CAPABILITY = 0;
+const PRODUCT = 1;
+const ACTIVITY = 2;
+const SCALE = 3;
+const PROXIMITY = 4;
+const SETTLEMENT = 5;
+const EXPORT = 6;
+
+/**
+ * The bare score of a pair in hundredths: the rounded contributions added up exactly as
+ * explainedScore adds them. Cheap criteria come first; once the sum so far plus the most the
+ * remaining criteria could add falls below `floor`, the pair is given up and -1 returned.
+ */
+function bareHundredths(
+  pc: PreparedCompany,
+  po: PreparedOpportunity,
+  pr: PreparedRubric,
+  log10Rate: number,
+  floor: number,
+): number {
+  const micros = pr.slotMicros;
+  const max = pr.slotMaxHundredths;
+  const scaleMax = max[SCALE]!;
+  const proximityMax = max[PROXIMITY]!;
+  let h = 0;
+  if (micros[EXPORT] !== 0) h += contribution(micros[EXPORT]!, pc.exportValue);
+  if (micros[SETTLEMENT] !== 0) h += contribution(micros[SETTLEMENT]!, settlementValue(pc, po));
+  if (micros[CAPABILITY] !== 0) h += contribution(micros[CAPABILITY]!, capabilityValue(pc, po));
+  if (h + max[ACTIVITY]! + max[PRODUCT]! + scaleMax + proximityMax < floor) return -1;
+  if (micros[ACTIVITY] !== 0) h += contribution(micros[ACTIVITY]!, activityValue(pc, po));
+  if (micros[PRODUCT] !== 0) h += contribution(micros[PRODUCT]!, productValue(pc, po));
+  if (h + scaleMax + proximityMax < floor) return -1;
+  if (micros[SCALE] !== 0) h += contribution(micros[SCALE]!, scaleValue(pc, po, log10Rate));
+  if (h + proximityMax < floor) return -1;
+  if (micros[PROXIMITY] !== 0) h += contribution(micros[PROXIMITY]!, proximityValue(pc, po));
+  return h;
 }
 
-function fastValue(slot: number, pc: PreparedCompany, po: PreparedOpportunity, log10Rate: number): number {
-  switch (slot) {
-    case 0:
-      return capabilityValue(pc, po);
-    case 1:
-      return productValue(pc, po);
-    case 2:
-      return activityValue(pc, po);
-    case 3:
-      return scaleValue(pc, po, log10Rate);
-    case 4:
-      return proximityValue(pc, po);
-    case 5:
-      return settlementValue(pc, po);
-    default:
-      return pc.exportValue;
-  }
+/** A criterion's contribution in hundredths: its weight in millionths times its value in ten-thousandths, rounded. */
+function contribution(weightMicros: number, value: number): number {
+  return Math.round((weightMicros * toTenThousandths(value)) / 1e6);
 }
 
 function explainedScore(pc: PreparedCompany, po: PreparedOpportunity, pr: PreparedRubric, rate: number): MatchScore {
@@ -195,10 +263,9 @@ function explainedScore(pc: PreparedCompany, po: PreparedOpportunity, pr: Prepar
   for (let i = 0; i < pr.ids.length; i++) {
     const criterion = pr.ids[i]!;
     const { value, reason } = explainCriterion(criterion, pc, po, rate);
-    const v4 = toTenThousandths(value);
-    const contribution = Math.round((pr.weightMicros[i]! * v4) / 1e6);
-    hundredths += contribution;
-    breakdown.push({ criterion, weight: pr.weights[i]!, value: v4 / 1e4, contribution: contribution / 100, reason });
+    const h = contribution(pr.weightMicros[i]!, value);
+    hundredths += h;
+    breakdown.push({ criterion, weight: pr.weights[i]!, value: toTenThousandths(value) / 1e4, contribution: h / 100, reason });
   }
   return { companyId: pc.id, opportunityId: po.id, sector: po.sector, score: hundredths / 100, breakdown };
 }
@@ -227,6 +294,14 @@ function explainCriterion(
   }
 }
 
+/** The lowest score in hundredths h for which h / 100 >= minScore, so that filtering by either agrees. */
+function minHundredths(minScore: number): number {
+  let h = Math.ceil(minScore * 100);
+  while (h > 0 && (h - 1) / 100 >= minScore) h--;
+  while (h / 100 < minScore) h++;
+  return h;
+}
+
 /** A value in [0, 1] as whole ten-thousandths, the precision shown in a breakdown. */
 function toTenThousandths(value: number): number {
   return value > 0 ? (value < 1 ? Math.round(value * 1e4) : 1e4) : 0;
@@ -234,12 +309,17 @@ function toTenThousandths(value: number): number {
 
 function checkPair(pc: PreparedCompany, po: PreparedOpportunity, pr: PreparedRubric): void {
   if (pr.sector !== po.sector) throw rubricMismatch(pr, po);
-  if (!pc.sectors.has(po.sector)) {
+  if (!declares(pc, po)) {
     throw new ScoringError(
       'SECTOR_NOT_DECLARED',
       `company ${pc.id} does not declare sector ${po.sector} of opportunity ${po.id}`,
     );
   }
+}
+
+/** Whether the company declares the opportunity's sector. */
+function declares(pc: PreparedCompany, po: PreparedOpportunity): boolean {
+  return po.sectorIndex >= 0 ? (pc.sectorMask & (1 << po.sectorIndex)) !== 0 : pc.sectors.has(po.sector);
 }
 
 function rubricMismatch(pr: PreparedRubric, po: PreparedOpportunity): ScoringError {

@@ -223,6 +223,58 @@ export function opportunity(overrides: Partial<Opportunity> = {}): Opportunity {
   };
 }
 
+/** A deterministic source of numbers in [0, 1) (a linear congruential generator) for synthetic data sets. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const SYNTHETIC_SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
+const SYNTHETIC_CAPABILITIES = Array.from({ length: 40 }, (_, i) => `capability_${i}`);
+const SYNTHETIC_HS = ['842952', '842911', '8429', '2701', '2601', '8474', '870421', '8708', '4011', '850423', '8544', '8535', '85', '84'];
+const SYNTHETIC_OKVED = ['05.10', '07.10', '09.90', '28.92', '29.10', '29.32', '45.31', '35.11', '35.12', '27.12', '42.22', '46.90'];
+
+function pick<T>(random: () => number, items: readonly T[], n: number): T[] {
+  return Array.from({ length: n }, () => items[Math.floor(random() * items.length)]!);
+}
+
+/** A synthetic company declaring every sector, with codes and capabilities drawn from small vocabularies. */
+export function syntheticCompany(i: number, random: () => number): CompanyProfile {
+  return {
+    id: `c-${String(i).padStart(6, '0')}`,
+    name: `Company ${i}`,
+    region: random() < 0.3 ? 'Primorsky Krai' : 'Moscow',
+    city: 'Somewhere',
+    location: random() < 0.9 ? { lat: 42 + random() * 14, lon: 37 + random() * 100 } : undefined,
+    sectors: [...SYNTHETIC_SECTORS],
+    okved: pick(random, SYNTHETIC_OKVED, 1 + Math.floor(random() * 3)),
+    hsCodes: pick(random, SYNTHETIC_HS, 1 + Math.floor(random() * 4)),
+    capabilities: pick(random, SYNTHETIC_CAPABILITIES, 2 + Math.floor(random() * 6)),
+    employees: Math.floor(random() * 5000),
+    annualRevenueRub: random() * 5e10,
+    exportExperienceYears: Math.floor(random() * 15),
+    acceptsRubSettlement: random() < 0.8,
+  };
+}
+
+/** A synthetic opportunity of the i-th sector in turn, sited in the DPRK, drawn from the same vocabularies. */
+export function syntheticOpportunity(i: number, random: () => number): Opportunity {
+  return {
+    id: `o-${String(i).padStart(6, '0')}`,
+    sector: SYNTHETIC_SECTORS[i % SYNTHETIC_SECTORS.length]!,
+    title: `Opportunity ${i}`,
+    site: { name: `Site ${i}`, lat: 38 + random() * 5, lon: 124.5 + random() * 6 },
+    requiredCapabilities: pick(random, SYNTHETIC_CAPABILITIES, 1 + Math.floor(random() * 5)),
+    hsCodes: pick(random, SYNTHETIC_HS, 1 + Math.floor(random() * 3)),
+    okved: random() < 0.5 ? pick(random, SYNTHETIC_OKVED, 1 + Math.floor(random() * 2)) : undefined,
+    sizeUsd: 1e5 + random() * 5e7,
+    settlementCurrencies: random() < 0.7 ? ['RUB', 'CNY'] : ['CNY'],
+  };
+}
+
 function rubric(sector: SectorId, weights: readonly number[]): SectorRubric {
   const ids = [
     'capability_coverage',

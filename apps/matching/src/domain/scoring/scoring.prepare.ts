@@ -1,13 +1,8 @@
-import {
-  hsPrefixes,
-  normaliseHs,
-  normaliseOkved,
-  okvedCredit,
-  okvedPrefixes,
-} from './code-hierarchy.util.js';
+import { normaliseHs, normaliseOkved, okvedCredit } from './code-hierarchy.util.js';
 import { findFarEastRegion, type FarEastRegion } from './far-east-regions.const.js';
 import { haversineKm, isGeoPoint, RAJIN, RAJIN_LINK_RADIUS_KM } from './geo.util.js';
 import { ScoringError } from './scoring.errors.js';
+import { capabilityMask, keyIds, prefixIds } from './scoring-keys.util.js';
 import { CAPACITY_USD_PER_EMPLOYEE, experienceCurve } from './scoring-curves.util.js';
 import { SECTOR_DEFAULT_OKVED } from './sector-activity-defaults.const.js';
 import {
@@ -27,17 +22,21 @@ export interface PreparedCompany {
   readonly company: CompanyProfile;
   readonly id: string;
   readonly sectors: ReadonlySet<SectorId>;
+  /** One bit per declared sector, by position in SECTOR_IDS. */
+  readonly sectorMask: number;
   readonly capabilities: ReadonlySet<string>;
+  /** The capabilities as a bit mask over their process-wide ids (see capabilityMask). */
+  readonly capabilityMask: readonly number[];
   /** Normalised HS codes, deduplicated, in declaration order. */
   readonly hsCodes: readonly string[];
-  /** Every chapter, heading and subheading key reached by the company's HS codes. */
-  readonly hsKeys: ReadonlySet<string>;
+  /** Every chapter, heading and subheading key reached by the company's HS codes, as ascending digit-key ids. */
+  readonly hsKeyIds: readonly number[];
   /** OKVED2 digit keys, deduplicated, in declaration order. */
   readonly okvedKeys: readonly string[];
-  /** Every ancestor-or-self key of the company's OKVED2 codes. */
-  readonly okvedPrefixKeys: ReadonlySet<string>;
-  /** Activity fit against each sector's default OKVED2 list (best credit over the list), computed once. */
-  readonly sectorDefaultActivity: Readonly<Record<SectorId, number>>;
+  /** Every ancestor-or-self key of the company's OKVED2 codes, as ascending digit-key ids. */
+  readonly okvedPrefixIds: readonly number[];
+  /** Activity fit against each sector's default OKVED2 list (best credit over the list), by position in SECTOR_IDS. */
+  readonly sectorDefaultActivity: readonly number[];
   readonly hasLocation: boolean;
   readonly latRad: number;
   readonly lonRad: number;
@@ -60,17 +59,22 @@ export interface PreparedOpportunity {
   readonly opportunity: Opportunity;
   readonly id: string;
   readonly sector: SectorId;
+  /** Position of the sector in SECTOR_IDS; -1 for a sector scoring does not know. */
+  readonly sectorIndex: number;
+  /** Required capabilities, deduplicated. */
   readonly requiredCapabilities: readonly string[];
+  /** requiredCapabilities as a bit mask over their process-wide ids (see capabilityMask). */
+  readonly capabilityMask: readonly number[];
+  /** How many capabilities are required. */
+  readonly capabilityCount: number;
   /** Required HS codes, normalised and deduplicated. */
   readonly hsRequired: readonly string[];
-  /** Heading of each required 6-digit code, '' when the code is a heading or a chapter. */
-  readonly hsHeading: readonly string[];
-  /** Chapter of each required code of 4 or 6 digits, '' when the code is a chapter. */
-  readonly hsChapter: readonly string[];
+  /** Digit-key id of each entry of hsRequired. */
+  readonly hsRequiredIds: readonly number[];
   /** OKVED2 keys the company is measured against: the opportunity's own, or the sector defaults. */
   readonly okvedRequired: readonly string[];
-  /** Proper ancestors of each entry of okvedRequired, deepest first. */
-  readonly okvedAncestors: readonly (readonly string[])[];
+  /** Digit-key id of each entry of okvedRequired. */
+  readonly okvedRequiredIds: readonly number[];
   /** True when okvedRequired are the sector defaults (any one suffices) rather than the opportunity's own (all count). */
   readonly okvedFromSectorDefault: boolean;
   readonly siteKnown: boolean;
@@ -82,8 +86,12 @@ export interface PreparedOpportunity {
   readonly sizeUsd: number;
   readonly sizeUsdLog10: number;
   readonly currencies: readonly string[];
+  /** Whether the opportunity names any settlement currency. */
+  readonly statesCurrency: boolean;
   readonly acceptsRub: boolean;
   readonly otherCurrencies: readonly string[];
+  /** Whether the opportunity settles in some currency other than RUB. */
+  readonly acceptsOtherCurrency: boolean;
 }
 
 /** A rubric checked once, with weights in millionths for exact integer rounding of contributions. */
@@ -96,6 +104,10 @@ export interface PreparedRubric {
   /** Index of each criterion in CRITERION_IDS, aligned with ids. */
   readonly slots: Int8Array;
   readonly weightMicros: Float64Array;
+  /** Weight in millionths of each criterion by its index in CRITERION_IDS, 0 for those the rubric leaves out. */
+  readonly slotMicros: Float64Array;
+  /** The most each criterion can add to a score, in hundredths, by its index in CRITERION_IDS. */
+  readonly slotMaxHundredths: Float64Array;
 }
 
 /** A company given raw or prepared. */
@@ -109,38 +121,38 @@ export type RubricInput = SectorRubric | PreparedRubric;
 export function prepareCompany(company: CompanyProfile): PreparedCompany {
   const hsCodes = unique(company.hsCodes.map(normaliseHs));
   const okvedKeys = unique(company.okved.map(normaliseOkved));
+  const sectors = new Set(company.sectors);
   const location = isGeoPoint(company.location) ? company.location : undefined;
   const latRad = location ? location.lat * DEG : 0;
   const employees = finiteOrZero(company.employees);
   const revenueRub = finiteOrZero(company.annualRevenueRub);
   const exportYears = Number.isFinite(company.exportExperienceYears) ? company.exportExperienceYears : 0;
+  // Fields read for every pair come first, so that they share the object's first cache lines.
   return {
     kind: 'prepared-company',
-    company,
-    id: company.id,
-    sectors: new Set(company.sectors),
-    capabilities: new Set(company.capabilities),
-    hsCodes,
-    hsKeys: new Set(hsCodes.flatMap(hsPrefixes)),
-    okvedKeys,
-    okvedPrefixKeys: new Set(okvedKeys.flatMap(okvedPrefixes)),
-    sectorDefaultActivity: {
-      mining: bestOkvedCredit(okvedKeys, SECTOR_DEFAULT_OKVED_KEYS.mining),
-      automobile: bestOkvedCredit(okvedKeys, SECTOR_DEFAULT_OKVED_KEYS.automobile),
-      electricity: bestOkvedCredit(okvedKeys, SECTOR_DEFAULT_OKVED_KEYS.electricity),
-    },
+    sectorMask: SECTOR_IDS.reduce((mask, sector, i) => (sectors.has(sector) ? mask | (1 << i) : mask), 0),
+    exportValue: experienceCurve(exportYears),
+    acceptsRub: company.acceptsRubSettlement === true,
+    capabilityMask: capabilityMask(company.capabilities),
+    okvedPrefixIds: prefixIds(okvedKeys, 1),
+    sectorDefaultActivity: SECTOR_IDS.map((sector) => bestOkvedCredit(okvedKeys, SECTOR_DEFAULT_OKVED_KEYS[sector])),
+    hsKeyIds: prefixIds(hsCodes, 2),
+    employees,
+    revenueRub,
+    revenueRubLog10: Math.log10(revenueRub),
+    staffCapacityUsdLog10: Math.log10(employees * CAPACITY_USD_PER_EMPLOYEE),
     hasLocation: location !== undefined,
     latRad,
     lonRad: location ? location.lon * DEG : 0,
     cosLat: Math.cos(latRad),
     farEast: findFarEastRegion(company.region),
-    employees,
-    revenueRub,
-    revenueRubLog10: Math.log10(revenueRub),
-    staffCapacityUsdLog10: Math.log10(employees * CAPACITY_USD_PER_EMPLOYEE),
+    id: company.id,
+    company,
+    sectors,
+    capabilities: new Set(company.capabilities),
+    hsCodes,
+    okvedKeys,
     exportYears,
-    exportValue: experienceCurve(exportYears),
-    acceptsRub: company.acceptsRubSettlement === true,
   };
 }
 
@@ -150,35 +162,45 @@ export function prepareOpportunity(opportunity: Opportunity): PreparedOpportunit
   const ownOkved = unique((opportunity.okved ?? []).map(normaliseOkved));
   const okvedFromSectorDefault = ownOkved.length === 0;
   const okvedRequired = okvedFromSectorDefault ? (SECTOR_DEFAULT_OKVED_KEYS[opportunity.sector] ?? []) : ownOkved;
+  const requiredCapabilities = unique(opportunity.requiredCapabilities);
   const site = opportunity.site;
   const siteKnown = isGeoPoint(site);
   const latRad = siteKnown ? site.lat * DEG : 0;
   const sizeUsd = finiteOrZero(opportunity.sizeUsd);
   const currencies = unique(opportunity.settlementCurrencies.map((c) => c.trim().toUpperCase() || undefined));
+  const otherCurrencies = currencies.filter((c) => c !== 'RUB');
+  // Fields read for every pair come first, so that they share the object's first cache lines.
   return {
     kind: 'prepared-opportunity',
-    opportunity,
-    id: opportunity.id,
-    sector: opportunity.sector,
-    requiredCapabilities: unique(opportunity.requiredCapabilities),
-    hsRequired,
-    hsHeading: hsRequired.map((c) => (c.length === 6 ? c.slice(0, 4) : '')),
-    hsChapter: hsRequired.map((c) => (c.length >= 4 ? c.slice(0, 2) : '')),
-    okvedRequired,
-    okvedAncestors: okvedRequired.map((k) => okvedPrefixes(k).slice(0, -1).reverse()),
+    sectorIndex: SECTOR_IDS.indexOf(opportunity.sector),
+    capabilityMask: capabilityMask(requiredCapabilities),
+    capabilityCount: requiredCapabilities.length,
+    statesCurrency: currencies.length > 0,
+    acceptsRub: currencies.includes('RUB'),
+    acceptsOtherCurrency: otherCurrencies.length > 0,
     okvedFromSectorDefault,
+    okvedRequiredIds: keyIds(okvedRequired),
+    hsRequiredIds: keyIds(hsRequired),
+    sizeUsd,
+    sizeUsdLog10: Math.log10(sizeUsd),
     siteKnown,
     latRad,
     lonRad: siteKnown ? site.lon * DEG : 0,
     cosLat: Math.cos(latRad),
     servedByRajinLink: siteKnown && haversineKm(site, RAJIN) <= RAJIN_LINK_RADIUS_KM,
-    sizeUsd,
-    sizeUsdLog10: Math.log10(sizeUsd),
+    id: opportunity.id,
+    sector: opportunity.sector,
+    opportunity,
+    requiredCapabilities,
+    hsRequired,
+    okvedRequired,
     currencies,
-    acceptsRub: currencies.includes('RUB'),
-    otherCurrencies: currencies.filter((c) => c !== 'RUB'),
+    otherCurrencies,
   };
 }
+
+/** Every sector, in the order of the per-sector lists and masks of prepared objects. */
+export const SECTOR_IDS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
 
 const SECTOR_DEFAULT_OKVED_KEYS: Readonly<Record<SectorId, readonly string[]>> = {
   mining: unique(SECTOR_DEFAULT_OKVED.mining.map(normaliseOkved)),
@@ -222,14 +244,20 @@ export function prepareRubric(rubric: SectorRubric): PreparedRubric {
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
     throw new ScoringError('INVALID_RUBRIC', `${rubric.sector} rubric: weights must sum to 1, got ${sum}`);
   }
+  const slots = Int8Array.from(ids.map((id) => CRITERION_IDS.indexOf(id)));
+  const weightMicros = Float64Array.from(weights.map((w) => Math.round(w * 1e6)));
+  const slotMicros = new Float64Array(CRITERION_IDS.length);
+  slots.forEach((slot, i) => (slotMicros[slot] = weightMicros[i]!));
   const prepared: PreparedRubric = {
     kind: 'prepared-rubric',
     rubric,
     sector: rubric.sector,
     ids,
     weights,
-    slots: Int8Array.from(ids.map((id) => CRITERION_IDS.indexOf(id))),
-    weightMicros: Float64Array.from(weights.map((w) => Math.round(w * 1e6))),
+    slots,
+    weightMicros,
+    slotMicros,
+    slotMaxHundredths: slotMicros.map((micros) => Math.round((micros * 1e4) / 1e6)),
   };
   preparedRubrics.set(rubric, prepared);
   return prepared;
@@ -250,11 +278,13 @@ export function asPreparedRubric(rubric: RubricInput): PreparedRubric {
   return 'kind' in rubric && rubric.kind === 'prepared-rubric' ? rubric : prepareRubric(rubric as SectorRubric);
 }
 
-function isPreparedCompany(c: CompanyInput): c is PreparedCompany {
+/** Whether a company is given prepared. */
+export function isPreparedCompany(c: CompanyInput): c is PreparedCompany {
   return 'kind' in c && c.kind === 'prepared-company';
 }
 
-function isPreparedOpportunity(o: OpportunityInput): o is PreparedOpportunity {
+/** Whether an opportunity is given prepared. */
+export function isPreparedOpportunity(o: OpportunityInput): o is PreparedOpportunity {
   return 'kind' in o && o.kind === 'prepared-opportunity';
 }
 

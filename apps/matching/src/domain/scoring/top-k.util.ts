@@ -4,8 +4,21 @@
  * With an infinite limit it keeps everything and sorts once at the end.
  */
 export class TopK<T> {
-  private readonly scores: number[] = [];
-  private readonly items: T[] = [];
+  /**
+   * V8 keeps the hidden class of TopK objects only while one of them is alive, and code optimised
+   * for it is thrown away when the class goes; this one instance lives as long as the process so
+   * that a collection between two rankings does not undo the optimisation of their loops.
+   */
+  private static readonly keepsShapeAlive = new TopK<never>(1, () => '');
+
+  private size = 0;
+  /**
+   * Scores and items kept, in slots 0 to size - 1. Every TopK allocates them alike (items filled
+   * with undefined, never an empty array of small integers that the first item would convert), so
+   * code optimised for one fits the next.
+   */
+  private scores = new Float64Array(16);
+  private items = slots<T>(16);
 
   constructor(
     private readonly limit: number,
@@ -14,16 +27,12 @@ export class TopK<T> {
 
   /** Offers an item; it is kept when it beats the worst kept item or there is room. */
   offer(score: number, item: T): void {
-    if (this.limit === Number.POSITIVE_INFINITY) {
-      this.scores.push(score);
-      this.items.push(item);
-      return;
-    }
-    const size = this.items.length;
-    if (size < this.limit) {
-      this.scores.push(score);
-      this.items.push(item);
-      this.siftUp(size);
+    if (this.size < this.limit) {
+      if (this.size === this.scores.length) this.grow();
+      const at = this.size++;
+      this.scores[at] = score;
+      this.items[at] = item;
+      if (this.limit !== Number.POSITIVE_INFINITY) this.siftUp(at);
     } else if (this.worse(this.scores[0]!, this.items[0]!, score, item)) {
       this.scores[0] = score;
       this.items[0] = item;
@@ -31,9 +40,17 @@ export class TopK<T> {
     }
   }
 
+  /**
+   * The lowest kept score once the limit is reached, -Infinity while there is room: an offer
+   * scoring below it is not kept (one scoring the same is kept only with a smaller id).
+   */
+  threshold(): number {
+    return this.size < this.limit ? Number.NEGATIVE_INFINITY : this.scores[0]!;
+  }
+
   /** The kept items, best first. */
   sorted(): T[] {
-    const order = Array.from(this.items.keys());
+    const order = Array.from({ length: this.size }, (_, i) => i);
     order.sort((a, b) => (this.worse(this.scores[a]!, this.items[a]!, this.scores[b]!, this.items[b]!) ? 1 : -1));
     return order.map((i) => this.items[i]!);
   }
@@ -42,6 +59,15 @@ export class TopK<T> {
   private worse(sa: number, a: T, sb: number, b: T): boolean {
     if (sa !== sb) return sa < sb;
     return this.idOf(a) > this.idOf(b);
+  }
+
+  private grow(): void {
+    const scores = new Float64Array(this.scores.length * 2);
+    scores.set(this.scores);
+    const items = slots<T>(scores.length);
+    for (let i = 0; i < this.size; i++) items[i] = this.items[i];
+    this.scores = scores;
+    this.items = items;
   }
 
   private siftUp(at: number): void {
@@ -55,7 +81,7 @@ export class TopK<T> {
   }
 
   private siftDown(at: number): void {
-    const size = this.items.length;
+    const size = this.size;
     let i = at;
     for (;;) {
       const left = 2 * i + 1;
@@ -73,8 +99,12 @@ export class TopK<T> {
     const s = this.scores[i]!;
     this.scores[i] = this.scores[j]!;
     this.scores[j] = s;
-    const t = this.items[i]!;
-    this.items[i] = this.items[j]!;
+    const t = this.items[i];
+    this.items[i] = this.items[j];
     this.items[j] = t;
   }
+}
+
+function slots<T>(length: number): (T | undefined)[] {
+  return new Array<T | undefined>(length).fill(undefined);
 }

@@ -1,0 +1,202 @@
+import { describe, expect, it } from '@jest/globals';
+import { rankCompanies, rankOpportunities, scorePrepared, type RankOptions } from './scoring.engine.js';
+import { RUBRICS, seededRandom, syntheticCompany, syntheticOpportunity } from './scoring.fixtures.js';
+import { prepareCompany, prepareOpportunity, type PreparedCompany, type PreparedOpportunity } from './scoring.prepare.js';
+import type { CompanyProfile, MatchScore, Opportunity, SectorId, SectorRubric } from './scoring.types.js';
+
+const random = seededRandom(7);
+const SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
+const RAJIN_SITE = { name: 'Rajin port', lat: 42.25559, lon: 130.28308 };
+
+/** Synthetic companies with the awkward cases mixed in: no location, no revenue or staff, one sector, nothing declared. */
+function companies(): CompanyProfile[] {
+  const out = Array.from({ length: 150 }, (_, i): CompanyProfile => {
+    const c = syntheticCompany(i, random);
+    return {
+      ...c,
+      location: i % 9 === 0 ? undefined : c.location,
+      region: i % 5 === 0 ? 'Khabarovsk Krai' : i % 8 === 0 ? 'Sakhalin Oblast' : c.region,
+      annualRevenueRub: i % 11 === 0 ? 0 : c.annualRevenueRub,
+      employees: i % 13 === 0 ? 0 : c.employees,
+      sectors: i % 7 === 0 ? [SECTORS[i % 3]!] : i % 10 === 3 ? ['mining', 'electricity'] : c.sectors,
+      capabilities: i % 17 === 0 ? [] : c.capabilities,
+      hsCodes: i % 19 === 0 ? [] : i % 6 === 0 ? [...c.hsCodes, '8429.52.100'] : c.hsCodes,
+      okved: i % 19 === 0 ? [] : i % 4 === 0 ? [...c.okved, '29.10.2'] : c.okved,
+    };
+  });
+  return [...out, ...out.slice(0, 30).map((c, i) => ({ ...c, id: i % 2 === 0 ? `${c.id}-twin` : `b-${c.id}` }))];
+}
+
+/** Synthetic opportunities with the awkward cases mixed in, and twins under other ids so that scores tie. */
+function opportunities(): Opportunity[] {
+  const out = Array.from({ length: 240 }, (_, i): Opportunity => {
+    const o = syntheticOpportunity(i, random);
+    return {
+      ...o,
+      site: i % 14 === 0 ? RAJIN_SITE : o.site,
+      requiredCapabilities: i % 6 === 0 ? [] : i % 9 === 0 ? [...o.requiredCapabilities, o.requiredCapabilities[0]!] : o.requiredCapabilities,
+      hsCodes: i % 8 === 0 ? [] : o.hsCodes,
+      okved: i % 15 === 0 ? ['29.10.2', '35.1'] : o.okved,
+      sizeUsd: i % 12 === 0 ? 0 : o.sizeUsd,
+      settlementCurrencies: [[], ['rub'], ['RUB'], ['USD', 'EUR'], o.settlementCurrencies][i % 10] ?? o.settlementCurrencies,
+    };
+  });
+  return [...out, ...out.slice(0, 45).map((o, i) => ({ ...o, id: i % 2 === 0 ? `${o.id}-twin` : `a-${o.id}` }))];
+}
+
+function rubric(sector: SectorId, criteria: [SectorRubric['criteria'][number]['id'], number][]): SectorRubric {
+  return { sector, criteria: criteria.map(([id, weight]) => ({ id, weight, description: id })) };
+}
+
+/** Rubrics that leave criteria out, give some nothing, and split weights into thirds. */
+const PARTIAL_RUBRICS: Record<SectorId, SectorRubric> = {
+  mining: rubric('mining', [
+    ['capability_coverage', 0.5],
+    ['product_fit', 0.3],
+    ['settlement', 0.2],
+  ]),
+  automobile: rubric('automobile', [
+    ['scale_fit', 0.333333],
+    ['proximity', 0.333333],
+    ['export_experience', 0.333334],
+    ['capability_coverage', 0],
+  ]),
+  electricity: rubric('electricity', [
+    ['activity_fit', 0.45],
+    ['proximity', 0.35],
+    ['capability_coverage', 0.2],
+  ]),
+};
+
+const COMPANIES = companies();
+const OPPORTUNITIES = opportunities();
+const PREPARED_COMPANIES = COMPANIES.map(prepareCompany);
+const PREPARED_OPPORTUNITIES = OPPORTUNITIES.map(prepareOpportunity);
+
+/** A ranking as "id score" lines, quick to compare and readable when they differ. */
+function lines(matches: readonly MatchScore[], idOf: (m: MatchScore) => string): string[] {
+  return matches.map((m) => `${idOf(m)} ${m.score}`);
+}
+
+function byScoreThenId(idOf: (m: MatchScore) => string) {
+  return (a: MatchScore, b: MatchScore) => b.score - a.score || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+}
+
+/** Every pair a ranking considers, scored one by one with the explained scorer. */
+function explainedPairs(rubrics: Record<SectorId, SectorRubric>, rubPerUsd: number): MatchScore[][] {
+  return PREPARED_COMPANIES.map((pc) =>
+    PREPARED_OPPORTUNITIES.filter((po) => pc.sectors.has(po.sector)).map((po) =>
+      scorePrepared(pc, po, rubrics[po.sector], { rubPerUsd }),
+    ),
+  );
+}
+
+/** The best matches by the plain rule: at least minScore, best score first, then smallest id, at most limit. */
+function reference(matches: readonly MatchScore[], options: RankOptions, idOf: (m: MatchScore) => string): MatchScore[] {
+  const { minScore = 0, limit = Number.POSITIVE_INFINITY } = options;
+  return matches
+    .filter((m) => m.score >= minScore)
+    .sort(byScoreThenId(idOf))
+    .slice(0, limit);
+}
+
+/** Option sets to rank with; the last one puts minScore exactly on a score that occurs. */
+function optionSets(scores: readonly number[]): RankOptions[] {
+  const sorted = [...scores].sort((a, b) => b - a);
+  const onAScore = sorted[Math.min(12, sorted.length - 1)] ?? 50;
+  return [{ limit: 1 }, { limit: 7 }, { limit: 20, minScore: 55 }, { limit: 40 }, { minScore: onAScore }];
+}
+
+/** How many reference cuts fall inside a run of equal scores, so that the id decides what is kept. */
+function tiesAtTheCut(matches: readonly MatchScore[], limit: number, idOf: (m: MatchScore) => string): number {
+  const sorted = [...matches].sort(byScoreThenId(idOf));
+  return sorted.length > limit && sorted[limit - 1]!.score === sorted[limit]!.score ? 1 : 0;
+}
+
+describe.each([
+  ['published rubrics', RUBRICS, 90],
+  ['partial rubrics at 30 RUB/USD', PARTIAL_RUBRICS, 30],
+] as const)('ranking with %s matches a plain ranking of explained scores', (_name, rubrics, rubPerUsd) => {
+  const pairs = explainedPairs(rubrics, rubPerUsd);
+  const byOpportunity = new Map<string, MatchScore[]>();
+  for (const m of pairs.flat()) {
+    const list = byOpportunity.get(m.opportunityId);
+    if (list) list.push(m);
+    else byOpportunity.set(m.opportunityId, [m]);
+  }
+  const opportunityId = (m: MatchScore) => m.opportunityId;
+  const companyId = (m: MatchScore) => m.companyId;
+
+  it('gives every pair the same bare score as the explained one', () => {
+    PREPARED_COMPANIES.forEach((pc, i) => {
+      const opportunitiesOf = PREPARED_OPPORTUNITIES.filter((po) => pc.sectors.has(po.sector));
+      const bare = opportunitiesOf.map((po) => scorePrepared(pc, po, rubrics[po.sector], { rubPerUsd, explain: false }));
+      expect(bare).toEqual(pairs[i]!.map((m) => m.score));
+    });
+  });
+
+  it('ranks opportunities for every company as the plain ranking does, ties by id', () => {
+    let cutsInTies = 0;
+    PREPARED_COMPANIES.forEach((pc, i) => {
+      const matches = pairs[i]!;
+      for (const options of optionSets(matches.map((m) => m.score))) {
+        const ranked = rankOpportunities(pc, PREPARED_OPPORTUNITIES, rubrics, { ...options, rubPerUsd });
+        const expected = reference(matches, options, opportunityId);
+        expect(lines(ranked, opportunityId)).toEqual(lines(expected, opportunityId));
+        if (i % 10 === 0) expect(ranked).toEqual(expected);
+        if (options.limit !== undefined) cutsInTies += tiesAtTheCut(matches, options.limit, opportunityId);
+      }
+    });
+    expect(cutsInTies).toBeGreaterThan(10);
+  });
+
+  it('ranks companies for every opportunity as the plain ranking does, ties by id', () => {
+    let cutsInTies = 0;
+    PREPARED_OPPORTUNITIES.forEach((po, j) => {
+      const matches = byOpportunity.get(po.id) ?? [];
+      for (const options of optionSets(matches.map((m) => m.score))) {
+        const ranked = rankCompanies(po, PREPARED_COMPANIES, rubrics[po.sector], { ...options, rubPerUsd });
+        const expected = reference(matches, options, companyId);
+        expect(lines(ranked, companyId)).toEqual(lines(expected, companyId));
+        if (j % 10 === 0) expect(ranked).toEqual(expected);
+        if (options.limit !== undefined) cutsInTies += tiesAtTheCut(matches, options.limit, companyId);
+      }
+    });
+    expect(cutsInTies).toBeGreaterThan(10);
+  });
+
+  it('gives the same rankings for raw companies and opportunities as for prepared ones', () => {
+    for (let i = 0; i < COMPANIES.length; i += 15) {
+      const options = { limit: 15, minScore: 40, rubPerUsd };
+      expect(rankOpportunities(COMPANIES[i]!, OPPORTUNITIES, rubrics, options)).toEqual(
+        rankOpportunities(PREPARED_COMPANIES[i]!, PREPARED_OPPORTUNITIES, rubrics, options),
+      );
+    }
+    for (let j = 0; j < OPPORTUNITIES.length; j += 25) {
+      const o = OPPORTUNITIES[j]!;
+      const options = { limit: 15, minScore: 40, rubPerUsd };
+      expect(rankCompanies(o, COMPANIES, rubrics[o.sector], options)).toEqual(
+        rankCompanies(PREPARED_OPPORTUNITIES[j]!, PREPARED_COMPANIES, rubrics[o.sector], options),
+      );
+    }
+  });
+});
+
+describe('ranking edge cases', () => {
+  const pc: PreparedCompany = PREPARED_COMPANIES[1]!;
+  const po: PreparedOpportunity = PREPARED_OPPORTUNITIES[1]!;
+
+  it('keeps a match scoring exactly minScore and drops one a hundredth below', () => {
+    const [best] = rankOpportunities(pc, PREPARED_OPPORTUNITIES, RUBRICS, { limit: 1 });
+    expect(rankOpportunities(pc, PREPARED_OPPORTUNITIES, RUBRICS, { minScore: best!.score }).map((m) => m.score)).toEqual(
+      expect.arrayContaining([best!.score]),
+    );
+    expect(rankOpportunities(pc, PREPARED_OPPORTUNITIES, RUBRICS, { minScore: best!.score + 0.01 })).toEqual([]);
+  });
+
+  it('ranks nothing when minScore is 100 and nobody is perfect', () => {
+    const [best] = rankCompanies(po, PREPARED_COMPANIES, RUBRICS[po.sector], { limit: 1 });
+    expect(best!.score).toBeLessThan(100);
+    expect(rankCompanies(po, PREPARED_COMPANIES, RUBRICS[po.sector], { minScore: 100 })).toEqual([]);
+  });
+});
