@@ -6,7 +6,7 @@ import { MatchCatalogue } from '../catalogue/match-catalogue.js';
 import { RubricClient } from '../catalogue/rubric.client.js';
 import { pairKey, ScreeningClient, unscreenedCompliance } from '../catalogue/screening.client.js';
 import { matchId } from '../domain/match-id.js';
-import { prepareCompany, rankOpportunities, scorePrepared, type MatchScore } from '../domain/scoring/index.js';
+import { prepareCompany, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankedScore } from '../domain/scoring/index.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { MatchesRepository, type MatchQuery, type StoredMatch } from './matches.repository.js';
 
@@ -61,7 +61,7 @@ export class MatchMakerService {
     const matchesOf = new Map(
       views.map((view) => [
         view.id,
-        rankOpportunities(prepareCompany(view), this.catalogue.opportunitiesFor(view.sectors), rubrics, {
+        rankOpportunityScores(prepareCompany(view), this.catalogue.opportunitiesFor(view.sectors), rubrics, {
           rubPerUsd: this.config.RUB_PER_USD,
           minScore: this.config.MATCH_FLOOR_SCORE,
           limit: this.config.MATCHES_PER_COMPANY,
@@ -104,10 +104,11 @@ export class MatchMakerService {
     const entering: StoredMatch[] = [];
     const now = new Date().toISOString();
     for (const pc of this.catalogue.companiesOf(view.sector)) {
-      const score = scorePrepared(pc, po, rubric, { ...rate, explain: false });
-      if (score < floor) continue;
+      // A company whose list is full keeps a new match only if it beats its lowest one.
       const s = this.stats.get(pc.id);
-      if (s && s.count >= keep && score <= s.min) continue;
+      const full = s !== undefined && s.count >= keep;
+      const score = scoreIfAtLeast(pc, po, rubric, full ? Math.max(floor, s.min) : floor, rate);
+      if (score < 0 || (full && score <= s.min)) continue;
       entering.push(toStored({ companyId: pc.id, opportunityId: po.id, sector: view.sector, score }, now));
     }
     await this.screenAll(entering);
@@ -271,7 +272,7 @@ export class MatchMakerService {
   }
 }
 
-function toStored(score: Pick<MatchScore, 'companyId' | 'opportunityId' | 'sector' | 'score'>, scoredAt: string): StoredMatch {
+function toStored(score: RankedScore, scoredAt: string): StoredMatch {
   return {
     id: matchId(score.companyId, score.opportunityId),
     companyId: score.companyId,

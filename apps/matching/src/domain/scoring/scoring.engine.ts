@@ -118,6 +118,37 @@ export function rankOpportunities(
   return top.sorted().map((po) => explainedScore(pc, po, rubrics.get(po.sector)!, rate));
 }
 
+/** A ranked pair without its explanation: what is stored (the breakdown is explained when read). */
+export type RankedScore = Omit<MatchScore, 'breakdown'>;
+
+/**
+ * The same ranking as rankOpportunities, without explaining the winners: for storing matches,
+ * whose breakdown is explained again when they are read.
+ */
+export function rankOpportunityScores(
+  company: PreparedCompany,
+  opportunities: readonly PreparedOpportunity[],
+  rubricBySector: RubricsBySector,
+  options: RankOptions = {},
+): RankedScore[] {
+  const rate = resolveRate(options);
+  const { minScore, limit } = resolveRankFilters(options);
+  const top = new TopK<PreparedOpportunity>(limit, byId);
+  collectOpportunities(company, opportunities, rubricBySector, new Map(), Math.log10(rate), minHundredths(minScore), top);
+  return top.sortedEntries().map(({ item, score }) => ({ companyId: company.id, opportunityId: item.id, sector: item.sector, score: score / 100 }));
+}
+
+/**
+ * The bare score of a pair if it reaches `atLeast` (0–100), else -1: how an opportunity is offered
+ * to every company of its sector, each with the lowest score it still keeps. The pair must be valid
+ * (the company declares the opportunity's sector, the rubric is the sector's).
+ */
+export function scoreIfAtLeast(pc: PreparedCompany, po: PreparedOpportunity, rubric: PreparedRubric, atLeast: number, options: ScoringOptions = {}): number {
+  const floor = minHundredths(Math.max(0, atLeast));
+  const h = bareHundredths(pc, po, rubric, Math.log10(resolveRate(options)), floor);
+  return h < floor ? -1 : h / 100;
+}
+
 /**
  * Ranks companies for one opportunity, best first, with explained scores. Only companies that
  * declare the opportunity's sector are scored; ties are broken by company id.

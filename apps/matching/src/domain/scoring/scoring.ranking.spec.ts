@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { rankCompanies, rankOpportunities, scorePrepared, type RankOptions } from './scoring.engine.js';
+import { rankCompanies, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankOptions } from './scoring.engine.js';
 import { RUBRICS, seededRandom, syntheticCompany, syntheticOpportunity } from './scoring.fixtures.js';
-import { prepareCompany, prepareOpportunity, type PreparedCompany, type PreparedOpportunity } from './scoring.prepare.js';
+import { prepareCompany, prepareOpportunity, prepareRubric, type PreparedCompany, type PreparedOpportunity, type PreparedRubric } from './scoring.prepare.js';
 import type { CompanyProfile, MatchScore, Opportunity, SectorId, SectorRubric } from './scoring.types.js';
 
 const random = seededRandom(7);
@@ -148,6 +148,29 @@ describe.each([
       }
     });
     expect(cutsInTies).toBeGreaterThan(10);
+  });
+
+  it('ranks bare scores exactly as the explained ranking, without the breakdown', () => {
+    PREPARED_COMPANIES.forEach((pc, i) => {
+      for (const options of optionSets(pairs[i]!.map((m) => m.score))) {
+        const explained = rankOpportunities(pc, PREPARED_OPPORTUNITIES, rubrics, { ...options, rubPerUsd });
+        const bare = rankOpportunityScores(pc, PREPARED_OPPORTUNITIES, rubrics, { ...options, rubPerUsd });
+        expect(bare).toEqual(explained.map(({ breakdown: _b, ...score }) => score));
+      }
+    });
+  });
+
+  it('scores a pair only when it reaches the score asked for', () => {
+    const prepared = Object.fromEntries(SECTORS.map((s) => [s, prepareRubric(rubrics[s])])) as Record<SectorId, PreparedRubric>;
+    PREPARED_COMPANIES.forEach((pc, i) => {
+      for (const m of pairs[i]!.filter((_, k) => k % 7 === 0)) {
+        const po = PREPARED_OPPORTUNITIES.find((o) => o.id === m.opportunityId)!;
+        const rubric = prepared[po.sector];
+        expect(scoreIfAtLeast(pc, po, rubric, m.score, { rubPerUsd })).toBe(m.score);
+        expect(scoreIfAtLeast(pc, po, rubric, Math.max(0, m.score - 5), { rubPerUsd })).toBe(m.score);
+        expect(scoreIfAtLeast(pc, po, rubric, m.score + 0.01, { rubPerUsd })).toBe(-1);
+      }
+    });
   });
 
   it('ranks companies for every opportunity as the plain ranking does, ties by id', () => {

@@ -50,9 +50,18 @@ export class TopK<T> {
 
   /** The kept items, best first. */
   sorted(): T[] {
+    return this.order().map((i) => this.items[i]!);
+  }
+
+  /** The kept items with their scores, best first. */
+  sortedEntries(): { item: T; score: number }[] {
+    return this.order().map((i) => ({ item: this.items[i]!, score: this.scores[i]! }));
+  }
+
+  private order(): number[] {
     const order = Array.from({ length: this.size }, (_, i) => i);
     order.sort((a, b) => (this.worse(this.scores[a]!, this.items[a]!, this.scores[b]!, this.items[b]!) ? 1 : -1));
-    return order.map((i) => this.items[i]!);
+    return order;
   }
 
   /** Whether (sa, a) ranks below (sb, b). */
