@@ -213,11 +213,14 @@ describe('admin screening tools and the audit log', () => {
   });
 
   it('records match verdicts with their rules and versions', async () => {
-    const res = await platform.get('/v1/audit?kind=match.verdict&limit=500', platform.adminKey);
-    const entry = res.body.find((e: any) => e.inputs.opportunityId === ids.machinery);
+    const res = await platform.get('/v1/audit?kind=match.verdicts&limit=500', platform.adminKey);
+    const entry = res.body.find((e: any) => e.inputs.pairs.some(([, o]: [string, string]) => o === ids.machinery));
     expect(entry).toMatchObject({ verdict: 'prohibited', rulesVersion: '1.0.0', actor: 'matching' });
-    expect(entry.ruleIds).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
     expect(entry.listVersion).toEqual(expect.any(String));
+    expect(entry.inputs.opportunities[ids.machinery]).toMatchObject({ direction: 'supply_to_dprk', hsCodes: expect.arrayContaining(['8429']) });
+    const [companyId, , decision] = entry.inputs.pairs.find(([, o]: [string, string]) => o === ids.machinery);
+    expect(entry.inputs.companies[companyId].name).toEqual(expect.any(String));
+    expect(entry.details.decisions[decision]).toMatchObject({ verdict: 'prohibited', ruleIds: expect.arrayContaining(['UNSC-2397-OP7-SUPPLY-MACHINERY']) });
   });
 
   it('is admin-only', async () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { ErrorCode, ScreeningSubjects } from '#contracts';
+import { ErrorCode, ScreeningSubjects, type AuditEntryView } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, TEST_NATS_URL } from '#testing';
 import { ScreeningAppModule } from '../src/screening-app.module.js';
@@ -42,6 +42,15 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/** The verdicts an audit log gives a pair: each entry that screened it, with the decision it got there. */
+function auditedVerdicts(audit: AuditEntryView[], companyId: string, opportunityId: string) {
+  return audit.flatMap((entry) => {
+    const pairs = (entry.inputs as { pairs: [string, string, number][] }).pairs;
+    const decisions = (entry.details as { decisions: { verdict: string; ruleIds: string[]; listReferences: string[] }[] }).decisions;
+    return pairs.filter(([c, o]) => c === companyId && o === opportunityId).map(([, , i]) => ({ entry, decision: decisions[i]! }));
+  });
+}
+
 describe('screening service over NATS and PostgreSQL', () => {
   it('imports the consolidated list with the DPRK counts of the file', async () => {
     const status = await bus.request(ScreeningSubjects.listGet, {});
@@ -66,14 +75,21 @@ describe('screening service over NATS and PostgreSQL', () => {
     process.env.SANCTIONS_LIST_PATH = LIST;
   });
 
-  it('prohibits a listed counterparty, and audits the verdict once per change', async () => {
+  it('prohibits a listed counterparty, and audits every verdict it gives with its inputs', async () => {
     const pairs = [{ companyId: company.id, opportunityId: opportunity.id }];
     const first = await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
     expect(first.decisions[first.verdicts[0].decision].verdict).toBe('prohibited');
     expect(first.decisions[first.verdicts[0].decision].listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
     await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
-    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
-    expect(audit.filter((e) => (e.inputs as any).opportunityId === opportunity.id)).toHaveLength(1);
+    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
+    const audited = auditedVerdicts(audit, company.id, opportunity.id);
+    expect(audited).toHaveLength(2);
+    for (const { entry, decision } of audited) {
+      expect(decision).toMatchObject({ verdict: 'prohibited', listReferences: ['KPe.001'] });
+      expect(entry).toMatchObject({ verdict: 'prohibited', listReferences: ['KPe.001'], actor: 'matching' });
+      expect((entry.inputs as any).companies[company.id]).toEqual({ name: company.name, owners: [], directors: [] });
+      expect((entry.inputs as any).opportunities[opportunity.id]).toMatchObject({ counterparty: opportunity.counterpartyName, direction: 'services' });
+    }
   });
 
   it('shares one decision between pairs that decide alike, and keeps a listed director apart', async () => {
@@ -94,11 +110,12 @@ describe('screening service over NATS and PostgreSQL', () => {
     expect(reply.decisions[listed.decision].listHits).toEqual(
       expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.006' })]),
     );
-    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
-    for (const c of others) expect(audit.some((e) => (e.inputs as any).companyId === c.id)).toBe(true);
+    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
+    for (const c of others) expect(auditedVerdicts(audit, c.id, opportunity.id)).toHaveLength(1);
+    expect(auditedVerdicts(audit, others[2]!.id, opportunity.id)[0]!.decision.listReferences).toContain('KPi.006');
   });
 
-  it('installs a new list version and the verdict that changes is audited again', async () => {
+  it('installs a new list version, and the verdicts given under it are audited with it', async () => {
     const withoutKomid = xml
       .replace(/dateGenerated="[^"]*"/, 'dateGenerated="2099-01-01T00:00:00.000Z"')
       .replace(/<ENTITY>(?:(?!<\/ENTITY>)[\s\S])*?<REFERENCE_NUMBER>\s*KPe\.001\s*<\/REFERENCE_NUMBER>[\s\S]*?<\/ENTITY>/, '');
@@ -116,9 +133,10 @@ describe('screening service over NATS and PostgreSQL', () => {
       pairs: [{ companyId: company.id, opportunityId: opportunity.id }],
     });
     expect(again.decisions[again.verdicts[0].decision].listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
-    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdict', limit: 500 });
-    const entries = audit.filter((e) => (e.inputs as any).opportunityId === opportunity.id && (e.inputs as any).companyId === company.id);
-    expect(entries.map((e) => e.listVersion)).toEqual([expect.any(String), '2099-01-01T00:00:00.000Z']);
+    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
+    const audited = auditedVerdicts(audit, company.id, opportunity.id);
+    expect(audited.map((a) => a.entry.listVersion)).toEqual([expect.any(String), expect.any(String), '2099-01-01T00:00:00.000Z']);
+    expect(audited[2]!.decision.listReferences).not.toContain('KPe.001');
     process.env.SANCTIONS_LIST_PATH = LIST;
   });
 

@@ -45,27 +45,6 @@ export class AuditRepository {
     }
   }
 
-  /**
-   * Records the fingerprint of each pair's latest verdict and returns the pairs whose verdict (or its
-   * inputs, list or rules version) changed since the last one recorded: those are the ones to audit.
-   */
-  async changedVerdicts(pairs: { companyId: string; opportunityId: string; fingerprint: string }[]): Promise<Set<string>> {
-    const changed = new Set<string>();
-    for (let i = 0; i < pairs.length; i += CHUNK) {
-      const c = pairs.slice(i, i + CHUNK);
-      const rows: { company_id: string; opportunity_id: string }[] = await this.dataSource.query(
-        `INSERT INTO screening.verdict_state (company_id, opportunity_id, fingerprint)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])
-         ON CONFLICT (company_id, opportunity_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint
-           WHERE screening.verdict_state.fingerprint <> EXCLUDED.fingerprint
-         RETURNING company_id, opportunity_id`,
-        [c.map((p) => p.companyId), c.map((p) => p.opportunityId), c.map((p) => p.fingerprint)],
-      );
-      for (const r of rows) changed.add(`${r.company_id}|${r.opportunity_id}`);
-    }
-    return changed;
-  }
-
   async list(after = 0, limit = 100, kind?: string): Promise<AuditEntryView[]> {
     const rows: {
       seq: string; kind: string; verdict: string | null; rule_ids: string[]; list_references: string[];

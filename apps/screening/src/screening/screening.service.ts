@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import type {
   ComplianceRecord,
   ComplianceRule,
@@ -10,7 +9,7 @@ import type {
   ScreeningCompanyDto,
   ScreeningOpportunityDto,
 } from '#contracts';
-import type { RuleEvaluation } from '../domain/rules/index.js';
+import { combineVerdicts, type RuleEvaluation } from '../domain/rules/index.js';
 import {
   decide,
   evaluateOpportunity,
@@ -47,7 +46,9 @@ export class ScreeningService {
    * Verdicts on many pairs. The names of each company and the activity and counterparty of each
    * opportunity are screened once per request, and pairs that come to the same decision share one
    * record in the reply (`decisions`, referred to by index), so the work and the reply grow with the
-   * distinct decisions, not with the pairs. Every pair whose verdict or inputs changed is audited.
+   * distinct decisions, not with the pairs. Every verdict given is audited, in one entry per request:
+   * the inputs of each company and opportunity once, each distinct decision once, and every pair
+   * with the index of its decision.
    */
   async screenMatches(req: ScreenMatchesRequest, actor = 'matching'): Promise<ScreenMatchesReply> {
     const { listVersion, rulesVersion } = this.versions();
@@ -56,11 +57,9 @@ export class ScreeningService {
     const companies = new Map(req.companies.map((c) => [c.id, this.screenedCompany(c)]));
     const opportunities = new Map(req.opportunities.map((o) => [o.id, this.screenedOpportunity(o)]));
     const decisions: ComplianceRecord[] = [];
-    const decisionFingerprints: string[] = [];
     const decisionIndex = new Map<string, number>();
     const cited: ScreenMatchesReply['rules'] = {};
     const verdicts: ScreenMatchesReply['verdicts'] = [];
-    const fingerprints: { companyId: string; opportunityId: string; fingerprint: string }[] = [];
     for (const pair of req.pairs) {
       const company = companies.get(pair.companyId);
       const opportunity = opportunities.get(pair.opportunityId);
@@ -71,50 +70,26 @@ export class ScreeningService {
       if (index === undefined) {
         const { rules, ...decision } = decide(opportunity.sectoral, [...company.hits, ...opportunity.hits], listVersion !== null);
         for (const rule of rules) cited[rule.id] = { ...rule };
-        const record: ComplianceRecord = { ...decision, ruleIds: rules.map((r) => r.id), listVersion, rulesVersion, screenedAt: now };
-        index = decisions.push(record) - 1;
-        decisionFingerprints.push(digest(JSON.stringify({ ...record, screenedAt: undefined })));
+        index = decisions.push({ ...decision, ruleIds: rules.map((r) => r.id), listVersion, rulesVersion, screenedAt: now }) - 1;
         decisionIndex.set(key, index);
       }
       verdicts.push({ companyId: company.dto.id, opportunityId: opportunity.dto.id, decision: index });
-      fingerprints.push({
-        companyId: company.dto.id,
-        opportunityId: opportunity.dto.id,
-        fingerprint: digest(`${company.fingerprint}|${opportunity.fingerprint}|${decisionFingerprints[index]}`),
-      });
     }
-    const changed = await this.audit.changedVerdicts(fingerprints);
-    const entries: NewAuditEntry[] = verdicts
-      .filter((v) => changed.has(`${v.companyId}|${v.opportunityId}`))
-      .map((v) => {
-        const record = decisions[v.decision];
-        return {
-          kind: 'match.verdict',
-          verdict: record.verdict,
-          ruleIds: record.ruleIds,
-          listReferences: [...new Set(record.listHits.map((h) => h.referenceNumber))],
-          listVersion,
-          rulesVersion,
-          actor,
-          inputs: auditInputs(companies.get(v.companyId)!.dto, opportunities.get(v.opportunityId)!.dto),
-          details: { reasons: record.reasons },
-        };
-      });
-    await this.audit.append(entries);
+    if (verdicts.length) await this.audit.append([verdictsEntry(decisions, verdicts, companies, opportunities, actor)]);
     return { decisions, verdicts, rules: cited, listVersion, rulesVersion };
   }
 
-  private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto; hits: PartyHit[]; fingerprint: string } {
+  private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto; hits: PartyHit[] } {
     const hits = [
       ...this.party('company', dto.name),
       ...dto.owners.flatMap((o) => this.party('owner', o.name)),
       ...dto.directors.flatMap((d) => this.party('director', d.name)),
     ];
-    return { dto, hits, fingerprint: digest(JSON.stringify(dto)) };
+    return { dto, hits };
   }
 
-  private screenedOpportunity(dto: ScreeningOpportunityDto): { dto: ScreeningOpportunityDto; hits: PartyHit[]; sectoral: RuleEvaluation; fingerprint: string } {
-    return { dto, hits: this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto), fingerprint: digest(JSON.stringify(dto)) };
+  private screenedOpportunity(dto: ScreeningOpportunityDto): { dto: ScreeningOpportunityDto; hits: PartyHit[]; sectoral: RuleEvaluation } {
+    return { dto, hits: this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto) };
   }
 
   /** One pair's verdict, not audited: callers that act on it audit their own decision. */
@@ -196,27 +171,54 @@ export class ScreeningService {
   }
 }
 
-function digest(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+/**
+ * The audit entry of one screening request: its verdict column holds the worst verdict given, its
+ * rule ids and list references those of every decision; `inputs` holds what each company and
+ * opportunity was screened on and every pair with the index of its decision in `details.decisions`.
+ */
+function verdictsEntry(
+  decisions: ComplianceRecord[],
+  verdicts: ScreenMatchesReply['verdicts'],
+  companies: Map<string, { dto: ScreeningCompanyDto }>,
+  opportunities: Map<string, { dto: ScreeningOpportunityDto }>,
+  actor: string,
+): NewAuditEntry {
+  const listReferences = (d: ComplianceRecord) => [...new Set(d.listHits.map((h) => h.referenceNumber))];
+  const used = <T>(items: Iterable<T>) => new Set(items);
+  const companyIds = used(verdicts.map((v) => v.companyId));
+  const opportunityIds = used(verdicts.map((v) => v.opportunityId));
+  return {
+    kind: 'match.verdicts',
+    verdict: combineVerdicts(decisions[0]!.verdict, ...decisions.slice(1).map((d) => d.verdict)),
+    ruleIds: [...used(decisions.flatMap((d) => d.ruleIds))],
+    listReferences: [...used(decisions.flatMap(listReferences))],
+    listVersion: decisions[0]!.listVersion,
+    rulesVersion: decisions[0]!.rulesVersion,
+    actor,
+    inputs: {
+      companies: Object.fromEntries([...companyIds].map((id) => [id, companyNames(companies.get(id)!.dto)])),
+      opportunities: Object.fromEntries([...opportunityIds].map((id) => [id, opportunityActivity(opportunities.get(id)!.dto)])),
+      pairs: verdicts.map((v) => [v.companyId, v.opportunityId, v.decision]),
+    },
+    details: {
+      decisions: decisions.map((d) => ({ verdict: d.verdict, ruleIds: d.ruleIds, listReferences: listReferences(d), reasons: d.reasons })),
+    },
+  };
 }
 
-/** What a match verdict was given on: the names screened and the activity declared (the ids lead to the rest). */
-function auditInputs(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto): Record<string, unknown> {
+/** The names a company was screened on. */
+function companyNames(company: ScreeningCompanyDto): Record<string, unknown> {
+  return { name: company.name, owners: company.owners.map((o) => o.name), directors: company.directors.map((d) => d.name) };
+}
+
+/** What an opportunity was screened on: its counterparty and its declared activity. */
+function opportunityActivity(opportunity: ScreeningOpportunityDto): Record<string, unknown> {
   return {
-    companyId: company.id,
-    opportunityId: opportunity.id,
-    names: {
-      company: company.name,
-      owners: company.owners.map((o) => o.name),
-      directors: company.directors.map((d) => d.name),
-      counterparty: opportunity.counterpartyName,
-    },
-    activity: {
-      direction: opportunity.direction,
-      structure: opportunity.structure,
-      hsCodes: opportunity.hsCodes,
-      site: opportunity.siteName,
-      ...(opportunity.attributes.originCountry ? { originCountry: opportunity.attributes.originCountry } : {}),
-    },
+    counterparty: opportunity.counterpartyName,
+    direction: opportunity.direction,
+    structure: opportunity.structure,
+    hsCodes: opportunity.hsCodes,
+    site: opportunity.siteName,
+    ...(opportunity.attributes.originCountry ? { originCountry: opportunity.attributes.originCountry } : {}),
   };
 }
