@@ -128,7 +128,7 @@ export function formatReport(r: BenchResults): string {
   row('accepted / attempted', `${r.submit.accepted} / ${r.submit.attempted}${r.submit.rejected.length ? ` (rejected statuses ${[...new Set(r.submit.rejected)].join(', ')})` : ''}`);
   row('submissions/s achieved', n1(r.submit.achievedRate));
   row('POST latency p50 / p99', `${ms(r.submit.post.p50)} / ${ms(r.submit.post.p99)}`);
-  row('201 → matches p50 / p99', `${ms(r.submit.ready.p50)} / ${ms(r.submit.ready.p99)} (never ready: ${r.submit.neverReady}; SQL probe every 10 ms, then one REST read)`);
+  row('201 → matches p50 / p99', `${ms(r.submit.ready.p50)} / ${ms(r.submit.ready.p99)} (never ready: ${r.submit.neverReady}; SQL probe every 20 ms, then one REST read)`);
   row('target p99 < 1 s', verdict(r.submit.ready.p99 < 1000 && r.submit.neverReady === 0));
 
   section('3. reverse fan-out: one new opportunity');

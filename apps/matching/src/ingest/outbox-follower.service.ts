@@ -13,7 +13,7 @@ import {
   type RequestSubject,
 } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
-import { MatchMakerService } from '../matches/match-maker.service.js';
+import { MatchMakerService, type RankedCompanies } from '../matches/match-maker.service.js';
 import { MatchesRepository } from '../matches/matches.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 
@@ -21,8 +21,11 @@ interface Source {
   name: string;
   read: RequestSubject;
   apply(m: EntityManager, event: OutboxEvent): Promise<void>;
-  /** Applies a run of upserts together, when the source can. */
-  applyUpserts?: { type: string; apply(m: EntityManager, events: OutboxEvent[]): Promise<void> };
+  /**
+   * Applies a run of upserts together, when the source can, in two halves: `prepare` writes nothing
+   * (so the next run is prepared while this one is written), `store` writes in the transaction.
+   */
+  upserts?: { type: string; prepare(events: OutboxEvent[]): Promise<unknown>; store(m: EntityManager, prepared: unknown): Promise<void> };
 }
 
 /** Events applied in one transaction when a source has a backlog of upserts. */
@@ -73,9 +76,10 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
           e.type === CompanyEventType.DELETED
             ? this.matchMaker.removeCompany(m, e.aggregateId)
             : this.matchMaker.applyCompanies(m, [e.payload as CompanyView]),
-        applyUpserts: {
+        upserts: {
           type: CompanyEventType.UPSERTED,
-          apply: (m, events) => this.matchMaker.applyCompanies(m, events.map((e) => e.payload as CompanyView)),
+          prepare: (events) => this.matchMaker.rankCompanies(events.map((e) => e.payload as CompanyView)),
+          store: (m, ranked) => this.matchMaker.storeCompanies(m, ranked as RankedCompanies),
         },
       },
     ];
@@ -166,10 +170,19 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
       const after = this.cursors[source.name] ?? 0;
       const { events } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
       if (!events.length) return;
-      for (const run of runs(events, source.applyUpserts?.type)) {
+      const upserts = source.upserts;
+      const isUpserts = (run: OutboxEvent[]) => upserts !== undefined && run[0].type === upserts.type;
+      const prepare = (run: OutboxEvent[] | undefined) => (run && isUpserts(run) ? settled(upserts!.prepare(run)) : undefined);
+      const all = runs(events, upserts?.type);
+      let next = prepare(all[0]);
+      for (let i = 0; i < all.length; i++) {
+        const run = all[i];
+        const prepared = next ? await next.then(unsettle) : undefined;
+        // Ranking and screening the next run (no writes) goes on while this one is written.
+        next = prepare(all[i + 1]);
         const last = run[run.length - 1].seq;
         await this.repository.transaction(async (m) => {
-          if (run.length > 1 || (source.applyUpserts && run[0].type === source.applyUpserts.type)) await source.applyUpserts!.apply(m, run);
+          if (isUpserts(run)) await upserts!.store(m, prepared);
           else await source.apply(m, run[0]);
           await this.repository.advanceCursor(m, source.name, last);
         });
@@ -178,6 +191,21 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
       if (events.length < this.config.OUTBOX_BATCH) return;
     }
   }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so work started ahead is not an unhandled rejection if it is never awaited. */
+function settled<T>(work: Promise<T>): Promise<Settled<T>> {
+  return work.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function unsettle<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
 }
 
 /** Splits events into runs: consecutive events of `batchable` type (up to UPSERT_RUN) together, any other event alone. */

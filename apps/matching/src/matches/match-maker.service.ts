@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller, CompanyView, ComplianceView, CriterionScore, MatchView, OpportunitySummary, SectorId } from '#contracts';
 import { DomainError } from '#platform';
 import { MatchCatalogue } from '../catalogue/match-catalogue.js';
@@ -46,16 +46,30 @@ export class MatchMakerService {
    * (one screening conversation, one write): how a backlog is worked off. Older versions are ignored.
    */
   async applyCompanies(m: EntityManager, views: CompanyView[]): Promise<void> {
+    await this.storeCompanies(m, await this.rankCompanies(views, m));
+  }
+
+  /**
+   * The first half of applyCompanies, which writes nothing: the fresh versions among views, ranked
+   * and screened. A backlog ranks and screens the next run while the previous one is being written.
+   */
+  async rankCompanies(views: CompanyView[], m: EntityManager | DataSource = this.repository.dataSource): Promise<RankedCompanies> {
     const latest = new Map(views.map((v) => [v.id, v]));
     const stored = await this.repository.storedVersions(m, 'company', [...latest.keys()]);
     const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version);
-    if (!fresh.length) return;
-    await this.repository.putCompanies(m, fresh);
-    await this.rescore(m, fresh, latest);
+    return { views: fresh, matchesOf: await this.rankAndScreen(fresh, latest) };
   }
 
-  /** Ranks, screens and stores the best matches of each company, replacing what it had. */
-  private async rescore(m: EntityManager, views: CompanyView[], lookup?: Map<string, CompanyView>): Promise<void> {
+  /** The second half of applyCompanies: the companies and their ranked matches stored. */
+  async storeCompanies(m: EntityManager, ranked: RankedCompanies): Promise<void> {
+    if (!ranked.views.length) return;
+    await this.repository.putCompanies(m, ranked.views);
+    await this.store(m, ranked);
+  }
+
+  /** Ranks and screens the best matches of each company. */
+  private async rankAndScreen(views: CompanyView[], lookup?: Map<string, CompanyView>): Promise<Map<string, StoredMatch[]>> {
+    if (!views.length) return new Map();
     const rubrics = await this.rubrics.rubrics();
     const now = new Date().toISOString();
     const matchesOf = new Map(
@@ -68,9 +82,13 @@ export class MatchMakerService {
         }).map((r) => toStored(r, now)),
       ]),
     );
-    const all = [...matchesOf.values()].flat();
-    await this.screenAll(all, lookup);
-    await this.repository.replaceMatchesOf(m, views.map((v) => v.id), all);
+    await this.screenAll([...matchesOf.values()].flat(), lookup);
+    return matchesOf;
+  }
+
+  /** Replaces each company's stored matches with its ranked ones. */
+  private async store(m: EntityManager, { views, matchesOf }: RankedCompanies): Promise<void> {
+    await this.repository.replaceMatchesOf(m, views.map((v) => v.id), [...matchesOf.values()].flat());
     for (const view of views) {
       this.catalogue.putCompany(view);
       this.stats.set(view.id, summarise(matchesOf.get(view.id)!));
@@ -134,7 +152,7 @@ export class MatchMakerService {
     const ids = [...this.refill].slice(0, max);
     for (const id of ids) this.refill.delete(id);
     const views = ids.map((id) => this.catalogue.company(id)?.view).filter((v): v is CompanyView => v !== undefined);
-    if (views.length) await this.rescore(m, views);
+    if (views.length) await this.store(m, { views, matchesOf: await this.rankAndScreen(views) });
     return this.refill.size;
   }
 
@@ -270,6 +288,12 @@ export class MatchMakerService {
       ...(company ? { company: { name: company.name, region: company.region, city: company.city } } : {}),
     };
   }
+}
+
+/** Companies ranked and screened, not yet stored. */
+export interface RankedCompanies {
+  views: CompanyView[];
+  matchesOf: Map<string, StoredMatch[]>;
 }
 
 function toStored(score: RankedScore, scoredAt: string): StoredMatch {

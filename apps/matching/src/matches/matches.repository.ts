@@ -74,7 +74,7 @@ export class MatchesRepository {
     return rows[0]?.version ?? null;
   }
 
-  async storedVersions(m: EntityManager, table: 'company' | 'opportunity', ids: string[]): Promise<Map<string, number>> {
+  async storedVersions(m: EntityManager | DataSource, table: 'company' | 'opportunity', ids: string[]): Promise<Map<string, number>> {
     const rows: { id: string; version: number }[] = await m.query(`SELECT id, version FROM ${S}.${table} WHERE id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id, r.version]));
   }
