@@ -88,7 +88,9 @@ export class MatchMakerService {
 
   /** Replaces each company's stored matches with its ranked ones. */
   private async store(m: EntityManager, { views, matchesOf }: RankedCompanies): Promise<void> {
-    await this.repository.replaceMatchesOf(m, views.map((v) => v.id), [...matchesOf.values()].flat());
+    // Only a company already in the index can have stored matches: a backlog of new ones deletes nothing.
+    const known = views.filter((v) => this.catalogue.company(v.id)).map((v) => v.id);
+    await this.repository.replaceMatchesOf(m, known, [...matchesOf.values()].flat());
     for (const view of views) {
       this.catalogue.putCompany(view);
       this.stats.set(view.id, summarise(matchesOf.get(view.id)!));

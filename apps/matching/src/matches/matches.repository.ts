@@ -117,8 +117,9 @@ export class MatchesRepository {
   }
 
   /** Replaces every stored match of the given companies with `matches`. */
+  /** Stores matches in place of those of `companyIds` (companies that may have some: new ones have none). */
   async replaceMatchesOf(m: EntityManager, companyIds: string[], matches: StoredMatch[]): Promise<void> {
-    await m.query(`DELETE FROM ${S}.match WHERE company_id = ANY($1::uuid[])`, [companyIds]);
+    if (companyIds.length) await m.query(`DELETE FROM ${S}.match WHERE company_id = ANY($1::uuid[])`, [companyIds]);
     await this.insertMatches(m, matches);
   }
 
