@@ -2,11 +2,12 @@ import type { ServiceDatabaseOptions } from '#platform';
 import { InitialSchema1764201800000 } from './migrations/1764201800000-initial-schema.js';
 import { MatchScreening1764202000000 } from './migrations/1764202000000-match-screening.js';
 import { HeldIntroduction1764202100000 } from './migrations/1764202100000-held-introduction.js';
+import { MatchDecisions1764202400000 } from './migrations/1764202400000-match-decisions.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
 export const matchingDatabase: ServiceDatabaseOptions = {
   schema: MATCHING_SCHEMA,
   entities: [],
-  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000],
+  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000, MatchDecisions1764202400000],
 };

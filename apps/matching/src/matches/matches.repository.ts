@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -123,22 +124,23 @@ export class MatchesRepository {
     await this.insertMatches(m, matches);
   }
 
-  /** Inserts or overwrites matches, many rows per statement. */
+  /** Inserts or overwrites matches, many rows per statement; their decisions are stored once each. */
   async insertMatches(m: EntityManager, matches: StoredMatch[]): Promise<void> {
     for (let i = 0; i < matches.length; i += INSERT_CHUNK) {
       const chunk = matches.slice(i, i + INSERT_CHUNK);
+      const keys = await this.storeDecisions(m, chunk.map((r) => r.compliance));
       await m.query(
-        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, compliance, scored_at, id, verdict, screened)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::jsonb[], $6::timestamptz[], $7::uuid[], $8::text[], $9::bool[])
+        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, decision, scored_at, id, verdict, screened)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::bool[])
          ON CONFLICT (company_id, opportunity_id) DO UPDATE SET
-           score = EXCLUDED.score, compliance = EXCLUDED.compliance, scored_at = EXCLUDED.scored_at,
+           score = EXCLUDED.score, decision = EXCLUDED.decision, scored_at = EXCLUDED.scored_at,
            verdict = EXCLUDED.verdict, screened = EXCLUDED.screened`,
         [
           chunk.map((r) => r.companyId),
           chunk.map((r) => r.opportunityId),
           chunk.map((r) => r.sector),
           chunk.map((r) => r.score),
-          chunk.map((r) => JSON.stringify(r.compliance)),
+          keys,
           chunk.map((r) => r.scoredAt),
           chunk.map((r) => r.id),
           chunk.map((r) => r.compliance.verdict),
@@ -146,6 +148,30 @@ export class MatchesRepository {
         ],
       );
     }
+  }
+
+  /**
+   * Stores each distinct decision among records once and returns each record's key. Records that
+   * came from one screening reply are shared objects, so a chunk usually holds a handful.
+   */
+  private async storeDecisions(m: EntityManager | DataSource, records: ComplianceRecord[]): Promise<string[]> {
+    const keyOf = new Map<ComplianceRecord, string>();
+    const fresh = new Map<string, string>();
+    const keys = records.map((record) => {
+      let key = keyOf.get(record);
+      if (key === undefined) {
+        const json = JSON.stringify(record);
+        key = createHash('sha1').update(json).digest('base64url');
+        keyOf.set(record, key);
+        fresh.set(key, json);
+      }
+      return key;
+    });
+    await m.query(
+      `INSERT INTO ${S}.decision (key, record) SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT (key) DO NOTHING`,
+      [[...fresh.keys()], [...fresh.values()]],
+    );
+    return keys;
   }
 
   /** Keeps only the best `keep` matches of each given company; returns each one's count and lowest stored score. */
@@ -187,7 +213,7 @@ export class MatchesRepository {
   }
 
   async byId(id: string): Promise<StoredMatch | null> {
-    const rows: MatchRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ${S}.match WHERE id = $1`, [id]);
+    const rows: MatchRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ${S}.match m JOIN ${S}.decision d ON d.key = m.decision WHERE m.id = $1`, [id]);
     return rows[0] ? toStored(rows[0]) : null;
   }
 
@@ -203,24 +229,26 @@ export class MatchesRepository {
   /** Marks for screening again every verdict given under another list or rules version; returns how many. */
   async markStaleVerdicts(listVersion: string | null, rulesVersion: string): Promise<number> {
     const [, count]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE ${S}.match SET screened = false
-        WHERE screened AND (compliance->>'listVersion' IS DISTINCT FROM $1 OR compliance->>'rulesVersion' IS DISTINCT FROM $2)`,
+      `UPDATE ${S}.match m SET screened = false FROM ${S}.decision d
+        WHERE d.key = m.decision AND m.screened
+          AND (d.record->>'listVersion' IS DISTINCT FROM $1 OR d.record->>'rulesVersion' IS DISTINCT FROM $2)`,
       [listVersion, rulesVersion],
     );
     return count;
   }
 
-  /** Writes verdicts given by the screening service (which audits every one that changed); returns how many rows were written. */
+  /** Writes verdicts given by the screening service (which audits every one); returns how many rows were written. */
   async updateCompliance(updates: { companyId: string; opportunityId: string; compliance: ComplianceRecord }[]): Promise<number> {
     let written = 0;
     for (let i = 0; i < updates.length; i += INSERT_CHUNK) {
       const c = updates.slice(i, i + INSERT_CHUNK);
+      const keys = await this.storeDecisions(this.dataSource, c.map((u) => u.compliance));
       const [rows]: [unknown[], number] = await this.dataSource.query(
-        `UPDATE ${S}.match m SET compliance = u.compliance, verdict = u.verdict, screened = true
-           FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::text[]) AS u(company_id, opportunity_id, compliance, verdict)
+        `UPDATE ${S}.match m SET decision = u.decision, verdict = u.verdict, screened = true
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(company_id, opportunity_id, decision, verdict)
           WHERE m.company_id = u.company_id AND m.opportunity_id = u.opportunity_id
           RETURNING m.id`,
-        [c.map((u) => u.companyId), c.map((u) => u.opportunityId), c.map((u) => JSON.stringify(u.compliance)), c.map((u) => u.compliance.verdict)],
+        [c.map((u) => u.companyId), c.map((u) => u.opportunityId), keys, c.map((u) => u.compliance.verdict)],
       );
       written += rows.length;
     }
@@ -229,16 +257,16 @@ export class MatchesRepository {
 
   private async read(column: 'company_id' | 'opportunity_id', id: string, q: MatchQuery): Promise<StoredMatch[]> {
     const rows: MatchRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${S}.match
-        WHERE ${column} = $1 AND ($2::text IS NULL OR sector = $2) AND score >= $3 AND ($5 OR verdict <> 'prohibited')
-        ORDER BY score DESC, ${column === 'company_id' ? 'opportunity_id' : 'company_id'} LIMIT $4`,
+      `SELECT ${COLUMNS} FROM ${S}.match m JOIN ${S}.decision d ON d.key = m.decision
+        WHERE m.${column} = $1 AND ($2::text IS NULL OR m.sector = $2) AND m.score >= $3 AND ($5 OR m.verdict <> 'prohibited')
+        ORDER BY m.score DESC, m.${column === 'company_id' ? 'opportunity_id' : 'company_id'} LIMIT $4`,
       [id, q.sector ?? null, q.minScore ?? 0, q.limit, q.includeProhibited ?? false],
     );
     return rows.map(toStored);
   }
 }
 
-const COLUMNS = 'id, company_id, opportunity_id, sector, score, compliance, screened, scored_at';
+const COLUMNS = 'm.id, m.company_id, m.opportunity_id, m.sector, m.score, d.record AS compliance, m.screened, m.scored_at';
 
 function toStored(r: MatchRow): StoredMatch {
   return {
