@@ -15,3 +15,4 @@ export * from './database/outbox.js';
 export * from './bootstrap/start-service.js';
 export * from './database/migrate-command.js';
 export * from './bus/json-reply.js';
+export * from './work/coalescing-runner.js';

@@ -12,7 +12,7 @@ import {
   type ReadOutboxReply,
   type RequestSubject,
 } from '#contracts';
-import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { CoalescingRunner, MESSAGE_BUS, type MessageBus } from '#platform';
 import { MatchMakerService, type RankedCompanies } from '../matches/match-maker.service.js';
 import { MatchesRepository } from '../matches/matches.repository.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
@@ -46,10 +46,8 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(OutboxFollowerService.name);
   private readonly sources: Source[];
   private cursors: Record<string, number> = {};
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly runner = new CoalescingRunner(() => this.pass());
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
   private lastVersionSync = 0;
 
   constructor(
@@ -93,25 +91,13 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    await this.runner.stop();
   }
 
   /** Asks for a pass over every source now (or right after the pass under way). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.runner.wake();
   }
 
   /** Sources read so far and their positions. */
@@ -119,41 +105,34 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
     return { ...this.cursors };
   }
 
-  /** Resolves once a pass that started after this call has finished: what was committed before is applied. */
-  async settle(): Promise<void> {
-    await this.running;
-    this.wake();
-    await this.running;
-  }
-
   private schedule(): void {
     this.timer = setTimeout(() => {
       this.wake();
-      if (!this.stopped) this.schedule();
+      if (!this.runner.stopped) this.schedule();
     }, this.config.OUTBOX_POLL_MS);
     this.timer.unref();
   }
 
   private async pass(): Promise<void> {
     for (const source of this.sources) {
-      if (this.stopped) return;
+      if (this.runner.stopped) return;
       try {
         await this.drain(source);
       } catch (error) {
         this.logger.warn({ msg: `cannot follow ${source.name} now; will retry`, error: (error as Error).message });
       }
     }
-    if (this.matchMaker.pendingRefills && !this.stopped) {
+    if (this.matchMaker.pendingRefills && !this.runner.stopped) {
       const left = await this.repository.transaction((m) => this.matchMaker.refillSome(m, REFILL_BATCH));
-      if (left) this.again = true;
+      if (left) this.runner.again();
     }
-    if (this.stopped) return;
+    if (this.runner.stopped) return;
     try {
       if (Date.now() - this.lastVersionSync > VERSION_SYNC_MS) {
         await this.matchMaker.syncScreeningVersions();
         this.lastVersionSync = Date.now();
       }
-      if ((await this.matchMaker.rescreenSome(RESCREEN_BATCH)) === RESCREEN_BATCH) this.again = true;
+      if ((await this.matchMaker.rescreenSome(RESCREEN_BATCH)) === RESCREEN_BATCH) this.runner.again();
     } catch (error) {
       this.logger.warn({ msg: 'cannot screen stored matches again now; will retry', error: (error as Error).message });
     }

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CoalescingRunner } from '#platform';
 import { HeldIntroductionsService } from './held-introductions.service.js';
 
 /** How often held requests are offered to screening when no hint says it is back. */
@@ -13,9 +14,7 @@ const BATCH = 50;
 export class HeldIntroductionsForwarder implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(HeldIntroductionsForwarder.name);
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly runner = new CoalescingRunner(() => this.pass());
 
   constructor(private readonly held: HeldIntroductionsService) {}
 
@@ -26,30 +25,18 @@ export class HeldIntroductionsForwarder implements OnApplicationBootstrap, OnMod
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await this.runner.stop();
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.runner.wake();
   }
 
   private async pass(): Promise<void> {
     try {
       for (;;) {
-        if (this.stopped) return;
+        if (this.runner.stopped) return;
         const { more } = await this.held.forwardSome(BATCH);
         if (!more) return;
       }
