@@ -11,6 +11,8 @@ export class MatchCatalogue {
   private readonly opportunities = new Map<string, { view: OpportunitySummary; prepared: PreparedOpportunity }>();
   private readonly companiesBySector = new Map<SectorId, Map<string, PreparedCompany>>();
   private readonly opportunitiesBySector = new Map<SectorId, Map<string, PreparedOpportunity>>();
+  /** Each sector's opportunities as an array, made when first asked for after a change: ranking reads it per company. */
+  private readonly opportunityLists = new Map<SectorId, PreparedOpportunity[]>();
 
   putCompany(view: CompanyView): void {
     this.removeCompany(view.id);
@@ -31,12 +33,14 @@ export class MatchCatalogue {
     const prepared = prepareOpportunity(view);
     this.opportunities.set(view.id, { view, prepared });
     bucket(this.opportunitiesBySector, view.sector).set(view.id, prepared);
+    this.opportunityLists.delete(view.sector);
   }
 
   removeOpportunity(id: string): void {
     const existing = this.opportunities.get(id);
     if (!existing) return;
     this.opportunitiesBySector.get(existing.view.sector)?.delete(id);
+    this.opportunityLists.delete(existing.view.sector);
     this.opportunities.delete(id);
   }
 
@@ -52,8 +56,17 @@ export class MatchCatalogue {
     return this.companiesBySector.get(sector)?.values() ?? [];
   }
 
-  opportunitiesFor(sectors: readonly SectorId[]): PreparedOpportunity[] {
-    return sectors.flatMap((s) => [...(this.opportunitiesBySector.get(s)?.values() ?? [])]);
+  opportunitiesFor(sectors: readonly SectorId[]): readonly PreparedOpportunity[] {
+    return sectors.length === 1 ? this.opportunityList(sectors[0]!) : sectors.flatMap((s) => this.opportunityList(s));
+  }
+
+  private opportunityList(sector: SectorId): PreparedOpportunity[] {
+    let list = this.opportunityLists.get(sector);
+    if (!list) {
+      list = [...(this.opportunitiesBySector.get(sector)?.values() ?? [])];
+      this.opportunityLists.set(sector, list);
+    }
+    return list;
   }
 
   get size() {

@@ -3,17 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryView } from '#contracts';
 
-export interface NewAuditEntry {
-  kind: string;
-  verdict: string | null;
-  ruleIds: string[];
-  listReferences: string[];
-  listVersion: string | null;
-  rulesVersion: string | null;
-  actor: string;
-  inputs: Record<string, unknown>;
-  details?: Record<string, unknown>;
-}
+/** An entry as written: the log numbers and dates it. */
+export type NewAuditEntry = Omit<AuditEntryView, 'seq' | 'occurredAt' | 'details'> & { details?: Record<string, unknown> };
 
 const CHUNK = 1000;
 

@@ -96,13 +96,8 @@ export class ScreeningService {
   screenPair(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, screenedAt = new Date().toISOString()): ComplianceView {
     const { listVersion, rulesVersion } = this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
-    const hits = [
-      ...this.party('company', company.name),
-      ...company.owners.flatMap((o) => this.party('owner', o.name)),
-      ...company.directors.flatMap((d) => this.party('director', d.name)),
-      ...this.party('counterparty', opportunity.counterpartyName),
-    ];
-    const decision = decide(this.sectoral(opportunity), hits, listVersion !== null);
+    const screened = this.screenedOpportunity(opportunity);
+    const decision = decide(screened.sectoral, [...this.screenedCompany(company).hits, ...screened.hits], listVersion !== null);
     return {
       verdict: decision.verdict,
       rules: decision.rules.map((r) => ({ ...r })),
