@@ -15,7 +15,7 @@ import {
   type OpportunityView,
   type RequestIntroductionRequest,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
+import { DomainError, isUnreachable, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
 import { AdminOnly, CurrentCaller } from '../auth/api-key.guard.js';
 import { optionalInt, uuidParam } from '../http-params.js';
 import { locateOpportunity } from '../sectors/opportunity-locator.js';
@@ -68,7 +68,7 @@ export class IntroductionsHttpController {
     try {
       return withContact(await this.bus.request(ScreeningSubjects.introductionRequest, payload), opportunity);
     } catch (error) {
-      if (!unreachable(error)) throw error;
+      if (!isUnreachable(error)) throw error;
       const held = await this.hold(payload, error);
       response.status(HttpStatus.ACCEPTED);
       return held;
@@ -109,15 +109,10 @@ export class IntroductionsHttpController {
     try {
       return await this.bus.request(MatchingSubjects.introductionHold, payload);
     } catch (error) {
-      if (unreachable(error)) throw screeningFailure;
+      if (isUnreachable(error)) throw screeningFailure;
       throw error;
     }
   }
-}
-
-/** The bus's own failures: no responder (UNAVAILABLE) or no reply in time (TIMEOUT). */
-function unreachable(error: unknown): error is RpcError {
-  return error instanceof RpcError && (error.code === ErrorCode.UNAVAILABLE || error.code === ErrorCode.TIMEOUT);
 }
 
 function withContact(introduction: IntroductionView, opportunity: OpportunityView): IntroductionResponse {

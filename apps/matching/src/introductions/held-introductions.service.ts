@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, ScreeningSubjects, type HeldIntroductionView, type RequestIntroductionRequest } from '#contracts';
-import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { isUnreachable, MESSAGE_BUS, type MessageBus } from '#platform';
 import { HeldIntroductionsRepository, type HeldIntroduction } from './held-introductions.repository.js';
 
 export const HELD_REASON =
@@ -51,9 +51,8 @@ export class HeldIntroductionsService {
       await this.bus.request(ScreeningSubjects.introductionRequest, held.request);
       return 'decided';
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === ErrorCode.PROHIBITED) return 'decided';
-      if (code === ErrorCode.UNAVAILABLE || code === ErrorCode.TIMEOUT) return 'unreachable';
+      if ((error as { code?: unknown }).code === ErrorCode.PROHIBITED) return 'decided';
+      if (isUnreachable(error)) return 'unreachable';
       this.logger.warn({ msg: 'screening did not decide a held introduction; kept for the next try', matchId: held.matchId, error: (error as Error).message });
       return 'failed';
     }

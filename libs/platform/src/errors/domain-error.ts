@@ -32,3 +32,8 @@ export class RpcError extends Error {
     return this.envelope.code;
   }
 }
+
+/** The bus's own failures: nothing answered (UNAVAILABLE) or nothing answered in time (TIMEOUT). */
+export function isUnreachable(error: unknown): error is RpcError {
+  return error instanceof RpcError && (error.code === ErrorCode.UNAVAILABLE || error.code === ErrorCode.TIMEOUT);
+}
