@@ -30,6 +30,8 @@ export class ScreeningService {
   /** Name screens and sectoral verdicts, per list and rules version (names recur across many matches). */
   private partyCache = new Map<string, PartyHit[]>();
   private activityCache = new Map<string, RuleEvaluation>();
+  /** The text of each rule as the catalogue gives it, for the rules version in force. */
+  private ruleTexts = new Map<string, ComplianceRule>();
   private cacheVersion = '';
 
   constructor(
@@ -69,7 +71,9 @@ export class ScreeningService {
       let index = decisionIndex.get(key);
       if (index === undefined) {
         const { rules, ...decision } = decide(opportunity.sectoral, [...company.hits, ...opportunity.hits], listVersion !== null);
-        for (const rule of rules) cited[rule.id] = { ...rule };
+        // A reply's rules are shared by all its decisions, and readers keep them by id: each is
+        // cited in its catalogue text. The codes that brought it in for this pair are in `reasons`.
+        for (const rule of rules) cited[rule.id] ??= this.ruleTexts.get(rule.id)!;
         index = decisions.push({ ...decision, ruleIds: rules.map((r) => r.id), listVersion, rulesVersion, screenedAt: now }) - 1;
         decisionIndex.set(key, index);
       }
@@ -100,7 +104,7 @@ export class ScreeningService {
     const decision = decide(screened.sectoral, [...this.screenedCompany(company).hits, ...screened.hits], listVersion !== null);
     return {
       verdict: decision.verdict,
-      rules: decision.rules.map((r) => ({ ...r })),
+      rules: decision.rules.map((r) => ({ ...this.ruleTexts.get(r.id)! })),
       listHits: decision.listHits,
       reasons: decision.reasons,
       listVersion,
@@ -162,6 +166,7 @@ export class ScreeningService {
     if (version === this.cacheVersion) return;
     this.partyCache = new Map();
     this.activityCache = new Map();
+    this.ruleTexts = new Map(this.ruleCatalogue().rules.map((r) => [r.id, r]));
     this.cacheVersion = version;
   }
 }

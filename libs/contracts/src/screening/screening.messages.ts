@@ -33,6 +33,7 @@ export interface ComplianceRule {
   verified: boolean;
   exemptionPath?: string;
   conditions?: string[];
+  /** The HS codes the rule covers. Which of a pair's own codes it caught is said in the verdict's `reasons`. */
   hsCodes?: string[];
 }
 
@@ -164,7 +165,7 @@ export interface ScreenMatchesReply {
   decisions: ComplianceRecord[];
   /** Each pair's verdict, as the index of its decision. */
   verdicts: { companyId: string; opportunityId: string; decision: number }[];
-  /** Every rule the verdicts of this reply cite. */
+  /** Every rule the verdicts of this reply cite, in its catalogue text (`screening.v1.rules.get`), the same for every pair. */
   rules: Record<string, ComplianceRule>;
   listVersion: string | null;
   rulesVersion: string;
