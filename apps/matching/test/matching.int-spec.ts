@@ -5,6 +5,7 @@ import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects 
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,23 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let apps: INestMicroservice[] = [];
 let bus: NatsMessageBus;
 let caller: { partnerId: string; admin: boolean };
+/** Few kept matches per company, so a new opportunity pushes older ones out. */
+const KEEP = 5;
+
+/** What the store holds for a company, in the order reads answer. */
+async function storedOpportunities(companyId: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ opportunity_id: string }>(
+      'SELECT opportunity_id FROM matching.match WHERE company_id = $1 ORDER BY score DESC, opportunity_id',
+      [companyId],
+    );
+    return rows.map((r) => r.opportunity_id);
+  } finally {
+    await client.end();
+  }
+}
 
 const profile = {
   name: 'OOO Nakhodka Portovoe Oborudovanie',
@@ -36,6 +54,7 @@ const profile = {
 beforeAll(async () => {
   db = await createTestDatabase('matching_int');
   Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_POLL_MS: '200', SEED_ON_EMPTY: 'true',
+    MATCHES_PER_COMPANY: String(KEEP),
     SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml') });
   apps = [
     await startService({ name: 'screening', module: ScreeningAppModule }),
@@ -116,6 +135,45 @@ describe('matching service over NATS and PostgreSQL', () => {
       return found.every((m) => m.compliance.listVersion === '2099-02-02T00:00:00.000Z') ? found : undefined;
     }, 20_000, 'matches screened under the new list version');
     expect(rescreened.length).toBeGreaterThan(0);
+  }, 40_000);
+
+  it('fans a new opportunity out to the companies it beats; reads, the store and a restarted service agree', async () => {
+    const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile: { ...profile, inn: '7710140679', name: 'OOO Rajin Kranservis' } });
+    const read = () => bus.request(MatchingSubjects.companyMatches, { companyId: company.id, caller, includeProhibited: true, limit: 200 });
+    const before = await eventually(async () => {
+      const found = await read();
+      return found.length === KEEP && found.every((m) => m.compliance.listVersion) ? found : undefined;
+    }, 10_000, 'a full list of screened matches');
+    const best = await bus.request(sectorSubjects('mining').opportunityCreate, {
+      opportunity: {
+        sector: 'mining',
+        title: 'Port cranes for the Rajin coal berth',
+        description: 'Gantry cranes and bulk handling for the coal berth at Rajin port.',
+        site: { name: 'Rajin port', lat: 42.25, lon: 130.3 },
+        counterparty: { name: 'Rajin port authority (DPRK)' },
+        requiredCapabilities: ['port_cranes', 'port_bulk_handling'],
+        hsCodes: ['8426'],
+        direction: 'supply_to_dprk',
+        structure: 'contract',
+        sizeUsd: 5_000_000,
+        settlementCurrencies: ['RUB'],
+        attributes: { mineral: 'coal', annualTonnage: 1_000_000 },
+      },
+    });
+    const after = await eventually(async () => {
+      const found = await read();
+      return found.some((m) => m.opportunityId === best.id && m.compliance.listVersion) ? found : undefined;
+    }, 10_000, 'the new opportunity among the best');
+    expect(after).toHaveLength(KEEP);
+    expect(after.map((m) => m.opportunityId)).toContain(before[0]!.opportunityId);
+    expect(after.map((m) => m.opportunityId)).not.toContain(before[KEEP - 1]!.opportunityId);
+    expect(await storedOpportunities(company.id)).toEqual(after.map((m) => m.opportunityId));
+
+    const matching = apps.length - 1; // started last
+    await apps[matching]!.close();
+    apps[matching] = await startService({ name: 'matching', module: MatchingAppModule });
+    const restarted = await read();
+    expect(restarted.map(({ id, score, compliance }) => ({ id, score, compliance }))).toEqual(after.map(({ id, score, compliance }) => ({ id, score, compliance })));
   }, 40_000);
 
   it('refuses an invalid request with the envelope', async () => {

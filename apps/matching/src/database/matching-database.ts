@@ -3,11 +3,12 @@ import { InitialSchema1764201800000 } from './migrations/1764201800000-initial-s
 import { MatchScreening1764202000000 } from './migrations/1764202000000-match-screening.js';
 import { HeldIntroduction1764202100000 } from './migrations/1764202100000-held-introduction.js';
 import { MatchDecisions1764202400000 } from './migrations/1764202400000-match-decisions.js';
+import { MatchBook1764202500000 } from './migrations/1764202500000-match-book.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
 export const matchingDatabase: ServiceDatabaseOptions = {
   schema: MATCHING_SCHEMA,
   entities: [],
-  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000, MatchDecisions1764202400000],
+  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000, MatchDecisions1764202400000, MatchBook1764202500000],
 };

@@ -8,6 +8,7 @@ import { pairKey, ScreeningClient, unscreenedCompliance } from '../catalogue/scr
 import { matchId } from '../domain/match-id.js';
 import { prepareCompany, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankedScore } from '../domain/scoring/index.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
+import { MatchBook, type BookMatch } from './match-book.js';
 import { MatchesRepository, type MatchQuery, type StoredMatch } from './matches.repository.js';
 
 /**
@@ -18,13 +19,19 @@ import { MatchesRepository, type MatchQuery, type StoredMatch } from './matches.
 export class MatchMakerService {
   private readonly logger = new Logger(MatchMakerService.name);
   private readonly catalogue = new MatchCatalogue();
-  /** Per company: how many matches are stored and the lowest stored score, to decide fan-out cheaply. */
-  private stats = new Map<string, { count: number; min: number }>();
+  /** Every company's stored matches, best first: reads are answered from it, and fan-out asks it each company's lowest kept score. */
+  private readonly book = new MatchBook();
   /** Companies whose stored list lost an entry and must be scored again in full. */
   private readonly refill = new Set<string>();
   /** Companies deleted but not yet removed: the outbox brings the removal, reads hide them meanwhile. */
   private readonly forgotten = new Set<string>();
   private screeningVersions = '';
+  /**
+   * Whether the store may hold verdicts due for screening again: true at boot, when screening did
+   * not answer, and when a new list or rules version made verdicts stale. While false, a pass does
+   * not look for them.
+   */
+  private mayHoldUnscreened = true;
 
   constructor(
     private readonly repository: MatchesRepository,
@@ -33,12 +40,22 @@ export class MatchMakerService {
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
-  /** Loads the projections into the in-memory candidate index. */
+  /** Loads the projections into the in-memory candidate index, and the stored matches into the book. */
   async load(): Promise<void> {
-    for (const c of await this.repository.loadCompanies()) this.catalogue.putCompany(c);
+    const companies = await this.repository.loadCompanies();
+    for (const c of companies) this.catalogue.putCompany(c);
     for (const o of await this.repository.loadOpportunities()) this.catalogue.putOpportunity(o);
-    this.stats = await this.repository.statsOf(this.repository.dataSource);
-    this.logger.log(`loaded ${this.catalogue.size.companies} companies, ${this.catalogue.size.opportunities} opportunities`);
+    const byCompany = new Map<string, BookMatch[]>();
+    for await (const page of this.repository.storedMatches(companies.map((c) => c.id))) {
+      for (const { companyId, ...match } of page) {
+        let list = byCompany.get(companyId);
+        if (!list) byCompany.set(companyId, (list = []));
+        list.push(match);
+      }
+      for (const [companyId, list] of byCompany) this.book.set(companyId, list);
+      byCompany.clear();
+    }
+    this.logger.log(`loaded ${this.catalogue.size.companies} companies, ${this.catalogue.size.opportunities} opportunities, ${this.book.size.matches} matches`);
   }
 
   /**
@@ -93,14 +110,14 @@ export class MatchMakerService {
     await this.repository.replaceMatchesOf(m, known, [...matchesOf.values()].flat());
     for (const view of views) {
       this.catalogue.putCompany(view);
-      this.stats.set(view.id, summarise(matchesOf.get(view.id)!));
+      this.book.set(view.id, matchesOf.get(view.id)!.map(toBook));
     }
   }
 
   async removeCompany(m: EntityManager, id: string): Promise<void> {
     await this.repository.removeCompany(m, id);
     this.catalogue.removeCompany(id);
-    this.stats.delete(id);
+    this.book.delete(id);
     this.refill.delete(id);
     this.forgotten.delete(id);
   }
@@ -114,6 +131,7 @@ export class MatchMakerService {
     const stored = await this.repository.storedVersion(m, 'opportunity', view.id);
     if (stored !== null && stored > view.version) return;
     const displaced = await this.repository.removeOpportunityMatches(m, view.id);
+    for (const companyId of displaced) this.book.remove(companyId, view.id);
     await this.repository.putOpportunity(m, view);
     this.catalogue.putOpportunity(view);
     const rubric = await this.rubrics.rubric(view.sector);
@@ -125,26 +143,30 @@ export class MatchMakerService {
     const now = new Date().toISOString();
     for (const pc of this.catalogue.companiesOf(view.sector)) {
       // A company whose list is full keeps a new match only if it beats its lowest one.
-      const s = this.stats.get(pc.id);
+      const s = this.book.stats(pc.id);
       const full = s !== undefined && s.count >= keep;
       const score = scoreIfAtLeast(pc, po, rubric, full ? Math.max(floor, s.min) : floor, rate);
       if (score < 0 || (full && score <= s.min)) continue;
       entering.push(toStored({ companyId: pc.id, opportunityId: po.id, sector: view.sector, score }, now));
     }
     await this.screenAll(entering);
-    await this.repository.insertMatches(m, entering);
-    const touched = [...new Set([...entering.map((e) => e.companyId), ...displaced])];
-    const updated = await this.repository.trimCompanies(m, touched, keep);
-    for (const id of touched) this.stats.set(id, updated.get(id) ?? { count: 0, min: 0 });
+    // The book keeps each company's best `keep`; what it pushes out is not stored either.
+    const pushedOut: { companyId: string; opportunityId: string }[] = [];
+    const kept = entering.filter((match) => {
+      const out = this.book.offer(match.companyId, toBook(match), keep);
+      for (const opportunityId of out) pushedOut.push({ companyId: match.companyId, opportunityId });
+      return !out.includes(match.opportunityId);
+    });
+    await this.repository.insertMatches(m, kept);
+    await this.repository.deletePairs(m, pushedOut.filter((p) => p.opportunityId !== view.id));
     for (const id of displaced) this.refill.add(id);
   }
 
   async removeOpportunity(m: EntityManager, id: string): Promise<void> {
     const displaced = await this.repository.removeOpportunity(m, id);
     this.catalogue.removeOpportunity(id);
-    const updated = await this.repository.statsOf(m, displaced);
     for (const c of displaced) {
-      this.stats.set(c, updated.get(c) ?? { count: 0, min: 0 });
+      this.book.remove(c, id);
       this.refill.add(c);
     }
   }
@@ -164,19 +186,31 @@ export class MatchMakerService {
 
   /** Screens again stored matches whose verdict did not come from the screening service; returns how many were screened. */
   async rescreenSome(max: number): Promise<number> {
-    const pairs = (await this.repository.unscreened(max)).filter(
-      (p) => this.catalogue.company(p.companyId) && this.catalogue.opportunity(p.opportunityId),
-    );
-    if (!pairs.length) return 0;
-    const verdicts = await this.screening.screen(
-      [...new Set(pairs.map((p) => p.companyId))].map((id) => this.catalogue.company(id)!.view),
-      [...new Set(pairs.map((p) => p.opportunityId))].map((id) => this.catalogue.opportunity(id)!.view),
-      pairs,
-    );
-    if (!verdicts) return 0;
-    return this.repository.updateCompliance(
-      pairs.map((p) => ({ ...p, compliance: verdicts.get(pairKey(p.companyId, p.opportunityId))! })).filter((u) => u.compliance),
-    );
+    if (!this.mayHoldUnscreened) return 0;
+    // Cleared before looking, so a verdict missed meanwhile (or a failure here) sets it again.
+    this.mayHoldUnscreened = false;
+    try {
+      const due = await this.repository.unscreened(max);
+      if (due.length === max) this.mayHoldUnscreened = true;
+      const pairs = due.filter((p) => this.catalogue.company(p.companyId) && this.catalogue.opportunity(p.opportunityId));
+      if (!pairs.length) return 0;
+      const verdicts = await this.screening.screen(
+        [...new Set(pairs.map((p) => p.companyId))].map((id) => this.catalogue.company(id)!.view),
+        [...new Set(pairs.map((p) => p.opportunityId))].map((id) => this.catalogue.opportunity(id)!.view),
+        pairs,
+      );
+      if (!verdicts) {
+        this.mayHoldUnscreened = true;
+        return 0;
+      }
+      const updates = pairs.map((p) => ({ ...p, compliance: verdicts.get(pairKey(p.companyId, p.opportunityId))! })).filter((u) => u.compliance);
+      const written = await this.repository.updateCompliance(updates);
+      for (const u of updates) this.book.setCompliance(u.companyId, u.opportunityId, u.compliance);
+      return written;
+    } catch (error) {
+      this.mayHoldUnscreened = true;
+      throw error;
+    }
   }
 
   /** Learns the screening service's list and rules versions; verdicts given under other versions are screened again. */
@@ -186,7 +220,10 @@ export class MatchMakerService {
     const key = `${versions.listVersion}|${versions.rulesVersion}`;
     if (key === this.screeningVersions) return;
     const stale = await this.repository.markStaleVerdicts(versions.listVersion, versions.rulesVersion);
-    if (stale) this.logger.log(`${stale} verdicts given under other list or rules versions will be screened again`);
+    if (stale) {
+      this.mayHoldUnscreened = true;
+      this.logger.log(`${stale} verdicts given under other list or rules versions will be screened again`);
+    }
     this.screeningVersions = key;
   }
 
@@ -205,7 +242,7 @@ export class MatchMakerService {
       const company = this.forgotten.has(companyId) ? undefined : this.catalogue.company(companyId)?.view;
       if (!company || !(caller.admin || company.partnerId === caller.partnerId)) throw DomainError.notFound('Company', companyId);
     }
-    return this.presentAll(await this.repository.forCompany(companyId, q));
+    return this.presentAll(this.book.read(companyId, q).map((match) => fromBook(companyId, match)));
   }
 
   async opportunityMatches(opportunityId: string, q: MatchQuery): Promise<MatchView[]> {
@@ -228,7 +265,7 @@ export class MatchMakerService {
   }
 
   get size() {
-    return this.catalogue.size;
+    return { ...this.catalogue.size, matches: this.book.size.matches };
   }
 
   /**
@@ -247,10 +284,11 @@ export class MatchMakerService {
       const verdict = verdicts?.get(pairKey(match.companyId, match.opportunityId));
       match.compliance = verdict ?? unscreenedCompliance('the screening service did not answer');
       match.screened = verdict !== undefined;
+      if (!match.screened) this.mayHoldUnscreened = true;
     }
   }
 
-  private async presentAll(matches: StoredMatch[], previewed?: CompanyView): Promise<MatchView[]> {
+  private async presentAll(matches: ShownMatch[], previewed?: CompanyView): Promise<MatchView[]> {
     const compliance = await this.screening.expand(matches.map((m) => m.compliance));
     const rubrics = await this.rubrics.rubrics([...new Set(matches.map((m) => m.sector))]);
     const previewedPrepared = previewed ? prepareCompany(previewed) : undefined;
@@ -266,13 +304,17 @@ export class MatchMakerService {
    * A match as readers see it. The breakdown is explained now, from the same prepared company and
    * opportunity the stored score came from (every change of either rescored it), so it adds up to it.
    */
-  private present(match: StoredMatch, breakdown: CriterionScore[], compliance: ComplianceView, previewed?: CompanyView): MatchView {
+  private present(match: ShownMatch, breakdown: CriterionScore[], compliance: ComplianceView, previewed?: CompanyView): MatchView {
     const opportunity = this.catalogue.opportunity(match.opportunityId)?.view;
     const company = previewed ?? this.catalogue.company(match.companyId)?.view;
     if (!opportunity && !company) throw DomainError.notFound('Match', `${match.companyId}/${match.opportunityId}`);
-    const { screened: _screened, ...shown } = match;
     return {
-      ...shown,
+      id: match.id,
+      companyId: match.companyId,
+      opportunityId: match.opportunityId,
+      sector: match.sector,
+      score: match.score,
+      scoredAt: match.scoredAt,
       breakdown,
       compliance,
       ...(opportunity
@@ -311,6 +353,21 @@ function toStored(score: RankedScore, scoredAt: string): StoredMatch {
   };
 }
 
-function summarise(matches: StoredMatch[]): { count: number; min: number } {
-  return { count: matches.length, min: matches.length ? Math.min(...matches.map((m) => m.score)) : 0 };
+function toBook(match: StoredMatch): BookMatch {
+  return { opportunityId: match.opportunityId, sector: match.sector, score: match.score, compliance: match.compliance, scoredAt: Date.parse(match.scoredAt) };
+}
+
+/** A stored match as it is shown: whether its verdict is due for screening again is not the reader's concern. */
+type ShownMatch = Omit<StoredMatch, 'screened'>;
+
+function fromBook(companyId: string, match: BookMatch): ShownMatch {
+  return {
+    id: matchId(companyId, match.opportunityId),
+    companyId,
+    opportunityId: match.opportunityId,
+    sector: match.sector,
+    score: match.score,
+    compliance: match.compliance,
+    scoredAt: new Date(match.scoredAt).toISOString(),
+  };
 }

@@ -17,6 +17,16 @@ export interface StoredMatch {
   scoredAt: string;
 }
 
+/** A stored match as the book is filled with it. */
+export interface StoredMatchRow {
+  companyId: string;
+  opportunityId: string;
+  sector: SectorId;
+  score: number;
+  compliance: ComplianceRecord;
+  scoredAt: number;
+}
+
 export interface MatchQuery {
   sector?: SectorId;
   minScore?: number;
@@ -117,7 +127,6 @@ export class MatchesRepository {
     return affected;
   }
 
-  /** Replaces every stored match of the given companies with `matches`. */
   /** Stores matches in place of those of `companyIds` (companies that may have some: new ones have none). */
   async replaceMatchesOf(m: EntityManager, companyIds: string[], matches: StoredMatch[]): Promise<void> {
     if (companyIds.length) await m.query(`DELETE FROM ${S}.match WHERE company_id = ANY($1::uuid[])`, [companyIds]);
@@ -174,42 +183,40 @@ export class MatchesRepository {
     return keys;
   }
 
-  /** Keeps only the best `keep` matches of each given company; returns each one's count and lowest stored score. */
-  async trimCompanies(m: EntityManager, companyIds: string[], keep: number): Promise<Map<string, { count: number; min: number }>> {
-    if (!companyIds.length) return new Map();
+  /** Deletes the given (company, opportunity) matches. */
+  async deletePairs(m: EntityManager, pairs: { companyId: string; opportunityId: string }[]): Promise<void> {
+    if (!pairs.length) return;
     await m.query(
-      `DELETE FROM ${S}.match t USING (
-         SELECT company_id, opportunity_id,
-                row_number() OVER (PARTITION BY company_id ORDER BY score DESC, opportunity_id) AS rank
-           FROM ${S}.match WHERE company_id = ANY($1::uuid[])
-       ) r
-       WHERE t.company_id = r.company_id AND t.opportunity_id = r.opportunity_id AND r.rank > $2`,
-      [companyIds, keep],
+      `DELETE FROM ${S}.match t USING unnest($1::uuid[], $2::uuid[]) AS p(company_id, opportunity_id)
+        WHERE t.company_id = p.company_id AND t.opportunity_id = p.opportunity_id`,
+      [pairs.map((p) => p.companyId), pairs.map((p) => p.opportunityId)],
     );
-    return this.statsOf(m, companyIds);
   }
 
-  async statsOf(m: EntityManager | DataSource, companyIds?: string[]): Promise<Map<string, { count: number; min: number }>> {
-    const rows: { company_id: string; n: string; low: number }[] = companyIds
-      ? await m.query(
-          `SELECT company_id, count(*) AS n, min(score) AS low FROM ${S}.match WHERE company_id = ANY($1::uuid[]) GROUP BY company_id`,
-          [companyIds],
-        )
-      : await m.query(`SELECT company_id, count(*) AS n, min(score) AS low FROM ${S}.match GROUP BY company_id`);
-    return new Map(rows.map((r) => [r.company_id, { count: Number(r.n), min: Number(r.low) }]));
-  }
-
-  async forCompany(companyId: string, q: MatchQuery): Promise<StoredMatch[]> {
-    return this.read('company_id', companyId, q);
-  }
-
-  async forOpportunity(opportunityId: string, q: MatchQuery): Promise<StoredMatch[]> {
-    return this.read('opportunity_id', opportunityId, q);
-  }
-
-  async count(): Promise<number> {
-    const rows: { n: string }[] = await this.dataSource.query(`SELECT count(*) AS n FROM ${S}.match`);
-    return Number(rows[0].n);
+  /**
+   * Every stored match, in pages of the given companies' matches, with each decision record read
+   * once and shared: how the in-memory book is filled at boot.
+   */
+  async *storedMatches(companyIds: string[], companiesPerPage = 2000): AsyncGenerator<StoredMatchRow[]> {
+    const decisions = new Map<string, ComplianceRecord>();
+    const rows: { key: string; record: ComplianceRecord }[] = await this.dataSource.query(`SELECT key, record FROM ${S}.decision`);
+    for (const r of rows) decisions.set(r.key, r.record);
+    for (let i = 0; i < companyIds.length; i += companiesPerPage) {
+      const page: { company_id: string; opportunity_id: string; sector: SectorId; score: number; decision: string; scored_at: string }[] =
+        await this.dataSource.query(
+          `SELECT company_id, opportunity_id, sector, score, decision, (extract(epoch FROM scored_at) * 1000)::float8 AS scored_at
+             FROM ${S}.match WHERE company_id = ANY($1::uuid[])`,
+          [companyIds.slice(i, i + companiesPerPage)],
+        );
+      yield page.map((r) => ({
+        companyId: r.company_id,
+        opportunityId: r.opportunity_id,
+        sector: r.sector,
+        score: Number(r.score),
+        compliance: decisions.get(r.decision)!,
+        scoredAt: Number(r.scored_at),
+      }));
+    }
   }
 
   async byId(id: string): Promise<StoredMatch | null> {
@@ -255,12 +262,12 @@ export class MatchesRepository {
     return written;
   }
 
-  private async read(column: 'company_id' | 'opportunity_id', id: string, q: MatchQuery): Promise<StoredMatch[]> {
+  async forOpportunity(opportunityId: string, q: MatchQuery): Promise<StoredMatch[]> {
     const rows: MatchRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${S}.match m JOIN ${S}.decision d ON d.key = m.decision
-        WHERE m.${column} = $1 AND ($2::text IS NULL OR m.sector = $2) AND m.score >= $3 AND ($5 OR m.verdict <> 'prohibited')
-        ORDER BY m.score DESC, m.${column === 'company_id' ? 'opportunity_id' : 'company_id'} LIMIT $4`,
-      [id, q.sector ?? null, q.minScore ?? 0, q.limit, q.includeProhibited ?? false],
+        WHERE m.opportunity_id = $1 AND ($2::text IS NULL OR m.sector = $2) AND m.score >= $3 AND ($5 OR m.verdict <> 'prohibited')
+        ORDER BY m.score DESC, m.company_id LIMIT $4`,
+      [opportunityId, q.sector ?? null, q.minScore ?? 0, q.limit, q.includeProhibited ?? false],
     );
     return rows.map(toStored);
   }

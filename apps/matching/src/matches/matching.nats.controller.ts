@@ -90,7 +90,7 @@ export class MatchingNatsController {
 
   @MessagePattern(MatchingSubjects.status)
   async status(): Promise<MatchingStatusReply> {
-    return { cursors: this.follower.status(), ...this.matchMaker.size, matches: await this.repository.count() };
+    return { cursors: this.follower.status(), ...this.matchMaker.size };
   }
 
   @MessagePattern(MatchingSubjects.introductionHold)
