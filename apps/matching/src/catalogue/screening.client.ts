@@ -43,8 +43,11 @@ export function screeningOpportunity(o: OpportunitySummary): ScreeningOpportunit
   };
 }
 
-/** Pairs per request: keeps each reply well under the NATS message limit (1 MiB by default). */
-const MAX_PAIRS_PER_REQUEST = 250;
+/**
+ * Pairs per request: keeps each request (about 350 B per pair when every pair brings its own
+ * opportunity) and reply (about 100 B per pair) well under the NATS message limit (1 MiB by default).
+ */
+const MAX_PAIRS_PER_REQUEST = 1000;
 /** Requests in flight at once, so screening (its own process) works while the previous reply travels. */
 const PARALLEL_REQUESTS = 4;
 
