@@ -14,18 +14,35 @@ import { MESSAGE_BUS, type MessageBus } from '#platform';
 
 export const pairKey = (companyId: string, opportunityId: string) => `${companyId}|${opportunityId}`;
 
+/**
+ * A verdict as matches share it: everything but the moment it was given, which each match keeps
+ * itself. Verdicts given alike, in any request, are one object (and one stored row).
+ */
+export type Decision = Omit<ComplianceRecord, 'screenedAt'>;
+
+/** One pair's verdict: the shared decision and when it was given. */
+export interface PairVerdict {
+  decision: Decision;
+  screenedAt: string;
+}
+
 /** What a match shows while the screening service has not answered for it: held for review, never clear. */
-export function unscreenedCompliance(reason: string): ComplianceRecord {
+export function unscreenedVerdict(reason: string): PairVerdict {
   return {
-    verdict: 'review',
-    ruleIds: [],
-    listHits: [],
-    reasons: [`not screened yet: ${reason}; held for review until the screening service answers`],
-    listVersion: null,
-    rulesVersion: null,
+    decision: {
+      verdict: 'review',
+      ruleIds: [],
+      listHits: [],
+      reasons: [`not screened yet: ${reason}; held for review until the screening service answers`],
+      listVersion: null,
+      rulesVersion: null,
+    },
     screenedAt: new Date().toISOString(),
   };
 }
+
+/** Distinct decisions kept before the table starts afresh (ones in use stay alive; only sharing restarts). */
+const MAX_DECISIONS = 100_000;
 
 export function screeningCompany(c: CompanyView): ScreeningCompanyDto {
   return { id: c.id, name: c.name, owners: c.owners.map((o) => ({ name: o.name })), directors: c.directors.map((d) => ({ name: d.name })) };
@@ -57,6 +74,8 @@ export class ScreeningClient {
   private readonly logger = new Logger(ScreeningClient.name);
   /** The texts of the rules verdicts cite, by rules version and id. */
   private readonly ruleTexts = new Map<string, ComplianceRule>();
+  /** One object per distinct decision, by its JSON. */
+  private decisions = new Map<string, Decision>();
 
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
@@ -64,8 +83,8 @@ export class ScreeningClient {
     companies: CompanyView[],
     opportunities: OpportunitySummary[],
     pairs: { companyId: string; opportunityId: string }[],
-  ): Promise<Map<string, ComplianceRecord> | null> {
-    const verdicts = new Map<string, ComplianceRecord>();
+  ): Promise<Map<string, PairVerdict> | null> {
+    const verdicts = new Map<string, PairVerdict>();
     const byCompany = new Map(companies.map((c) => [c.id, screeningCompany(c)]));
     const byOpportunity = new Map(opportunities.map((o) => [o.id, screeningOpportunity(o)]));
     const chunks: { companyId: string; opportunityId: string }[][] = [];
@@ -82,7 +101,8 @@ export class ScreeningClient {
           ),
         );
         for (const reply of replies) {
-          for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), reply.decisions[v.decision]);
+          const given = reply.decisions.map((record) => this.share(record));
+          for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), given[v.decision]!);
           for (const rule of Object.values(reply.rules)) this.ruleTexts.set(`${reply.rulesVersion}|${rule.id}`, rule);
         }
       }
@@ -91,6 +111,18 @@ export class ScreeningClient {
       this.logger.warn({ msg: 'screening unavailable; matches held for review', error: (error as Error).message });
       return null;
     }
+  }
+
+  /** The shared decision of a record, with the moment it was given. */
+  private share({ screenedAt, ...decision }: ComplianceRecord): PairVerdict {
+    const key = JSON.stringify(decision);
+    let shared = this.decisions.get(key);
+    if (!shared) {
+      if (this.decisions.size >= MAX_DECISIONS) this.decisions = new Map();
+      shared = decision;
+      this.decisions.set(key, shared);
+    }
+    return { decision: shared, screenedAt };
   }
 
   /**

@@ -4,11 +4,12 @@ import { MatchScreening1764202000000 } from './migrations/1764202000000-match-sc
 import { HeldIntroduction1764202100000 } from './migrations/1764202100000-held-introduction.js';
 import { MatchDecisions1764202400000 } from './migrations/1764202400000-match-decisions.js';
 import { MatchBook1764202500000 } from './migrations/1764202500000-match-book.js';
+import { MatchScreenedAt1764202600000 } from './migrations/1764202600000-match-screened-at.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
 export const matchingDatabase: ServiceDatabaseOptions = {
   schema: MATCHING_SCHEMA,
   entities: [],
-  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000, MatchDecisions1764202400000, MatchBook1764202500000],
+  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000, MatchDecisions1764202400000, MatchBook1764202500000, MatchScreenedAt1764202600000],
 };

@@ -1,19 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ComplianceRecord, SectorId, Verdict } from '#contracts';
+import type { SectorId, Verdict } from '#contracts';
+import type { Decision } from '../catalogue/screening.client.js';
 import { MatchBook, type BookMatch } from './match-book.js';
 
 const C1 = 'c1000000-0000-4000-8000-000000000001';
 const C2 = 'c2000000-0000-4000-8000-000000000002';
 
-function record(verdict: Verdict): ComplianceRecord {
-  return { verdict, ruleIds: [], listHits: [], reasons: [], listVersion: 'l', rulesVersion: 'r', screenedAt: '2026-01-01T00:00:00.000Z' };
+function decision(verdict: Verdict): Decision {
+  return { verdict, ruleIds: [], listHits: [], reasons: [], listVersion: 'l', rulesVersion: 'r' };
 }
 
-const REVIEW = record('review');
-const PROHIBITED = record('prohibited');
+const REVIEW = decision('review');
+const PROHIBITED = decision('prohibited');
 
 function match(opportunityId: string, score: number, extra: Partial<BookMatch> = {}): BookMatch {
-  return { opportunityId, sector: 'mining' as SectorId, score, compliance: REVIEW, scoredAt: 0, ...extra };
+  return { opportunityId, sector: 'mining' as SectorId, score, decision: REVIEW, screenedAt: 0, scoredAt: 0, ...extra };
 }
 
 const ids = (matches: BookMatch[]) => matches.map((m) => m.opportunityId);
@@ -32,7 +33,7 @@ describe('MatchBook', () => {
   it('filters by sector, lowest score, verdict and limit', () => {
     const book = new MatchBook();
     book.set(C1, [
-      match('a', 90, { compliance: PROHIBITED }),
+      match('a', 90, { decision: PROHIBITED }),
       match('b', 80, { sector: 'electricity' }),
       match('c', 70),
       match('d', 60),
@@ -72,9 +73,9 @@ describe('MatchBook', () => {
   it('gives a filed match a new verdict, and nothing to one it does not hold', () => {
     const book = new MatchBook();
     book.set(C1, [match('a', 90)]);
-    expect(book.setCompliance(C1, 'a', PROHIBITED)).toBe(true);
-    expect(book.setCompliance(C1, 'z', PROHIBITED)).toBe(false);
+    expect(book.setVerdict(C1, 'a', PROHIBITED, 42)).toBe(true);
+    expect(book.setVerdict(C1, 'z', PROHIBITED, 42)).toBe(false);
     expect(book.read(C1, { limit: 10 })).toEqual([]);
-    expect(book.read(C1, all)[0]!.compliance).toBe(PROHIBITED);
+    expect(book.read(C1, all)[0]).toMatchObject({ decision: PROHIBITED, screenedAt: 42 });
   });
 });

@@ -1,12 +1,14 @@
-import type { ComplianceRecord, SectorId } from '#contracts';
+import type { SectorId } from '#contracts';
+import type { Decision } from '../catalogue/screening.client.js';
 
 /** A stored match as the book holds it: the company is the key it is filed under. */
 export interface BookMatch {
   opportunityId: string;
   sector: SectorId;
   score: number;
-  compliance: ComplianceRecord;
-  /** Epoch milliseconds. */
+  decision: Decision;
+  /** Epoch milliseconds, as the next. */
+  screenedAt: number;
   scoredAt: number;
 }
 
@@ -26,7 +28,8 @@ class CompanyList {
   readonly opportunityIds: string[];
   readonly sectors: SectorId[];
   readonly scores: number[];
-  readonly compliance: ComplianceRecord[];
+  readonly decisions: Decision[];
+  readonly screenedAt: number[];
   readonly scoredAt: number[];
 
   /** From matches already in order; each array is made at its exact length. */
@@ -34,7 +37,8 @@ class CompanyList {
     this.opportunityIds = sorted.map((m) => m.opportunityId);
     this.sectors = sorted.map((m) => m.sector);
     this.scores = sorted.map((m) => m.score);
-    this.compliance = sorted.map((m) => m.compliance);
+    this.decisions = sorted.map((m) => m.decision);
+    this.screenedAt = sorted.map((m) => m.screenedAt);
     this.scoredAt = sorted.map((m) => m.scoredAt);
   }
 
@@ -47,7 +51,8 @@ class CompanyList {
       opportunityId: this.opportunityIds[i]!,
       sector: this.sectors[i]!,
       score: this.scores[i]!,
-      compliance: this.compliance[i]!,
+      decision: this.decisions[i]!,
+      screenedAt: this.screenedAt[i]!,
       scoredAt: this.scoredAt[i]!,
     };
   }
@@ -72,7 +77,8 @@ class CompanyList {
     this.opportunityIds.splice(i, 0, m.opportunityId);
     this.sectors.splice(i, 0, m.sector);
     this.scores.splice(i, 0, m.score);
-    this.compliance.splice(i, 0, m.compliance);
+    this.decisions.splice(i, 0, m.decision);
+    this.screenedAt.splice(i, 0, m.screenedAt);
     this.scoredAt.splice(i, 0, m.scoredAt);
   }
 
@@ -80,7 +86,8 @@ class CompanyList {
     this.opportunityIds.splice(i, 1);
     this.sectors.splice(i, 1);
     this.scores.splice(i, 1);
-    this.compliance.splice(i, 1);
+    this.decisions.splice(i, 1);
+    this.screenedAt.splice(i, 1);
     this.scoredAt.splice(i, 1);
   }
 }
@@ -153,11 +160,12 @@ export class MatchBook {
   }
 
   /** Gives a filed match a new verdict; answers whether the match is filed. */
-  setCompliance(companyId: string, opportunityId: string, compliance: ComplianceRecord): boolean {
+  setVerdict(companyId: string, opportunityId: string, decision: Decision, screenedAt: number): boolean {
     const list = this.lists.get(companyId);
     const i = list?.indexOf(opportunityId) ?? -1;
     if (!list || i < 0) return false;
-    list.compliance[i] = compliance;
+    list.decisions[i] = decision;
+    list.screenedAt[i] = screenedAt;
     return true;
   }
 
@@ -176,7 +184,7 @@ export class MatchBook {
     for (let i = 0; i < list.length && out.length < q.limit; i++) {
       if (list.scores[i]! < minScore) break;
       if (q.sector !== undefined && list.sectors[i] !== q.sector) continue;
-      if (!q.includeProhibited && list.compliance[i]!.verdict === 'prohibited') continue;
+      if (!q.includeProhibited && list.decisions[i]!.verdict === 'prohibited') continue;
       out.push(list.at(i));
     }
     return out;

@@ -4,7 +4,7 @@ import type { Caller, CompanyView, ComplianceView, CriterionScore, MatchView, Op
 import { DomainError } from '#platform';
 import { MatchCatalogue } from '../catalogue/match-catalogue.js';
 import { RubricClient } from '../catalogue/rubric.client.js';
-import { pairKey, ScreeningClient, unscreenedCompliance } from '../catalogue/screening.client.js';
+import { pairKey, ScreeningClient, unscreenedVerdict } from '../catalogue/screening.client.js';
 import { matchId } from '../domain/match-id.js';
 import { prepareCompany, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankedScore } from '../domain/scoring/index.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
@@ -203,9 +203,12 @@ export class MatchMakerService {
         this.mayHoldUnscreened = true;
         return 0;
       }
-      const updates = pairs.map((p) => ({ ...p, compliance: verdicts.get(pairKey(p.companyId, p.opportunityId))! })).filter((u) => u.compliance);
+      const updates = pairs.flatMap((p) => {
+        const verdict = verdicts.get(pairKey(p.companyId, p.opportunityId));
+        return verdict ? [{ ...p, ...verdict }] : [];
+      });
       const written = await this.repository.updateCompliance(updates);
-      for (const u of updates) this.book.setCompliance(u.companyId, u.opportunityId, u.compliance);
+      for (const u of updates) this.book.setVerdict(u.companyId, u.opportunityId, u.decision, Date.parse(u.screenedAt));
       return written;
     } catch (error) {
       this.mayHoldUnscreened = true;
@@ -261,7 +264,7 @@ export class MatchMakerService {
     const now = new Date().toISOString();
     const matches = ranked.map((r) => toStored(r, now));
     await this.screenAll(matches, new Map([[profile.id, profile]]));
-    return this.presentAll(matches.filter((r) => q.includeProhibited || r.compliance.verdict !== 'prohibited'), profile);
+    return this.presentAll(matches.filter((r) => q.includeProhibited || r.decision.verdict !== 'prohibited'), profile);
   }
 
   get size() {
@@ -282,14 +285,16 @@ export class MatchMakerService {
     );
     for (const match of matches) {
       const verdict = verdicts?.get(pairKey(match.companyId, match.opportunityId));
-      match.compliance = verdict ?? unscreenedCompliance('the screening service did not answer');
+      const given = verdict ?? unscreenedVerdict('the screening service did not answer');
+      match.decision = given.decision;
+      match.screenedAt = given.screenedAt;
       match.screened = verdict !== undefined;
       if (!match.screened) this.mayHoldUnscreened = true;
     }
   }
 
   private async presentAll(matches: ShownMatch[], previewed?: CompanyView): Promise<MatchView[]> {
-    const compliance = await this.screening.expand(matches.map((m) => m.compliance));
+    const compliance = await this.screening.expand(matches.map((m) => ({ ...m.decision, screenedAt: m.screenedAt })));
     const rubrics = await this.rubrics.rubrics([...new Set(matches.map((m) => m.sector))]);
     const previewedPrepared = previewed ? prepareCompany(previewed) : undefined;
     return matches.map((m, i) => {
@@ -340,6 +345,9 @@ export interface RankedCompanies {
   matchesOf: Map<string, StoredMatch[]>;
 }
 
+/** A ranked match's verdict until screening is asked: held for review. */
+const NOT_YET_ASKED = unscreenedVerdict('not yet asked').decision;
+
 function toStored(score: RankedScore, scoredAt: string): StoredMatch {
   return {
     id: matchId(score.companyId, score.opportunityId),
@@ -347,14 +355,22 @@ function toStored(score: RankedScore, scoredAt: string): StoredMatch {
     opportunityId: score.opportunityId,
     sector: score.sector,
     score: score.score,
-    compliance: unscreenedCompliance('not yet asked'),
+    decision: NOT_YET_ASKED,
+    screenedAt: scoredAt,
     screened: false,
     scoredAt,
   };
 }
 
 function toBook(match: StoredMatch): BookMatch {
-  return { opportunityId: match.opportunityId, sector: match.sector, score: match.score, compliance: match.compliance, scoredAt: Date.parse(match.scoredAt) };
+  return {
+    opportunityId: match.opportunityId,
+    sector: match.sector,
+    score: match.score,
+    decision: match.decision,
+    screenedAt: Date.parse(match.screenedAt),
+    scoredAt: Date.parse(match.scoredAt),
+  };
 }
 
 /** A stored match as it is shown: whether its verdict is due for screening again is not the reader's concern. */
@@ -367,7 +383,8 @@ function fromBook(companyId: string, match: BookMatch): ShownMatch {
     opportunityId: match.opportunityId,
     sector: match.sector,
     score: match.score,
-    compliance: match.compliance,
+    decision: match.decision,
+    screenedAt: new Date(match.screenedAt).toISOString(),
     scoredAt: new Date(match.scoredAt).toISOString(),
   };
 }

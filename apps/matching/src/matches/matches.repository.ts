@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ComplianceRecord, CompanyView, OpportunitySummary, SectorId } from '#contracts';
+import type { Decision } from '../catalogue/screening.client.js';
 import { MATCHING_SCHEMA } from '../database/matching-database.js';
 
 export interface StoredMatch {
@@ -11,8 +12,10 @@ export interface StoredMatch {
   opportunityId: string;
   sector: SectorId;
   score: number;
-  compliance: ComplianceRecord;
-  /** True when the compliance verdict came from the screening service. */
+  decision: Decision;
+  /** When its verdict was given (or, unscreened, last asked for). */
+  screenedAt: string;
+  /** True when the verdict came from the screening service. */
   screened: boolean;
   scoredAt: string;
 }
@@ -23,7 +26,9 @@ export interface StoredMatchRow {
   opportunityId: string;
   sector: SectorId;
   score: number;
-  compliance: ComplianceRecord;
+  decision: Decision;
+  /** Epoch milliseconds, as the next. */
+  screenedAt: number;
   scoredAt: number;
 }
 
@@ -40,8 +45,9 @@ type MatchRow = {
   opportunity_id: string;
   sector: SectorId;
   score: number;
-  compliance: ComplianceRecord;
+  record: ComplianceRecord | Decision;
   screened: boolean;
+  screened_at: Date;
   scored_at: Date;
 };
 
@@ -137,13 +143,13 @@ export class MatchesRepository {
   async insertMatches(m: EntityManager, matches: StoredMatch[]): Promise<void> {
     for (let i = 0; i < matches.length; i += INSERT_CHUNK) {
       const chunk = matches.slice(i, i + INSERT_CHUNK);
-      const keys = await this.storeDecisions(m, chunk.map((r) => r.compliance));
+      const keys = await this.storeDecisions(m, chunk.map((r) => r.decision));
       await m.query(
-        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, decision, scored_at, id, verdict, screened)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::bool[])
+        `INSERT INTO ${S}.match (company_id, opportunity_id, sector, score, decision, scored_at, id, verdict, screened, screened_at)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::bool[], $10::timestamptz[])
          ON CONFLICT (company_id, opportunity_id) DO UPDATE SET
            score = EXCLUDED.score, decision = EXCLUDED.decision, scored_at = EXCLUDED.scored_at,
-           verdict = EXCLUDED.verdict, screened = EXCLUDED.screened`,
+           verdict = EXCLUDED.verdict, screened = EXCLUDED.screened, screened_at = EXCLUDED.screened_at`,
         [
           chunk.map((r) => r.companyId),
           chunk.map((r) => r.opportunityId),
@@ -152,19 +158,20 @@ export class MatchesRepository {
           keys,
           chunk.map((r) => r.scoredAt),
           chunk.map((r) => r.id),
-          chunk.map((r) => r.compliance.verdict),
+          chunk.map((r) => r.decision.verdict),
           chunk.map((r) => r.screened),
+          chunk.map((r) => r.screenedAt),
         ],
       );
     }
   }
 
   /**
-   * Stores each distinct decision among records once and returns each record's key. Records that
-   * came from one screening reply are shared objects, so a chunk usually holds a handful.
+   * Stores each distinct decision among these once and returns each one's key. Decisions given alike
+   * are one shared object, so a chunk holds a handful.
    */
-  private async storeDecisions(m: EntityManager | DataSource, records: ComplianceRecord[]): Promise<string[]> {
-    const keyOf = new Map<ComplianceRecord, string>();
+  private async storeDecisions(m: EntityManager | DataSource, records: Decision[]): Promise<string[]> {
+    const keyOf = new Map<Decision, string>();
     const fresh = new Map<string, string>();
     const keys = records.map((record) => {
       let key = keyOf.get(record);
@@ -198,13 +205,21 @@ export class MatchesRepository {
    * once and shared: how the in-memory book is filled at boot.
    */
   async *storedMatches(companyIds: string[], companiesPerPage = 2000): AsyncGenerator<StoredMatchRow[]> {
-    const decisions = new Map<string, ComplianceRecord>();
-    const rows: { key: string; record: ComplianceRecord }[] = await this.dataSource.query(`SELECT key, record FROM ${S}.decision`);
-    for (const r of rows) decisions.set(r.key, r.record);
+    const decisions = new Map<string, Decision>();
+    const alike = new Map<string, Decision>();
+    const rows: { key: string; record: ComplianceRecord | Decision }[] = await this.dataSource.query(`SELECT key, record FROM ${S}.decision`);
+    for (const r of rows) {
+      // Rows written before matches kept their own screening time carry one: decisions alike are one object.
+      const decision = asDecision(r.record);
+      const json = JSON.stringify(decision);
+      if (!alike.has(json)) alike.set(json, decision);
+      decisions.set(r.key, alike.get(json)!);
+    }
     for (let i = 0; i < companyIds.length; i += companiesPerPage) {
-      const page: { company_id: string; opportunity_id: string; sector: SectorId; score: number; decision: string; scored_at: string }[] =
+      const page: { company_id: string; opportunity_id: string; sector: SectorId; score: number; decision: string; screened_at: number; scored_at: number }[] =
         await this.dataSource.query(
-          `SELECT company_id, opportunity_id, sector, score, decision, (extract(epoch FROM scored_at) * 1000)::float8 AS scored_at
+          `SELECT company_id, opportunity_id, sector, score, decision,
+                  (extract(epoch FROM screened_at) * 1000)::float8 AS screened_at, (extract(epoch FROM scored_at) * 1000)::float8 AS scored_at
              FROM ${S}.match WHERE company_id = ANY($1::uuid[])`,
           [companyIds.slice(i, i + companiesPerPage)],
         );
@@ -213,7 +228,8 @@ export class MatchesRepository {
         opportunityId: r.opportunity_id,
         sector: r.sector,
         score: Number(r.score),
-        compliance: decisions.get(r.decision)!,
+        decision: decisions.get(r.decision)!,
+        screenedAt: Number(r.screened_at),
         scoredAt: Number(r.scored_at),
       }));
     }
@@ -245,17 +261,17 @@ export class MatchesRepository {
   }
 
   /** Writes verdicts given by the screening service (which audits every one); returns how many rows were written. */
-  async updateCompliance(updates: { companyId: string; opportunityId: string; compliance: ComplianceRecord }[]): Promise<number> {
+  async updateCompliance(updates: { companyId: string; opportunityId: string; decision: Decision; screenedAt: string }[]): Promise<number> {
     let written = 0;
     for (let i = 0; i < updates.length; i += INSERT_CHUNK) {
       const c = updates.slice(i, i + INSERT_CHUNK);
-      const keys = await this.storeDecisions(this.dataSource, c.map((u) => u.compliance));
+      const keys = await this.storeDecisions(this.dataSource, c.map((u) => u.decision));
       const [rows]: [unknown[], number] = await this.dataSource.query(
-        `UPDATE ${S}.match m SET decision = u.decision, verdict = u.verdict, screened = true
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(company_id, opportunity_id, decision, verdict)
+        `UPDATE ${S}.match m SET decision = u.decision, verdict = u.verdict, screened = true, screened_at = u.screened_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS u(company_id, opportunity_id, decision, verdict, screened_at)
           WHERE m.company_id = u.company_id AND m.opportunity_id = u.opportunity_id
           RETURNING m.id`,
-        [c.map((u) => u.companyId), c.map((u) => u.opportunityId), keys, c.map((u) => u.compliance.verdict)],
+        [c.map((u) => u.companyId), c.map((u) => u.opportunityId), keys, c.map((u) => u.decision.verdict), c.map((u) => u.screenedAt)],
       );
       written += rows.length;
     }
@@ -273,7 +289,13 @@ export class MatchesRepository {
   }
 }
 
-const COLUMNS = 'm.id, m.company_id, m.opportunity_id, m.sector, m.score, d.record AS compliance, m.screened, m.scored_at';
+const COLUMNS = 'm.id, m.company_id, m.opportunity_id, m.sector, m.score, d.record, m.screened, m.screened_at, m.scored_at';
+
+function asDecision(record: ComplianceRecord | Decision): Decision {
+  if (!('screenedAt' in record)) return record;
+  const { screenedAt: _given, ...decision } = record;
+  return decision;
+}
 
 function toStored(r: MatchRow): StoredMatch {
   return {
@@ -282,7 +304,8 @@ function toStored(r: MatchRow): StoredMatch {
     opportunityId: r.opportunity_id,
     sector: r.sector,
     score: Number(r.score),
-    compliance: r.compliance,
+    decision: asDecision(r.record),
+    screenedAt: new Date(r.screened_at).toISOString(),
     screened: r.screened,
     scoredAt: new Date(r.scored_at).toISOString(),
   };
