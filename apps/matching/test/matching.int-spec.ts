@@ -168,6 +168,7 @@ describe('matching service over NATS and PostgreSQL', () => {
     expect(after.map((m) => m.opportunityId)).toContain(before[0]!.opportunityId);
     expect(after.map((m) => m.opportunityId)).not.toContain(before[KEEP - 1]!.opportunityId);
     expect(await storedOpportunities(company.id)).toEqual(after.map((m) => m.opportunityId));
+    for (const match of after) expect(await bus.request(MatchingSubjects.matchGet, { id: match.id })).toEqual(match);
 
     const matching = apps.length - 1; // started last
     await apps[matching]!.close();
