@@ -76,10 +76,10 @@ describe('screening service over NATS and PostgreSQL', () => {
   });
 
   it('prohibits a listed counterparty, and audits every verdict it gives with its inputs', async () => {
-    const pairs = [{ companyId: company.id, opportunityId: opportunity.id }];
+    const pairs: [number, number][] = [[0, 0]];
     const first = await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
-    expect(first.decisions[first.verdicts[0].decision].verdict).toBe('prohibited');
-    expect(first.decisions[first.verdicts[0].decision].listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
+    expect(first.decisions[first.verdicts[0]!]!.verdict).toBe('prohibited');
+    expect(first.decisions[first.verdicts[0]!]!.listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
     await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
     const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
     const audited = auditedVerdicts(audit, company.id, opportunity.id);
@@ -92,6 +92,17 @@ describe('screening service over NATS and PostgreSQL', () => {
     }
   });
 
+  it('refuses pairs that point outside the companies or opportunities sent', async () => {
+    await expect(
+      bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs: [[0, 1]] }),
+    ).rejects.toMatchObject({
+      envelope: {
+        code: ErrorCode.VALIDATION_FAILED,
+        details: [{ field: 'pairs', reason: 'pairs must be [company index, opportunity index] pairs within companies and opportunities' }],
+      },
+    });
+  });
+
   it('shares one decision between pairs that decide alike, and keeps a listed director apart', async () => {
     const others = [
       { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e51', name: 'OOO Amur Kabel', owners: [], directors: [] },
@@ -101,13 +112,13 @@ describe('screening service over NATS and PostgreSQL', () => {
     const reply = await bus.request(ScreeningSubjects.matchesScreen, {
       companies: others,
       opportunities: [opportunity],
-      pairs: others.map((c) => ({ companyId: c.id, opportunityId: opportunity.id })),
+      pairs: others.map((_, c) => [c, 0]),
     });
     const [first, second, listed] = reply.verdicts;
-    expect(first.decision).toBe(second.decision);
-    expect(listed.decision).not.toBe(first.decision);
+    expect(first).toBe(second);
+    expect(listed).not.toBe(first);
     expect(reply.decisions).toHaveLength(2);
-    expect(reply.decisions[listed.decision].listHits).toEqual(
+    expect(reply.decisions[listed!]!.listHits).toEqual(
       expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.006' })]),
     );
     const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
@@ -130,9 +141,9 @@ describe('screening service over NATS and PostgreSQL', () => {
     const again = await bus.request(ScreeningSubjects.matchesScreen, {
       companies: [company],
       opportunities: [opportunity],
-      pairs: [{ companyId: company.id, opportunityId: opportunity.id }],
+      pairs: [[0, 0]],
     });
-    expect(again.decisions[again.verdicts[0].decision].listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
+    expect(again.decisions[again.verdicts[0]!]!.listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
     const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
     const audited = auditedVerdicts(audit, company.id, opportunity.id);
     expect(audited.map((a) => a.entry.listVersion)).toEqual([expect.any(String), expect.any(String), '2099-01-01T00:00:00.000Z']);

@@ -41,6 +41,13 @@ export function unscreenedVerdict(reason: string): PairVerdict {
   };
 }
 
+/** Each distinct value with its index, in the order first seen. */
+function indexed(values: string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const v of values) if (!index.has(v)) index.set(v, index.size);
+  return index;
+}
+
 /** Distinct decisions kept before the table starts afresh (ones in use stay alive; only sharing restarts). */
 const MAX_DECISIONS = 100_000;
 
@@ -91,18 +98,21 @@ export class ScreeningClient {
     for (let i = 0; i < pairs.length; i += MAX_PAIRS_PER_REQUEST) chunks.push(pairs.slice(i, i + MAX_PAIRS_PER_REQUEST));
     try {
       for (let i = 0; i < chunks.length; i += PARALLEL_REQUESTS) {
+        const batch = chunks.slice(i, i + PARALLEL_REQUESTS);
         const replies = await Promise.all(
-          chunks.slice(i, i + PARALLEL_REQUESTS).map((chunk) =>
-            this.bus.request(ScreeningSubjects.matchesScreen, {
-              companies: [...new Set(chunk.map((p) => p.companyId))].map((id) => byCompany.get(id)!),
-              opportunities: [...new Set(chunk.map((p) => p.opportunityId))].map((id) => byOpportunity.get(id)!),
-              pairs: chunk,
-            }),
-          ),
+          batch.map((chunk) => {
+            const companyIds = indexed(chunk.map((p) => p.companyId));
+            const opportunityIds = indexed(chunk.map((p) => p.opportunityId));
+            return this.bus.request(ScreeningSubjects.matchesScreen, {
+              companies: [...companyIds.keys()].map((id) => byCompany.get(id)!),
+              opportunities: [...opportunityIds.keys()].map((id) => byOpportunity.get(id)!),
+              pairs: chunk.map((p) => [companyIds.get(p.companyId)!, opportunityIds.get(p.opportunityId)!]),
+            });
+          }),
         );
-        for (const reply of replies) {
+        for (const [r, reply] of replies.entries()) {
           const given = reply.decisions.map((record) => this.share(record));
-          for (const v of reply.verdicts) verdicts.set(pairKey(v.companyId, v.opportunityId), given[v.decision]!);
+          for (const [i, p] of batch[r]!.entries()) verdicts.set(pairKey(p.companyId, p.opportunityId), given[reply.verdicts[i]!]!);
           for (const rule of Object.values(reply.rules)) this.ruleTexts.set(`${reply.rulesVersion}|${rule.id}`, rule);
         }
       }

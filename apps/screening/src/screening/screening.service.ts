@@ -56,18 +56,17 @@ export class ScreeningService {
     const { listVersion, rulesVersion } = this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
     const now = new Date().toISOString();
-    const companies = new Map(req.companies.map((c) => [c.id, this.screenedCompany(c)]));
-    const opportunities = new Map(req.opportunities.map((o) => [o.id, this.screenedOpportunity(o)]));
+    const companies = req.companies.map((c) => this.screenedCompany(c));
+    const opportunities = req.opportunities.map((o) => this.screenedOpportunity(o));
     const decisions: ComplianceRecord[] = [];
     const decisionIndex = new Map<string, number>();
     const cited: ScreenMatchesReply['rules'] = {};
     const verdicts: ScreenMatchesReply['verdicts'] = [];
-    for (const pair of req.pairs) {
-      const company = companies.get(pair.companyId);
-      const opportunity = opportunities.get(pair.opportunityId);
-      if (!company || !opportunity) continue;
+    for (const [c, o] of req.pairs) {
+      const company = companies[c]!;
+      const opportunity = opportunities[o]!;
       // Companies with no possible list hit decide alike: the opportunity alone tells them apart.
-      const key = `${company.hits.length ? company.dto.id : ''}|${opportunity.dto.id}`;
+      const key = company.hits.length ? `${c}|${o}` : `|${o}`;
       let index = decisionIndex.get(key);
       if (index === undefined) {
         const { rules, ...decision } = decide(opportunity.sectoral, [...company.hits, ...opportunity.hits], listVersion !== null);
@@ -77,9 +76,9 @@ export class ScreeningService {
         index = decisions.push({ ...decision, ruleIds: rules.map((r) => r.id), listVersion, rulesVersion, screenedAt: now }) - 1;
         decisionIndex.set(key, index);
       }
-      verdicts.push({ companyId: company.dto.id, opportunityId: opportunity.dto.id, decision: index });
+      verdicts.push(index);
     }
-    if (verdicts.length) await this.audit.append([verdictsEntry(decisions, verdicts, companies, opportunities, actor)]);
+    if (verdicts.length) await this.audit.append([verdictsEntry(decisions, req.pairs, verdicts, req.companies, req.opportunities, actor)]);
     return { decisions, verdicts, rules: cited, listVersion, rulesVersion };
   }
 
@@ -178,15 +177,14 @@ export class ScreeningService {
  */
 function verdictsEntry(
   decisions: ComplianceRecord[],
+  pairs: ScreenMatchesRequest['pairs'],
   verdicts: ScreenMatchesReply['verdicts'],
-  companies: Map<string, { dto: ScreeningCompanyDto }>,
-  opportunities: Map<string, { dto: ScreeningOpportunityDto }>,
+  companies: ScreeningCompanyDto[],
+  opportunities: ScreeningOpportunityDto[],
   actor: string,
 ): NewAuditEntry {
   const listReferences = (d: ComplianceRecord) => [...new Set(d.listHits.map((h) => h.referenceNumber))];
   const used = <T>(items: Iterable<T>) => new Set(items);
-  const companyIds = used(verdicts.map((v) => v.companyId));
-  const opportunityIds = used(verdicts.map((v) => v.opportunityId));
   return {
     kind: 'match.verdicts',
     verdict: combineVerdicts(decisions[0]!.verdict, ...decisions.slice(1).map((d) => d.verdict)),
@@ -196,9 +194,9 @@ function verdictsEntry(
     rulesVersion: decisions[0]!.rulesVersion,
     actor,
     inputs: {
-      companies: Object.fromEntries([...companyIds].map((id) => [id, companyNames(companies.get(id)!.dto)])),
-      opportunities: Object.fromEntries([...opportunityIds].map((id) => [id, opportunityActivity(opportunities.get(id)!.dto)])),
-      pairs: verdicts.map((v) => [v.companyId, v.opportunityId, v.decision]),
+      companies: Object.fromEntries([...used(pairs.map(([c]) => c))].map((c) => [companies[c]!.id, companyNames(companies[c]!)])),
+      opportunities: Object.fromEntries([...used(pairs.map(([, o]) => o))].map((o) => [opportunities[o]!.id, opportunityActivity(opportunities[o]!)])),
+      pairs: pairs.map(([c, o], i) => [companies[c]!.id, opportunities[o]!.id, verdicts[i]]),
     },
     details: {
       decisions: decisions.map((d) => ({ verdict: d.verdict, ruleIds: d.ruleIds, listReferences: listReferences(d), reasons: d.reasons })),
