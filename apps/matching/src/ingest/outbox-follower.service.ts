@@ -30,6 +30,8 @@ interface Source {
 
 /** Events applied in one transaction when a source has a backlog of upserts. */
 const UPSERT_RUN = 50;
+/** Runs ranked and screened ahead of the one being written. */
+const PIPELINE_DEPTH = 2;
 
 const REFILL_BATCH = 100;
 const RESCREEN_BATCH = 1000;
@@ -144,30 +146,54 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
     this.wake();
   }
 
+  /**
+   * Applies a source's events after its cursor, in order, as a pipeline: while one run is written,
+   * the next `PIPELINE_DEPTH` runs are ranked and screened (no writes) and the next page of the
+   * outbox is read, so a backlog keeps screening and the database busy at once.
+   */
   private async drain(source: Source): Promise<void> {
-    for (;;) {
-      const after = this.cursors[source.name] ?? 0;
-      const { events } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
-      if (!events.length) return;
-      const upserts = source.upserts;
-      const isUpserts = (run: OutboxEvent[]) => upserts !== undefined && run[0].type === upserts.type;
-      const prepare = (run: OutboxEvent[] | undefined) => (run && isUpserts(run) ? settled(upserts!.prepare(run)) : undefined);
-      const all = runs(events, upserts?.type);
-      let next = prepare(all[0]);
-      for (let i = 0; i < all.length; i++) {
-        const run = all[i];
-        const prepared = next ? await next.then(unsettle) : undefined;
-        // Ranking and screening the next run (no writes) goes on while this one is written.
-        next = prepare(all[i + 1]);
-        const last = run[run.length - 1].seq;
+    const upserts = source.upserts;
+    const isUpserts = (run: OutboxEvent[]) => upserts !== undefined && run[0].type === upserts.type;
+    const pending = this.runsAfter(source);
+    const ahead: { run: OutboxEvent[]; prepared?: Promise<Settled<unknown>> }[] = [];
+    const fill = async () => {
+      while (ahead.length <= PIPELINE_DEPTH) {
+        const next = await pending.next();
+        if (next.done) return;
+        ahead.push({ run: next.value, prepared: isUpserts(next.value) ? settled(upserts!.prepare(next.value)) : undefined });
+      }
+    };
+    await fill();
+    while (ahead.length) {
+      const { run, prepared } = ahead.shift()!;
+      const value = prepared ? unsettle(await prepared) : undefined;
+      const filling = fill();
+      const last = run[run.length - 1].seq;
+      try {
         await this.repository.transaction(async (m) => {
-          if (isUpserts(run)) await upserts!.store(m, prepared);
+          if (isUpserts(run)) await upserts!.store(m, value);
           else await source.apply(m, run[0]);
           await this.repository.advanceCursor(m, source.name, last);
         });
-        this.cursors[source.name] = last;
+      } catch (error) {
+        // What was read ahead settles before the pass gives up, so no request outlives it.
+        await filling.catch(() => undefined);
+        throw error;
       }
+      this.cursors[source.name] = last;
+      await filling;
+    }
+  }
+
+  /** The source's events after its cursor as runs, reading the outbox a page at a time as they are taken. */
+  private async *runsAfter(source: Source): AsyncGenerator<OutboxEvent[]> {
+    let after = this.cursors[source.name] ?? 0;
+    for (;;) {
+      const { events } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
+      if (!events.length) return;
+      yield* runs(events, source.upserts?.type);
       if (events.length < this.config.OUTBOX_BATCH) return;
+      after = events[events.length - 1].seq;
     }
   }
 }
