@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CompanyEventType, type CompanyView, type Page } from '#contracts';
-import { appendOutbox, readOutbox } from '#platform';
+import { changeWithOutbox, readOutbox } from '#platform';
 import { COMPANIES_SCHEMA } from '../database/companies-database.js';
 import { CompanyEntity } from './company.entity.js';
 
@@ -14,38 +14,39 @@ export class CompaniesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(view: CompanyView): Promise<{ company: CompanyView; seq: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.insert(CompanyEntity, toEntity(view));
-      const seq = await this.appendUpsert(manager, view);
-      return { company: view, seq };
-    });
+    const change = this.dataSource.createQueryBuilder().insert().into(CompanyEntity).values(toEntity(view)).returning('id');
+    const seq = await this.withUpsert(change.getQueryAndParameters(), view);
+    // An insert changes its one row or fails (a duplicate key is an error, not zero rows).
+    return { company: view, seq: seq! };
   }
 
   /** Writes `next` only if the stored version is still `next.version - 1`; returns false on a lost race. */
   async update(next: CompanyView): Promise<{ seq: number } | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(
-        CompanyEntity,
-        { id: next.id, version: next.version - 1 },
-        toEntity(next),
-      );
-      if (!result.affected) return null;
-      return { seq: await this.appendUpsert(manager, next) };
-    });
+    const change = this.dataSource
+      .createQueryBuilder()
+      .update(CompanyEntity)
+      .set(toEntity(next))
+      .where({ id: next.id, version: next.version - 1 })
+      .returning('id');
+    const seq = await this.withUpsert(change.getQueryAndParameters(), next);
+    return seq === null ? null : { seq };
   }
 
   async delete(id: string, partnerId: string | null): Promise<{ seq: number } | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const result = await manager.delete(CompanyEntity, partnerId ? { id, partnerId } : { id });
-      if (!result.affected) return null;
-      const seq = await appendOutbox(manager, COMPANIES_SCHEMA, {
-        stream: COMPANIES_STREAM,
-        type: CompanyEventType.DELETED,
-        aggregateId: id,
-        payload: { id },
-      });
-      return { seq };
+    const change = this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(CompanyEntity)
+      .where(partnerId ? { id, partnerId } : { id })
+      .returning('id');
+    const [sql, params] = change.getQueryAndParameters();
+    const seq = await changeWithOutbox(this.dataSource, COMPANIES_SCHEMA, { sql, params }, {
+      stream: COMPANIES_STREAM,
+      type: CompanyEventType.DELETED,
+      aggregateId: id,
+      payload: { id },
     });
+    return seq === null ? null : { seq };
   }
 
   async findById(id: string): Promise<CompanyView | null> {
@@ -75,8 +76,9 @@ export class CompaniesRepository {
     await this.dataSource.query('SELECT 1');
   }
 
-  private appendUpsert(manager: EntityManager, view: CompanyView): Promise<number> {
-    return appendOutbox(manager, COMPANIES_SCHEMA, {
+  /** The change and its `company.upserted` event, in one statement (see changeWithOutbox). */
+  private withUpsert([sql, params]: [string, unknown[]], view: CompanyView): Promise<number | null> {
+    return changeWithOutbox(this.dataSource, COMPANIES_SCHEMA, { sql, params }, {
       stream: COMPANIES_STREAM,
       type: CompanyEventType.UPSERTED,
       aggregateId: view.id,

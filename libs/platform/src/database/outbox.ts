@@ -21,6 +21,37 @@ export async function appendOutbox(manager: EntityManager, schema: string, event
   return Number(rows[0].seq);
 }
 
+/** A statement that changes rows and returns one row per row changed (`… RETURNING id`), with its parameters ($1…). */
+export interface RowChange {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Makes a change and appends its outbox event in one statement, committed on its own. The lock that
+ * orders the outbox (see appendOutbox) is taken inside the statement, after the change, and released
+ * at its commit, so it is never held across a round trip to the client: writers queue behind one
+ * another for the time the server takes, not for each other's next message. Answers the event's
+ * sequence number, or null when the change touched no row and no event was written.
+ */
+export async function changeWithOutbox(
+  db: DataSource | EntityManager,
+  schema: string,
+  change: RowChange,
+  event: NewOutboxEvent,
+): Promise<number | null> {
+  const n = change.params.length;
+  const rows: { seq: string }[] = await db.query(
+    `WITH change AS (${change.sql}),
+          ordered AS (SELECT pg_advisory_xact_lock(hashtext($${n + 1}::text)) FROM change)
+     INSERT INTO "${schema}".outbox (stream, type, aggregate_id, payload)
+     SELECT $${n + 2}::text, $${n + 3}::text, $${n + 4}::uuid, $${n + 5}::jsonb FROM ordered
+     RETURNING seq`,
+    [...change.params, `${schema}.outbox`, event.stream, event.type, event.aggregateId, JSON.stringify(event.payload)],
+  );
+  return rows.length ? Number(rows[0]!.seq) : null;
+}
+
 /** Reads one stream's events after a sequence number, oldest first. */
 export async function readOutbox(
   dataSource: DataSource,
