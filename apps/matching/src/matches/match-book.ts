@@ -12,7 +12,8 @@ export interface BookMatch {
   scoredAt: number;
 }
 
-export interface BookQuery {
+/** Which of a company's (or an opportunity's) matches a reader wants. */
+export interface MatchQuery {
   sector?: SectorId;
   minScore?: number;
   limit: number;
@@ -176,7 +177,7 @@ export class MatchBook {
   }
 
   /** A company's matches that pass the query, best first. */
-  read(companyId: string, q: BookQuery): BookMatch[] {
+  read(companyId: string, q: MatchQuery): BookMatch[] {
     const list = this.lists.get(companyId);
     if (!list) return [];
     const minScore = q.minScore ?? 0;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Caller, CompanyView, ComplianceView, CriterionScore, MatchView, OpportunitySummary, SectorId } from '#contracts';
+import type { Caller, CompanyView, ComplianceView, CriterionScore, MatchView, OpportunitySummary } from '#contracts';
 import { DomainError } from '#platform';
 import { MatchCatalogue } from '../catalogue/match-catalogue.js';
 import { RubricClient } from '../catalogue/rubric.client.js';
@@ -8,8 +8,8 @@ import { pairKey, ScreeningClient, unscreenedVerdict } from '../catalogue/screen
 import { matchId } from '../domain/match-id.js';
 import { prepareCompany, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankedScore } from '../domain/scoring/index.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
-import { MatchBook, type BookMatch } from './match-book.js';
-import { MatchesRepository, type MatchQuery, type StoredMatch } from './matches.repository.js';
+import { MatchBook, type BookMatch, type MatchQuery } from './match-book.js';
+import { MatchesRepository, type StoredMatch } from './matches.repository.js';
 
 /**
  * Keeps the stored matches true to the latest companies and opportunities: the best K per company
@@ -253,7 +253,7 @@ export class MatchMakerService {
   }
 
   /** Scores an unsaved (already validated) profile against the catalogue; nothing is stored. */
-  async preview(profile: CompanyView, q: { sector?: SectorId; minScore?: number; limit: number; includeProhibited?: boolean }): Promise<MatchView[]> {
+  async preview(profile: CompanyView, q: MatchQuery): Promise<MatchView[]> {
     const sectors = q.sector ? profile.sectors.filter((s) => s === q.sector) : profile.sectors;
     const pc = prepareCompany({ ...profile, sectors });
     const ranked = rankOpportunities(pc, this.catalogue.opportunitiesFor(sectors), await this.rubrics.rubrics(sectors), {

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ComplianceRecord, CompanyView, OpportunitySummary, SectorId } from '#contracts';
 import type { Decision } from '../catalogue/screening.client.js';
 import { MATCHING_SCHEMA } from '../database/matching-database.js';
+import type { BookMatch, MatchQuery } from './match-book.js';
 
 export interface StoredMatch {
   id: string;
@@ -21,23 +22,7 @@ export interface StoredMatch {
 }
 
 /** A stored match as the book is filled with it. */
-export interface StoredMatchRow {
-  companyId: string;
-  opportunityId: string;
-  sector: SectorId;
-  score: number;
-  decision: Decision;
-  /** Epoch milliseconds, as the next. */
-  screenedAt: number;
-  scoredAt: number;
-}
-
-export interface MatchQuery {
-  sector?: SectorId;
-  minScore?: number;
-  limit: number;
-  includeProhibited?: boolean;
-}
+export type StoredMatchRow = BookMatch & { companyId: string };
 
 type MatchRow = {
   id: string;
