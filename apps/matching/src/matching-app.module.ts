@@ -1,26 +1,46 @@
 import { Module } from '@nestjs/common';
 import { BusModule, DatabaseModule } from '#platform';
-import { RubricClient } from './catalogue/rubric.client.js';
-import { ScreeningClient } from './catalogue/screening.client.js';
+import { RubricClient } from './clients/rubric.client.js';
+import { ScreeningClient } from './clients/screening.client.js';
 import { matchingDatabase } from './database/matching-database.js';
+import { Transactions } from './database/transactions.js';
+import { DecisionSync } from './decisions/decision-sync.service.js';
+import { DecisionsRepository } from './decisions/decisions.repository.js';
+import { PartyDecisions } from './decisions/party-decisions.service.js';
+import { EventApplier } from './ingest/event-applier.service.js';
+import { IngestNatsController } from './ingest/ingest.nats.controller.js';
 import { OutboxFollowerService } from './ingest/outbox-follower.service.js';
+import { ProjectionsRepository } from './ingest/projections.repository.js';
 import { HeldIntroductionsForwarder } from './introductions/held-introductions.forwarder.js';
 import { HeldIntroductionsRepository } from './introductions/held-introductions.repository.js';
 import { HeldIntroductionsService } from './introductions/held-introductions.service.js';
-import { MatchMakerService } from './matches/match-maker.service.js';
-import { MatchesRepository } from './matches/matches.repository.js';
-import { MatchingNatsController } from './matches/matching.nats.controller.js';
+import { LeadStore } from './leads/lead-store.js';
+import { LeadsNatsController } from './leads/leads.nats.controller.js';
+import { LeadsRepository } from './leads/leads.repository.js';
+import { LeadsService } from './leads/leads.service.js';
+import { MatchingNatsController } from './matching.nats.controller.js';
 import { loadMatchingConfig, MATCHING_CONFIG } from './matching.config.js';
+import { CandidateIndex } from './ranking/candidate-index.js';
+import { RankingService } from './ranking/ranking.service.js';
 
 @Module({
   imports: [BusModule.forService('matching'), DatabaseModule.forService(matchingDatabase)],
-  controllers: [MatchingNatsController],
+  controllers: [LeadsNatsController, IngestNatsController, MatchingNatsController],
   providers: [
     { provide: MATCHING_CONFIG, useFactory: loadMatchingConfig },
-    MatchesRepository,
+    { provide: CandidateIndex, useFactory: () => new CandidateIndex() },
+    Transactions,
     RubricClient,
     ScreeningClient,
-    MatchMakerService,
+    DecisionsRepository,
+    PartyDecisions,
+    DecisionSync,
+    RankingService,
+    LeadsRepository,
+    LeadStore,
+    LeadsService,
+    ProjectionsRepository,
+    EventApplier,
     OutboxFollowerService,
     HeldIntroductionsRepository,
     HeldIntroductionsService,

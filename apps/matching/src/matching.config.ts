@@ -2,8 +2,10 @@ import { env, loadEnv } from '#platform';
 
 /** Tunables of the matching service. */
 export const MatchingEnv = {
-  /** How many best opportunities are stored per company. */
+  /** How many best admissible matches (leads: clear, review, exemption required) are kept per company. */
   MATCHES_PER_COMPANY: env.int(50, 1, 1000),
+  /** How many best prohibited matches are kept per company, apart from its leads (0: none). */
+  PROHIBITED_PER_COMPANY: env.int(10, 0, 1000),
   /** Matches scoring below this are not stored. */
   MATCH_FLOOR_SCORE: env.int(10, 0, 100),
   /** How often each outbox is polled when no hint arrives. */

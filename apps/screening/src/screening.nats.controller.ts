@@ -10,7 +10,7 @@ import {
   NameCheckRequest,
   RequestIntroductionRequest,
   ScreeningSubjects,
-  ScreenMatchesRequest,
+  ScreenPartiesRequest,
   type HealthReply,
 } from '#contracts';
 import { databaseHealth } from '#platform';
@@ -29,9 +29,9 @@ export class ScreeningNatsController {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  @MessagePattern(ScreeningSubjects.matchesScreen)
-  screenMatches(@Payload() req: ScreenMatchesRequest) {
-    return this.screening.screenMatches(req);
+  @MessagePattern(ScreeningSubjects.partiesScreen)
+  screenParties(@Payload() req: ScreenPartiesRequest) {
+    return this.screening.screenParties(req);
   }
 
   @MessagePattern(ScreeningSubjects.nameCheck)
@@ -81,7 +81,7 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.auditList)
   auditLog(@Payload() req: ListAuditRequest) {
-    return this.audit.list(req.after, req.limit, req.kind);
+    return this.audit.list(req.after, req.limit, req.kind, req.decision);
   }
 
   @MessagePattern(ScreeningSubjects.healthCheck)

@@ -35,8 +35,6 @@ import type {
   NameCheckRequest,
   RequestIntroductionRequest,
   RulesReply,
-  ScreenMatchesReply,
-  ScreenMatchesRequest,
   VersionsChangedEvent,
   VersionsReply,
 } from './screening/screening.messages.js';
@@ -45,11 +43,13 @@ import type {
   CompanyMatchesRequest,
   EchoRequest,
   ForgetCompanyRequest,
+  MatchList,
   MatchView,
   MatchingStatusReply,
   OpportunityMatchesRequest,
   PreviewRequest,
 } from './matching/matching.messages.js';
+import type { ScreenPartiesReply, ScreenPartiesRequest } from './screening/party-decision.messages.js';
 
 /** NATS subjects of the companies service: `<service>.v<N>.<entity>.<action>`. */
 export const CompaniesSubjects = {
@@ -96,7 +96,8 @@ export const MatchingSubjects = {
 } as const;
 
 export const ScreeningSubjects = {
-  matchesScreen: 'screening.v1.matches.screen',
+  /** Each company's and each opportunity's decision, screened once per party, list and rules version. */
+  partiesScreen: 'screening.v1.parties.screen',
   nameCheck: 'screening.v1.name.check',
   listGet: 'screening.v1.list.get',
   listRefresh: 'screening.v1.list.refresh',
@@ -138,7 +139,7 @@ export type RequestMap = {
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
   [MatchingSubjects.echo]: Rpc<Plain<EchoRequest>, { service: string; filler?: string }>;
-  [ScreeningSubjects.matchesScreen]: Rpc<Plain<ScreenMatchesRequest>, ScreenMatchesReply>;
+  [ScreeningSubjects.partiesScreen]: Rpc<Plain<ScreenPartiesRequest>, ScreenPartiesReply>;
   [ScreeningSubjects.nameCheck]: Rpc<Plain<NameCheckRequest>, NameCheckReply>;
   [ScreeningSubjects.listGet]: Rpc<Record<string, never>, ListStatusReply>;
   [ScreeningSubjects.listRefresh]: Rpc<Record<string, never>, ListStatusReply>;
@@ -150,10 +151,10 @@ export type RequestMap = {
   [ScreeningSubjects.introductionDecide]: Rpc<Plain<DecideIntroductionRequest>, IntroductionView>;
   [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditEntryView[]>;
   [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
-  [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchView[]>;
+  [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchList>;
   [MatchingSubjects.companyForget]: Rpc<Plain<ForgetCompanyRequest>, { id: string }>;
-  [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchView[]>;
-  [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchView[]>;
+  [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchList>;
+  [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchList>;
   [MatchingSubjects.status]: Rpc<Record<string, never>, MatchingStatusReply>;
   [MatchingSubjects.introductionHold]: Rpc<Plain<RequestIntroductionRequest>, HeldIntroductionView>;
   [MatchingSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;

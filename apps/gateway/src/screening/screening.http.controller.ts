@@ -36,12 +36,14 @@ export class ScreeningHttpController {
   @ApiOperation({ summary: 'The append-only audit log of verdicts and introduction decisions' })
   @ApiQuery({ name: 'after', required: false })
   @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'kind', required: false })
-  audit(@Query('after') after?: string, @Query('limit') limit?: string, @Query('kind') kind?: string) {
+  @ApiQuery({ name: 'kind', required: false, description: 'e.g. company.decision, opportunity.decision, introduction.requested' })
+  @ApiQuery({ name: 'decision', required: false, description: 'the entry of one party decision (a match cites its two in compliance.decisions)' })
+  audit(@Query('after') after?: string, @Query('limit') limit?: string, @Query('kind') kind?: string, @Query('decision') decision?: string) {
     return this.bus.request(ScreeningSubjects.auditList, {
       after: optionalInt('after', after, 0, Number.MAX_SAFE_INTEGER),
       limit: optionalInt('limit', limit, 1, 500),
       ...(kind ? { kind } : {}),
+      ...(decision ? { decision } : {}),
     });
   }
 }

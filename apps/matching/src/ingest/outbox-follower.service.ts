@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   CompaniesSubjects,
   CompanyEventType,
@@ -13,19 +12,22 @@ import {
   type RequestSubject,
 } from '#contracts';
 import { CoalescingRunner, MESSAGE_BUS, type MessageBus } from '#platform';
-import { MatchMakerService, type RankedCompanies } from '../matches/match-maker.service.js';
-import { MatchesRepository } from '../matches/matches.repository.js';
+import { Transactions } from '../database/transactions.js';
+import { DecisionSync } from '../decisions/decision-sync.service.js';
+import { LeadsService } from '../leads/leads.service.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
+import { EventApplier, type RankedCompanies } from './event-applier.service.js';
+import { ProjectionsRepository } from './projections.repository.js';
 
 interface Source {
   name: string;
   read: RequestSubject;
-  apply(m: EntityManager, event: OutboxEvent): Promise<void>;
+  apply(event: OutboxEvent): Promise<void>;
   /**
    * Applies a run of upserts together, when the source can, in two halves: `prepare` writes nothing
    * (so the next run is prepared while this one is written), `store` writes in the transaction.
    */
-  upserts?: { type: string; prepare(events: OutboxEvent[]): Promise<unknown>; store(m: EntityManager, prepared: unknown): Promise<void> };
+  upserts?: { type: string; prepare(events: OutboxEvent[]): Promise<unknown>; store(prepared: unknown): Promise<void> };
 }
 
 /** Events applied in one transaction when a source has a backlog of upserts. */
@@ -53,8 +55,11 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
   private lastVersionSync = 0;
 
   constructor(
-    private readonly matchMaker: MatchMakerService,
-    private readonly repository: MatchesRepository,
+    private readonly applier: EventApplier,
+    private readonly decisions: DecisionSync,
+    private readonly leads: LeadsService,
+    private readonly projections: ProjectionsRepository,
+    private readonly tx: Transactions,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {
@@ -64,30 +69,29 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
       ...SECTOR_IDS.map((sector) => ({
         name: `sectors.${sector}`,
         read: sectorSubjects(sector).outboxRead,
-        apply: (m: EntityManager, e: OutboxEvent) =>
-          e.type === OpportunityEventType.DELETED
-            ? this.matchMaker.removeOpportunity(m, e.aggregateId)
-            : this.matchMaker.applyOpportunity(m, e.payload as OpportunitySummary),
+        apply: (e: OutboxEvent) =>
+          e.type === OpportunityEventType.DELETED ? this.applier.removeOpportunity(e.aggregateId) : this.applier.applyOpportunity(e.payload as OpportunitySummary),
       })),
       {
         name: 'companies',
         read: CompaniesSubjects.outboxRead,
-        apply: (m, e) =>
-          e.type === CompanyEventType.DELETED
-            ? this.matchMaker.removeCompany(m, e.aggregateId)
-            : this.matchMaker.applyCompanies(m, [e.payload as CompanyView]),
+        apply: async (e) => {
+          if (e.type !== CompanyEventType.DELETED) return this.applier.applyCompanies([e.payload as CompanyView]);
+          await this.applier.removeCompany(e.aggregateId);
+          this.leads.removed(e.aggregateId);
+        },
         upserts: {
           type: CompanyEventType.UPSERTED,
-          prepare: (events) => this.matchMaker.rankCompanies(events.map((e) => e.payload as CompanyView)),
-          store: (m, ranked) => this.matchMaker.storeCompanies(m, ranked as RankedCompanies),
+          prepare: (events) => this.applier.rankCompanies(events.map((e) => e.payload as CompanyView)),
+          store: (ranked) => this.applier.storeCompanies(ranked as RankedCompanies),
         },
       },
     ];
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.matchMaker.load();
-    this.cursors = await this.repository.cursors();
+    await this.applier.load();
+    this.cursors = await this.projections.cursors();
     this.schedule();
     this.wake();
   }
@@ -116,6 +120,15 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async pass(): Promise<void> {
+    try {
+      // The versions in force first: a party decided under them is not screened again.
+      if (Date.now() - this.lastVersionSync > VERSION_SYNC_MS) {
+        await this.decisions.syncVersions();
+        this.lastVersionSync = Date.now();
+      }
+    } catch (error) {
+      this.logger.warn({ msg: 'cannot learn the screening versions now; will retry', error: (error as Error).message });
+    }
     for (const source of this.sources) {
       if (this.runner.stopped) return;
       try {
@@ -124,19 +137,15 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
         this.logger.warn({ msg: `cannot follow ${source.name} now; will retry`, error: (error as Error).message });
       }
     }
-    if (this.matchMaker.pendingRefills && !this.runner.stopped) {
-      const left = await this.repository.transaction((m) => this.matchMaker.refillSome(m, REFILL_BATCH));
+    if (this.applier.pendingRefills && !this.runner.stopped) {
+      const left = await this.applier.refillSome(REFILL_BATCH);
       if (left) this.runner.again();
     }
     if (this.runner.stopped) return;
     try {
-      if (Date.now() - this.lastVersionSync > VERSION_SYNC_MS) {
-        await this.matchMaker.syncScreeningVersions();
-        this.lastVersionSync = Date.now();
-      }
-      if ((await this.matchMaker.rescreenSome(RESCREEN_BATCH)) === RESCREEN_BATCH) this.runner.again();
+      if ((await this.decisions.rescreenSome(RESCREEN_BATCH)) > 0) this.runner.again();
     } catch (error) {
-      this.logger.warn({ msg: 'cannot screen stored matches again now; will retry', error: (error as Error).message });
+      this.logger.warn({ msg: 'cannot screen parties again now; will retry', error: (error as Error).message });
     }
   }
 
@@ -170,10 +179,10 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
       const filling = fill();
       const last = run[run.length - 1].seq;
       try {
-        await this.repository.transaction(async (m) => {
-          if (isUpserts(run)) await upserts!.store(m, value);
-          else await source.apply(m, run[0]);
-          await this.repository.advanceCursor(m, source.name, last);
+        await this.tx.run(async () => {
+          if (isUpserts(run)) await upserts!.store(value);
+          else await source.apply(run[0]);
+          await this.projections.advanceCursor(source.name, last);
         });
       } catch (error) {
         // What was read ahead settles before the pass gives up, so no request outlives it.

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryView } from '#contracts';
 
 /** An entry as written: the log numbers and dates it. */
-export type NewAuditEntry = Omit<AuditEntryView, 'seq' | 'occurredAt' | 'details'> & { details?: Record<string, unknown> };
+export type NewAuditEntry = Omit<AuditEntryView, 'seq' | 'occurredAt' | 'details' | 'decisionId'> & { details?: Record<string, unknown>; decisionId?: string };
 
 const CHUNK = 1000;
 
@@ -36,18 +36,50 @@ export class AuditRepository {
     }
   }
 
-  async list(after = 0, limit = 100, kind?: string): Promise<AuditEntryView[]> {
+  /**
+   * Appends party decisions, each keyed by its decision id: a decision already audited (the same
+   * party, versions and outcome, asked about again) is not written twice.
+   */
+  async appendDecisions(entries: NewAuditEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const c = entries.slice(i, i + CHUNK);
+      await this.dataSource.query(
+        `INSERT INTO screening.audit_log (kind, decision_id, verdict, rule_ids, list_references, list_version, rules_version, actor, inputs, details)
+         SELECT DISTINCT ON (decision_id) kind, decision_id, verdict, string_to_array(rule_ids, '|'), string_to_array(list_refs, '|'), list_version, rules_version, actor, inputs, details
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])
+             AS t(kind, decision_id, verdict, rule_ids, list_refs, list_version, rules_version, actor, inputs, details)
+         ON CONFLICT (decision_id) WHERE decision_id IS NOT NULL DO NOTHING`,
+        [
+          c.map((e) => e.kind),
+          c.map((e) => e.decisionId ?? null),
+          c.map((e) => e.verdict),
+          c.map((e) => e.ruleIds.join('|')),
+          c.map((e) => e.listReferences.join('|')),
+          c.map((e) => e.listVersion),
+          c.map((e) => e.rulesVersion),
+          c.map((e) => e.actor),
+          c.map((e) => JSON.stringify(e.inputs)),
+          c.map((e) => JSON.stringify(e.details ?? {})),
+        ],
+      );
+    }
+  }
+
+  async list(after = 0, limit = 100, kind?: string, decisionId?: string): Promise<AuditEntryView[]> {
     const rows: {
       seq: string; kind: string; verdict: string | null; rule_ids: string[]; list_references: string[];
-      list_version: string | null; rules_version: string | null; actor: string; inputs: Record<string, unknown>;
+      list_version: string | null; rules_version: string | null; actor: string; decision_id: string | null; inputs: Record<string, unknown>;
       details: Record<string, unknown>; occurred_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT * FROM screening.audit_log WHERE seq > $1 AND ($3::text IS NULL OR kind = $3) ORDER BY seq LIMIT $2`,
-      [after, limit, kind ?? null],
+      `SELECT * FROM screening.audit_log
+        WHERE seq > $1 AND ($3::text IS NULL OR kind = $3) AND ($4::text IS NULL OR decision_id = $4)
+        ORDER BY seq LIMIT $2`,
+      [after, limit, kind ?? null, decisionId ?? null],
     );
     return rows.map((r) => ({
       seq: Number(r.seq),
       kind: r.kind,
+      ...(r.decision_id ? { decisionId: r.decision_id } : {}),
       verdict: r.verdict,
       ruleIds: r.rule_ids,
       listReferences: r.list_references,

@@ -1,18 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import type {
-  ComplianceRecord,
-  ComplianceRule,
-  ComplianceView,
-  NameCheckReply,
-  ScreenMatchesReply,
-  ScreenMatchesRequest,
-  ScreeningCompanyDto,
-  ScreeningOpportunityDto,
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import {
+  ScreenedCompanyDto,
+  ScreenedOpportunityDto,
+  type ComplianceRule,
+  type ComplianceView,
+  type NameCheckReply,
+  type PartyDecisionRecord,
+  type PartyKind,
+  type ScreeningCompanyDto,
+  type ScreeningOpportunityDto,
+  type ScreenPartiesReply,
+  type ScreenPartiesRequest,
 } from '#contracts';
-import { combineVerdicts, type RuleEvaluation } from '../domain/rules/index.js';
+import type { RuleEvaluation } from '../domain/rules/index.js';
 import {
   decide,
   evaluateOpportunity,
+  type Decision,
   POSSIBLE_AT,
   screenParty,
   searchList,
@@ -24,9 +31,10 @@ import { RuleSetProvider } from '../rules/rule-set.provider.js';
 
 const CACHE_LIMIT = 200_000;
 
-/** Screens matches against the list in force and the rules; every new or changed verdict is audited. */
+/** Screens parties against the list in force and the rules; every decision is audited once. */
 @Injectable()
 export class ScreeningService {
+  private readonly logger = new Logger(ScreeningService.name);
   /** Name screens and sectoral verdicts, per list and rules version (names recur across many matches). */
   private partyCache = new Map<string, PartyHit[]>();
   private activityCache = new Map<string, RuleEvaluation>();
@@ -45,41 +53,54 @@ export class ScreeningService {
   }
 
   /**
-   * Verdicts on many pairs. The names of each company and the activity and counterparty of each
-   * opportunity are screened once per request, and pairs that come to the same decision share one
-   * record in the reply (`decisions`, referred to by index), so the work and the reply grow with the
-   * distinct decisions, not with the pairs. Every verdict given is audited, in one entry per request:
-   * the inputs of each company and opportunity once, each distinct decision once, and every pair
-   * with the index of its decision.
+   * Each party's decision, screened once per party version, list version and rules version:
+   * companies on their names (their own, their owners', their directors'), opportunities on their
+   * declared activity against the rules and their counterparty against the list. Items are checked
+   * one by one: an item the screen cannot read is decided `review` with the reason, logged, and
+   * never holds up the others. Each decision is audited once: its entry is keyed by the decision's
+   * id, so a party asked about again under the same versions is not audited twice.
    */
-  async screenMatches(req: ScreenMatchesRequest, actor = 'matching'): Promise<ScreenMatchesReply> {
+  async screenParties(req: ScreenPartiesRequest, actor = 'matching'): Promise<ScreenPartiesReply> {
     const { listVersion, rulesVersion } = this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
-    const now = new Date().toISOString();
-    const companies = req.companies.map((c) => this.screenedCompany(c));
-    const opportunities = req.opportunities.map((o) => this.screenedOpportunity(o));
-    const decisions: ComplianceRecord[] = [];
-    const decisionIndex = new Map<string, number>();
-    const cited: ScreenMatchesReply['rules'] = {};
-    const verdicts: ScreenMatchesReply['verdicts'] = [];
-    for (const [c, o] of req.pairs) {
-      const company = companies[c]!;
-      const opportunity = opportunities[o]!;
-      // Companies with no possible list hit decide alike: the opportunity alone tells them apart.
-      const key = company.hits.length ? `${c}|${o}` : `|${o}`;
-      let index = decisionIndex.get(key);
-      if (index === undefined) {
-        const { rules, ...decision } = decide(opportunity.sectoral, [...company.hits, ...opportunity.hits], listVersion !== null);
-        // A reply's rules are shared by all its decisions, and readers keep them by id: each is
-        // cited in its catalogue text. The codes that brought it in for this pair are in `reasons`.
-        for (const rule of rules) cited[rule.id] ??= this.ruleTexts.get(rule.id)!;
-        index = decisions.push({ ...decision, ruleIds: rules.map((r) => r.id), listVersion, rulesVersion, screenedAt: now }) - 1;
-        decisionIndex.set(key, index);
-      }
-      verdicts.push(index);
-    }
-    if (verdicts.length) await this.audit.append([verdictsEntry(decisions, req.pairs, verdicts, req.companies, req.opportunities, actor)]);
-    return { decisions, verdicts, rules: cited, listVersion, rulesVersion };
+    const decidedAt = new Date().toISOString();
+    const cited: ScreenPartiesReply['rules'] = {};
+    const entries: NewAuditEntry[] = [];
+    const give = (kind: PartyKind, party: { id: string; version: number } | undefined, decision: Decision, inputs: Record<string, unknown>): PartyDecisionRecord => {
+      const partyId = party?.id ?? UNREADABLE_PARTY;
+      const partyVersion = party?.version ?? 0;
+      for (const rule of decision.rules) cited[rule.id] ??= this.ruleTexts.get(rule.id)!;
+      const record: PartyDecisionRecord = {
+        id: decisionId(kind, partyId, partyVersion, listVersion, rulesVersion, decision),
+        kind,
+        partyId,
+        partyVersion,
+        verdict: decision.verdict,
+        ruleIds: decision.rules.map((r) => r.id),
+        listHits: decision.listHits,
+        reasons: decision.reasons,
+        listVersion,
+        rulesVersion,
+        decidedAt,
+      };
+      entries.push(decisionEntry(record, inputs, actor));
+      return record;
+    };
+    const companies = req.companies.map((item) => {
+      const read = readItem(ScreenedCompanyDto, item);
+      if (!read.ok) return give('company', read.party, unreadable(read.problem), { unreadable: read.problem });
+      return give('company', read.value, decide(NO_SECTORAL_RULES, this.screenedCompany(read.value).hits, listVersion !== null), companyNames(read.value));
+    });
+    const opportunities = req.opportunities.map((item) => {
+      const read = readItem(ScreenedOpportunityDto, item);
+      if (!read.ok) return give('opportunity', read.party, unreadable(read.problem), { unreadable: read.problem });
+      const screened = this.screenedOpportunity(read.value);
+      return give('opportunity', read.value, decide(screened.sectoral, screened.hits, listVersion !== null), opportunityActivity(read.value));
+    });
+    const unreadableItems = entries.filter((e) => 'unreadable' in e.inputs);
+    if (unreadableItems.length) this.logger.warn({ msg: 'parties the screen cannot read were decided review', parties: unreadableItems.map((e) => e.inputs) });
+    await this.audit.appendDecisions(entries);
+    return { companies, opportunities, rules: cited, listVersion, rulesVersion };
   }
 
   private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto; hits: PartyHit[] } {
@@ -170,38 +191,65 @@ export class ScreeningService {
   }
 }
 
-/**
- * The audit entry of one screening request: its verdict column holds the worst verdict given, its
- * rule ids and list references those of every decision; `inputs` holds what each company and
- * opportunity was screened on and every pair with the index of its decision in `details.decisions`.
- */
-function verdictsEntry(
-  decisions: ComplianceRecord[],
-  pairs: ScreenMatchesRequest['pairs'],
-  verdicts: ScreenMatchesReply['verdicts'],
-  companies: ScreeningCompanyDto[],
-  opportunities: ScreeningOpportunityDto[],
-  actor: string,
-): NewAuditEntry {
-  const listReferences = (d: ComplianceRecord) => [...new Set(d.listHits.map((h) => h.referenceNumber))];
-  const used = <T>(items: Iterable<T>) => new Set(items);
+/** A party's decision as the audit log keeps it: what it was screened on, and what was decided. */
+function decisionEntry(record: PartyDecisionRecord, inputs: Record<string, unknown>, actor: string): NewAuditEntry {
   return {
-    kind: 'match.verdicts',
-    verdict: combineVerdicts(decisions[0]!.verdict, ...decisions.slice(1).map((d) => d.verdict)),
-    ruleIds: [...used(decisions.flatMap((d) => d.ruleIds))],
-    listReferences: [...used(decisions.flatMap(listReferences))],
-    listVersion: decisions[0]!.listVersion,
-    rulesVersion: decisions[0]!.rulesVersion,
+    kind: `${record.kind}.decision`,
+    decisionId: record.id,
+    verdict: record.verdict,
+    ruleIds: record.ruleIds,
+    listReferences: [...new Set(record.listHits.map((h) => h.referenceNumber))],
+    listVersion: record.listVersion,
+    rulesVersion: record.rulesVersion,
     actor,
-    inputs: {
-      companies: Object.fromEntries([...used(pairs.map(([c]) => c))].map((c) => [companies[c]!.id, companyNames(companies[c]!)])),
-      opportunities: Object.fromEntries([...used(pairs.map(([, o]) => o))].map((o) => [opportunities[o]!.id, opportunityActivity(opportunities[o]!)])),
-      pairs: pairs.map(([c, o], i) => [companies[c]!.id, opportunities[o]!.id, verdicts[i]]),
-    },
-    details: {
-      decisions: decisions.map((d) => ({ verdict: d.verdict, ruleIds: d.ruleIds, listReferences: listReferences(d), reasons: d.reasons })),
-    },
+    inputs: { party: record.kind, id: record.partyId, version: record.partyVersion, ...inputs },
+    details: { reasons: record.reasons, listHits: record.listHits },
   };
+}
+
+/** Decisions given alike for the same party and versions have the same id (and one audit entry). */
+function decisionId(kind: PartyKind, partyId: string, partyVersion: number, listVersion: string | null, rulesVersion: string, decision: Decision): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([kind, partyId, partyVersion, listVersion, rulesVersion, decision.verdict, decision.rules.map((r) => r.id), decision.listHits.map((h) => [h.party, h.name, h.referenceNumber, h.score]), decision.reasons]))
+    .digest('base64url');
+  return `${kind === 'company' ? 'dc' : 'do'}_${digest.slice(0, 24)}`;
+}
+
+/** The id given to a party whose own id cannot be read. */
+const UNREADABLE_PARTY = '00000000-0000-0000-0000-000000000000';
+
+/** A company's decision has no sectoral part: only its names are screened. */
+const NO_SECTORAL_RULES: RuleEvaluation = { verdict: 'clear', rules: [], reasons: [], ruleSetVersion: '' };
+
+/** The decision on a party the screen cannot read: held for review, with why. */
+function unreadable(problem: string): Decision {
+  return { verdict: 'review', rules: [], listHits: [], reasons: [`the screen cannot read this record (${problem}): held for review until it is corrected`] };
+}
+
+type ReadItem<T> = { ok: true; value: T } | { ok: false; problem: string; party?: { id: string; version: number } };
+
+/** Validates one item of a batch on its own; a bad one names its fields, and its id and version where they can be read. */
+function readItem<T extends object>(type: new () => T, item: unknown): ReadItem<T> {
+  const value = plainToInstance(type, item);
+  const errors = typeof item === 'object' && item !== null && !Array.isArray(item) ? validateSync(value, { whitelist: true, forbidNonWhitelisted: true }) : null;
+  if (errors && !errors.length) return { ok: true, value };
+  const problem = errors ? describeErrors(errors) : 'not an object';
+  const raw = (typeof item === 'object' && item !== null ? item : {}) as { id?: unknown; version?: unknown };
+  const id = typeof raw.id === 'string' && UUID.test(raw.id) ? raw.id : undefined;
+  const version = Number.isInteger(raw.version) ? (raw.version as number) : 0;
+  return { ok: false, problem, ...(id ? { party: { id, version } } : {}) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function describeErrors(errors: ValidationError[], prefix = ''): string {
+  return errors
+    .flatMap((e) => {
+      const field = `${prefix}${e.property}`;
+      const own = Object.values(e.constraints ?? {}).map((c) => `${field}: ${c}`);
+      return [...own, ...(e.children?.length ? [describeErrors(e.children, `${field}.`)] : [])];
+    })
+    .join('; ');
 }
 
 /** The names a company was screened on. */

@@ -4,7 +4,8 @@ import { CallerDto } from '../common/caller.dto.js';
 import { SECTOR_IDS, type CriterionId, type SectorId } from '../common/domain.js';
 import type { CompanyView } from '../companies/company-profile.dto.js';
 import type { OpportunitySummary } from '../sectors/opportunity.dto.js';
-import type { ComplianceView } from '../screening/screening.messages.js';
+import type { PartyKind } from '../screening/party-decision.messages.js';
+import type { ComplianceRule, ComplianceView, Verdict } from '../screening/screening.messages.js';
 
 export const MAX_MATCHES_PER_READ = 200;
 
@@ -17,6 +18,30 @@ export interface CriterionScore {
   reason: string;
 }
 
+/** One of the two party decisions a match's verdict comes from. */
+export interface DecisionRef {
+  /** The decision's id; its audit entry carries the same id (`GET /v1/audit?decision=`). */
+  id: string;
+  kind: PartyKind;
+  partyId: string;
+  partyVersion: number;
+  verdict: Verdict;
+  listVersion: string | null;
+  rulesVersion: string | null;
+  decidedAt: string;
+  /** False while the screening service has not answered for this party: the decision is then `review`. */
+  screened: boolean;
+}
+
+/** A match's verdict: the worse of its company's and its opportunity's decisions, citing both. */
+export interface MatchCompliance extends ComplianceView {
+  decisions: { company: DecisionRef; opportunity: DecisionRef };
+}
+
+/** A match's verdict in a listing: rules by id, stated once for the whole listing in its `rules`. */
+export interface ListedCompliance extends Omit<MatchCompliance, 'rules'> {
+  ruleIds: string[];
+}
 
 export interface MatchView {
   /** Stable for a company and an opportunity: derived from both ids. */
@@ -26,10 +51,24 @@ export interface MatchView {
   sector: SectorId;
   score: number;
   breakdown: CriterionScore[];
-  compliance: ComplianceView;
+  compliance: MatchCompliance;
   opportunity?: Pick<OpportunitySummary, 'title' | 'site' | 'counterparty' | 'direction' | 'structure' | 'sizeUsd'>;
   company?: { name: string; region: string; city: string };
   scoredAt: string;
+}
+
+/** A match as a listing shows it. */
+export interface ListedMatch extends Omit<MatchView, 'compliance'> {
+  compliance: ListedCompliance;
+}
+
+/**
+ * A listing of matches, best first: admissible leads, with the prohibited ones merged in by score
+ * when asked for. Each rule any of them cites is stated once, in `rules`.
+ */
+export interface MatchList {
+  items: ListedMatch[];
+  rules: Record<string, ComplianceRule>;
 }
 
 class MatchFilterDto {
@@ -106,5 +145,10 @@ export interface MatchingStatusReply {
   cursors: Record<string, number>;
   companies: number;
   opportunities: number;
+  /** Stored matches in all: leads and prohibited. */
   matches: number;
+  leads: number;
+  prohibited: number;
+  /** Parties whose decision is due from the screening service (unscreened, or given under other versions). */
+  decisionsDue: number;
 }

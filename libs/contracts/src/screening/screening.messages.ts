@@ -12,12 +12,8 @@ import {
   Length,
   Max,
   Min,
-  Validate,
   ValidateIf,
   ValidateNested,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { CallerDto } from '../common/caller.dto.js';
 import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
@@ -64,14 +60,6 @@ export interface ComplianceView {
   listVersion: string | null;
   rulesVersion: string | null;
   screenedAt: string;
-}
-
-/**
- * A verdict as it travels and is stored with a match: rules by id only. Their texts are the same for
- * every match under one rules version, so readers look them up (`screening.v1.rules.get`) once.
- */
-export interface ComplianceRecord extends Omit<ComplianceView, 'rules'> {
-  ruleIds: string[];
 }
 
 export interface RulesReply {
@@ -133,60 +121,6 @@ export class ScreeningOpportunityDto {
 
   @IsObject()
   attributes!: Record<string, unknown>;
-}
-
-/**
- * Pairs as `[index in companies, index in opportunities]`: a request of a thousand pairs names each
- * company and opportunity once, and is checked in one pass rather than as a thousand objects.
- */
-@ValidatorConstraint({ name: 'indexPairs' })
-class IndexPairsConstraint implements ValidatorConstraintInterface {
-  validate(pairs: unknown, args: ValidationArguments): boolean {
-    const { companies, opportunities } = args.object as Partial<ScreenMatchesRequest>;
-    if (!Array.isArray(pairs) || !Array.isArray(companies) || !Array.isArray(opportunities)) return false;
-    return pairs.every(
-      (p) => Array.isArray(p) && p.length === 2 && isIndex(p[0], companies.length) && isIndex(p[1], opportunities.length),
-    );
-  }
-
-  defaultMessage(): string {
-    return 'pairs must be [company index, opportunity index] pairs within companies and opportunities';
-  }
-}
-
-function isIndex(value: unknown, length: number): boolean {
-  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < length;
-}
-
-/** Screens pairs of a company and an opportunity; every verdict is audited. */
-export class ScreenMatchesRequest {
-  @IsArray()
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => ScreeningCompanyDto)
-  companies!: ScreeningCompanyDto[];
-
-  @IsArray()
-  @ArrayMaxSize(50000)
-  @ValidateNested({ each: true })
-  @Type(() => ScreeningOpportunityDto)
-  opportunities!: ScreeningOpportunityDto[];
-
-  @IsArray()
-  @ArrayMaxSize(50000)
-  @Validate(IndexPairsConstraint)
-  pairs!: [company: number, opportunity: number][];
-}
-
-export interface ScreenMatchesReply {
-  /** The distinct decisions of this reply; many pairs share one. */
-  decisions: ComplianceRecord[];
-  /** Each pair's verdict as the index of its decision, in the order of the request's pairs. */
-  verdicts: number[];
-  /** Every rule the verdicts of this reply cite, in its catalogue text (`screening.v1.rules.get`), the same for every pair. */
-  rules: Record<string, ComplianceRule>;
-  listVersion: string | null;
-  rulesVersion: string;
 }
 
 export class NameCheckRequest {
@@ -347,11 +281,19 @@ export class ListAuditRequest {
   @ValidateIf((_, v) => v !== undefined)
   @IsString()
   kind?: string;
+
+  /** Only the entry of this party decision (`compliance.decisions.*.id` of a match). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  decision?: string;
 }
 
 export interface AuditEntryView {
   seq: number;
   kind: string;
+  /** The party decision this entry records, for `company.decision` and `opportunity.decision` entries. */
+  decisionId?: string;
   verdict: string | null;
   ruleIds: string[];
   listReferences: string[];

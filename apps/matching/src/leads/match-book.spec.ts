@@ -1,24 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import type { SectorId, Verdict } from '#contracts';
-import type { Decision } from '../catalogue/screening.client.js';
+import type { SectorId } from '#contracts';
 import { MatchBook, type BookMatch } from './match-book.js';
 
 const C1 = 'c1000000-0000-4000-8000-000000000001';
 const C2 = 'c2000000-0000-4000-8000-000000000002';
 
-function decision(verdict: Verdict): Decision {
-  return { verdict, ruleIds: [], listHits: [], reasons: [], listVersion: 'l', rulesVersion: 'r' };
-}
-
-const REVIEW = decision('review');
-const PROHIBITED = decision('prohibited');
-
 function match(opportunityId: string, score: number, extra: Partial<BookMatch> = {}): BookMatch {
-  return { opportunityId, sector: 'mining' as SectorId, score, decision: REVIEW, screenedAt: 0, scoredAt: 0, ...extra };
+  return { opportunityId, sector: 'mining' as SectorId, score, scoredAt: 0, ...extra };
 }
 
 const ids = (matches: BookMatch[]) => matches.map((m) => m.opportunityId);
-const all = { limit: 1000, includeProhibited: true };
+const all = { limit: 1000 };
 
 describe('MatchBook', () => {
   it('answers a company best first, ties by opportunity id, as the store orders them', () => {
@@ -30,19 +22,19 @@ describe('MatchBook', () => {
     expect(book.stats(C2)).toBeUndefined();
   });
 
-  it('filters by sector, lowest score, verdict and limit', () => {
+  it('filters by sector, lowest score and limit', () => {
     const book = new MatchBook();
     book.set(C1, [
-      match('a', 90, { decision: PROHIBITED }),
+      match('a', 90),
       match('b', 80, { sector: 'electricity' }),
       match('c', 70),
       match('d', 60),
       match('e', 5),
     ]);
-    expect(ids(book.read(C1, { limit: 10 }))).toEqual(['b', 'c', 'd', 'e']);
-    expect(ids(book.read(C1, { limit: 10, sector: 'mining', includeProhibited: true }))).toEqual(['a', 'c', 'd', 'e']);
-    expect(ids(book.read(C1, { limit: 10, minScore: 60 }))).toEqual(['b', 'c', 'd']);
-    expect(ids(book.read(C1, { limit: 2 }))).toEqual(['b', 'c']);
+    expect(ids(book.read(C1, { limit: 10 }))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(ids(book.read(C1, { limit: 10, sector: 'mining' }))).toEqual(['a', 'c', 'd', 'e']);
+    expect(ids(book.read(C1, { limit: 10, minScore: 60 }))).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(book.read(C1, { limit: 2 }))).toEqual(['a', 'b']);
   });
 
   it('offers a match in its place, replaces the same opportunity and pushes out what falls below the best K', () => {
@@ -68,14 +60,5 @@ describe('MatchBook', () => {
     expect(book.stats(C2)).toBeUndefined();
     book.set(C1, []);
     expect(book.size).toEqual({ companies: 0, matches: 0 });
-  });
-
-  it('gives a filed match a new verdict, and nothing to one it does not hold', () => {
-    const book = new MatchBook();
-    book.set(C1, [match('a', 90)]);
-    expect(book.setVerdict(C1, 'a', PROHIBITED, 42)).toBe(true);
-    expect(book.setVerdict(C1, 'z', PROHIBITED, 42)).toBe(false);
-    expect(book.read(C1, { limit: 10 })).toEqual([]);
-    expect(book.read(C1, all)[0]).toMatchObject({ decision: PROHIBITED, screenedAt: 42 });
   });
 });

@@ -1,14 +1,11 @@
 import type { SectorId } from '#contracts';
-import type { Decision } from '../catalogue/screening.client.js';
 
 /** A stored match as the book holds it: the company is the key it is filed under. */
 export interface BookMatch {
   opportunityId: string;
   sector: SectorId;
   score: number;
-  decision: Decision;
-  /** Epoch milliseconds, as the next. */
-  screenedAt: number;
+  /** Epoch milliseconds. */
   scoredAt: number;
 }
 
@@ -20,6 +17,9 @@ export interface MatchQuery {
   includeProhibited?: boolean;
 }
 
+/** The book's part of a query: which of one list's matches a reader wants. */
+export type ListQuery = Omit<MatchQuery, 'includeProhibited'>;
+
 /**
  * One company's matches, best first (score descending, then opportunity id, as the store orders
  * them). Kept as parallel arrays rather than one object per match: a full book holds millions of
@@ -29,8 +29,6 @@ class CompanyList {
   readonly opportunityIds: string[];
   readonly sectors: SectorId[];
   readonly scores: number[];
-  readonly decisions: Decision[];
-  readonly screenedAt: number[];
   readonly scoredAt: number[];
 
   /** From matches already in order; each array is made at its exact length. */
@@ -38,8 +36,6 @@ class CompanyList {
     this.opportunityIds = sorted.map((m) => m.opportunityId);
     this.sectors = sorted.map((m) => m.sector);
     this.scores = sorted.map((m) => m.score);
-    this.decisions = sorted.map((m) => m.decision);
-    this.screenedAt = sorted.map((m) => m.screenedAt);
     this.scoredAt = sorted.map((m) => m.scoredAt);
   }
 
@@ -52,8 +48,6 @@ class CompanyList {
       opportunityId: this.opportunityIds[i]!,
       sector: this.sectors[i]!,
       score: this.scores[i]!,
-      decision: this.decisions[i]!,
-      screenedAt: this.screenedAt[i]!,
       scoredAt: this.scoredAt[i]!,
     };
   }
@@ -78,8 +72,6 @@ class CompanyList {
     this.opportunityIds.splice(i, 0, m.opportunityId);
     this.sectors.splice(i, 0, m.sector);
     this.scores.splice(i, 0, m.score);
-    this.decisions.splice(i, 0, m.decision);
-    this.screenedAt.splice(i, 0, m.screenedAt);
     this.scoredAt.splice(i, 0, m.scoredAt);
   }
 
@@ -87,8 +79,6 @@ class CompanyList {
     this.opportunityIds.splice(i, 1);
     this.sectors.splice(i, 1);
     this.scores.splice(i, 1);
-    this.decisions.splice(i, 1);
-    this.screenedAt.splice(i, 1);
     this.scoredAt.splice(i, 1);
   }
 }
@@ -99,9 +89,9 @@ function ranksBefore(scoreA: number, idA: string, scoreB: number, idB: string): 
 }
 
 /**
- * Every company's stored matches, held in memory in the order reads want them, so a company's
- * matches are answered without a query. Matching is the only writer of its store and keeps the
- * book in step with each write; at boot the book is filled from the store.
+ * Every company's stored matches of one class, held in memory in the order reads want them, so a
+ * company's matches are answered without a query. Matching is the only writer of its store and
+ * keeps the book in step with each write; at boot the book is filled from the store.
  */
 export class MatchBook {
   private readonly lists = new Map<string, CompanyList>();
@@ -160,16 +150,6 @@ export class MatchBook {
     return true;
   }
 
-  /** Gives a filed match a new verdict; answers whether the match is filed. */
-  setVerdict(companyId: string, opportunityId: string, decision: Decision, screenedAt: number): boolean {
-    const list = this.lists.get(companyId);
-    const i = list?.indexOf(opportunityId) ?? -1;
-    if (!list || i < 0) return false;
-    list.decisions[i] = decision;
-    list.screenedAt[i] = screenedAt;
-    return true;
-  }
-
   /** How many matches a company has and the lowest score among them. */
   stats(companyId: string): { count: number; min: number } | undefined {
     const list = this.lists.get(companyId);
@@ -177,7 +157,7 @@ export class MatchBook {
   }
 
   /** A company's matches that pass the query, best first. */
-  read(companyId: string, q: MatchQuery): BookMatch[] {
+  read(companyId: string, q: ListQuery): BookMatch[] {
     const list = this.lists.get(companyId);
     if (!list) return [];
     const minScore = q.minScore ?? 0;
@@ -185,7 +165,6 @@ export class MatchBook {
     for (let i = 0; i < list.length && out.length < q.limit; i++) {
       if (list.scores[i]! < minScore) break;
       if (q.sector !== undefined && list.sectors[i] !== q.sector) continue;
-      if (!q.includeProhibited && list.decisions[i]!.verdict === 'prohibited') continue;
       out.push(list.at(i));
     }
     return out;
