@@ -18,9 +18,10 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let app: INestMicroservice;
 let bus: NatsMessageBus;
 
-const company = { id: '6f1c1f5e-3c1a-4a53-9d2e-0d6a2f1b7c11', name: 'OOO Vostok Gorny Servis', owners: [], directors: [] };
+const company = { id: '6f1c1f5e-3c1a-4a53-9d2e-0d6a2f1b7c11', version: 1, name: 'OOO Vostok Gorny Servis', owners: [], directors: [] };
 const opportunity = {
   id: '0b7c8a4e-2f6d-4b1e-8a3c-5e9d1f2a3b4c',
+  version: 1,
   counterpartyName: 'Korea Mining Development Trading Corporation',
   direction: 'services' as const,
   structure: 'contract' as const,
@@ -42,13 +43,9 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** The verdicts an audit log gives a pair: each entry that screened it, with the decision it got there. */
-function auditedVerdicts(audit: AuditEntryView[], companyId: string, opportunityId: string) {
-  return audit.flatMap((entry) => {
-    const pairs = (entry.inputs as { pairs: [string, string, number][] }).pairs;
-    const decisions = (entry.details as { decisions: { verdict: string; ruleIds: string[]; listReferences: string[] }[] }).decisions;
-    return pairs.filter(([c, o]) => c === companyId && o === opportunityId).map(([, , i]) => ({ entry, decision: decisions[i]! }));
-  });
+/** The audit entries of one party decision. */
+async function auditedDecision(id: string): Promise<AuditEntryView[]> {
+  return bus.request(ScreeningSubjects.auditList, { decision: id, limit: 500 });
 }
 
 describe('screening service over NATS and PostgreSQL', () => {
@@ -75,58 +72,57 @@ describe('screening service over NATS and PostgreSQL', () => {
     process.env.SANCTIONS_LIST_PATH = LIST;
   });
 
-  it('prohibits a listed counterparty, and audits every verdict it gives with its inputs', async () => {
-    const pairs: [number, number][] = [[0, 0]];
-    const first = await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
-    expect(first.decisions[first.verdicts[0]!]!.verdict).toBe('prohibited');
-    expect(first.decisions[first.verdicts[0]!]!.listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
-    await bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs });
-    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
-    const audited = auditedVerdicts(audit, company.id, opportunity.id);
-    expect(audited).toHaveLength(2);
-    for (const { entry, decision } of audited) {
-      expect(decision).toMatchObject({ verdict: 'prohibited', listReferences: ['KPe.001'] });
-      expect(entry).toMatchObject({ verdict: 'prohibited', listReferences: ['KPe.001'], actor: 'matching' });
-      expect((entry.inputs as any).companies[company.id]).toEqual({ name: company.name, owners: [], directors: [] });
-      expect((entry.inputs as any).opportunities[opportunity.id]).toMatchObject({ counterparty: opportunity.counterpartyName, direction: 'services' });
-    }
+  it('prohibits a listed counterparty, and audits each decision once with its inputs', async () => {
+    const first = await bus.request(ScreeningSubjects.partiesScreen, { companies: [company], opportunities: [opportunity] });
+    const [decision] = first.opportunities;
+    expect(decision).toMatchObject({ kind: 'opportunity', partyId: opportunity.id, partyVersion: 1, verdict: 'prohibited' });
+    expect(decision!.listHits[0]).toMatchObject({ referenceNumber: 'KPe.001', party: 'counterparty' });
+    expect(first.companies[0]).toMatchObject({ kind: 'company', partyId: company.id, verdict: 'clear', ruleIds: [], listHits: [] });
+    // Asked again under the same versions: the same decision, and still one audit entry.
+    const again = await bus.request(ScreeningSubjects.partiesScreen, { companies: [], opportunities: [opportunity] });
+    expect(again.opportunities[0]!.id).toBe(decision!.id);
+    const entries = await auditedDecision(decision!.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ kind: 'opportunity.decision', decisionId: decision!.id, verdict: 'prohibited', listReferences: ['KPe.001'], actor: 'matching' });
+    expect(entries[0]!.inputs).toMatchObject({ party: 'opportunity', id: opportunity.id, version: 1, counterparty: opportunity.counterpartyName, direction: 'services' });
+    expect(await auditedDecision(first.companies[0]!.id)).toEqual([
+      expect.objectContaining({ kind: 'company.decision', verdict: 'clear', inputs: { party: 'company', id: company.id, version: 1, name: company.name, owners: [], directors: [] } }),
+    ]);
+    // A new version of the party is a new decision, audited on its own.
+    const next = await bus.request(ScreeningSubjects.partiesScreen, { companies: [], opportunities: [{ ...opportunity, version: 2 }] });
+    expect(next.opportunities[0]!.id).not.toBe(decision!.id);
+    expect(await auditedDecision(next.opportunities[0]!.id)).toHaveLength(1);
   });
 
-  it('refuses pairs that point outside the companies or opportunities sent', async () => {
-    await expect(
-      bus.request(ScreeningSubjects.matchesScreen, { companies: [company], opportunities: [opportunity], pairs: [[0, 1]] }),
-    ).rejects.toMatchObject({
-      envelope: {
-        code: ErrorCode.VALIDATION_FAILED,
-        details: [{ field: 'pairs', reason: 'pairs must be [company index, opportunity index] pairs within companies and opportunities' }],
-      },
+  it('screens each party on its own: one it cannot read is review, with the reason, and never holds up the others', async () => {
+    const bad = { ...opportunity, id: '0b7c8a4e-2f6d-4b1e-8a3c-5e9d1f2a3b4d', siteName: {} };
+    const reply = await bus.request(ScreeningSubjects.partiesScreen, {
+      companies: [company, { id: 'not-a-uuid', name: '' }, 42],
+      opportunities: [bad, opportunity],
     });
+    expect(reply.companies.map((d) => d.verdict)).toEqual(['clear', 'review', 'review']);
+    expect(reply.companies[1]!.reasons[0]).toMatch(/cannot read this record \(.*id: id must be a UUID; name: name must be longer than or equal to 1 characters; .*directors: directors must be an array\)/);
+    expect(reply.companies[2]!.reasons[0]).toMatch(/cannot read this record \(not an object\)/);
+    expect(reply.opportunities[0]).toMatchObject({ partyId: bad.id, verdict: 'review' });
+    expect(reply.opportunities[0]!.reasons[0]).toMatch(/siteName: siteName must be a string/);
+    expect(reply.opportunities[1]).toMatchObject({ partyId: opportunity.id, verdict: 'prohibited' });
+    expect(await auditedDecision(reply.opportunities[0]!.id)).toEqual([expect.objectContaining({ verdict: 'review', inputs: expect.objectContaining({ unreadable: expect.stringContaining('siteName') }) })]);
   });
 
-  it('shares one decision between pairs that decide alike, and keeps a listed director apart', async () => {
+  it("decides a company on its own names, its owners' and its directors'", async () => {
     const others = [
-      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e51', name: 'OOO Amur Kabel', owners: [], directors: [] },
-      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e52', name: 'AO Khasan Logistika', owners: [], directors: [] },
-      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e53', name: 'OOO Primorsky Put', owners: [], directors: [{ name: 'Paek Chang Ho' }] },
+      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e51', version: 1, name: 'OOO Amur Kabel', owners: [], directors: [] },
+      { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e53', version: 1, name: 'OOO Primorsky Put', owners: [], directors: [{ name: 'Paek Chang Ho' }] },
     ];
-    const reply = await bus.request(ScreeningSubjects.matchesScreen, {
-      companies: others,
-      opportunities: [opportunity],
-      pairs: others.map((_, c) => [c, 0]),
-    });
-    const [first, second, listed] = reply.verdicts;
-    expect(first).toBe(second);
-    expect(listed).not.toBe(first);
-    expect(reply.decisions).toHaveLength(2);
-    expect(reply.decisions[listed!]!.listHits).toEqual(
-      expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.006' })]),
-    );
-    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
-    for (const c of others) expect(auditedVerdicts(audit, c.id, opportunity.id)).toHaveLength(1);
-    expect(auditedVerdicts(audit, others[2]!.id, opportunity.id)[0]!.decision.listReferences).toContain('KPi.006');
+    const reply = await bus.request(ScreeningSubjects.partiesScreen, { companies: others, opportunities: [] });
+    expect(reply.companies[0]).toMatchObject({ verdict: 'clear', listHits: [] });
+    expect(reply.companies[1]!.verdict).toBe('prohibited');
+    expect(reply.companies[1]!.listHits).toEqual(expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.006' })]));
+    expect((await auditedDecision(reply.companies[1]!.id))[0]!.listReferences).toContain('KPi.006');
   });
 
-  it('installs a new list version, and the verdicts given under it are audited with it', async () => {
+  it('installs a new list version, and the decisions given under it are new ones, audited with it', async () => {
+    const before = (await bus.request(ScreeningSubjects.partiesScreen, { companies: [], opportunities: [opportunity] })).opportunities[0]!;
     const withoutKomid = xml
       .replace(/dateGenerated="[^"]*"/, 'dateGenerated="2099-01-01T00:00:00.000Z"')
       .replace(/<ENTITY>(?:(?!<\/ENTITY>)[\s\S])*?<REFERENCE_NUMBER>\s*KPe\.001\s*<\/REFERENCE_NUMBER>[\s\S]*?<\/ENTITY>/, '');
@@ -138,16 +134,10 @@ describe('screening service over NATS and PostgreSQL', () => {
     expect(status.version).toBe('2099-01-01T00:00:00.000Z');
     const versions = await bus.request(ScreeningSubjects.versionsGet, {});
     expect(versions.listVersion).toBe('2099-01-01T00:00:00.000Z');
-    const again = await bus.request(ScreeningSubjects.matchesScreen, {
-      companies: [company],
-      opportunities: [opportunity],
-      pairs: [[0, 0]],
-    });
-    expect(again.decisions[again.verdicts[0]!]!.listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
-    const audit = await bus.request(ScreeningSubjects.auditList, { kind: 'match.verdicts', limit: 500 });
-    const audited = auditedVerdicts(audit, company.id, opportunity.id);
-    expect(audited.map((a) => a.entry.listVersion)).toEqual([expect.any(String), expect.any(String), '2099-01-01T00:00:00.000Z']);
-    expect(audited[2]!.decision.listReferences).not.toContain('KPe.001');
+    const after = (await bus.request(ScreeningSubjects.partiesScreen, { companies: [], opportunities: [opportunity] })).opportunities[0]!;
+    expect(after.id).not.toBe(before.id);
+    expect(after.listHits.some((h) => h.referenceNumber === 'KPe.001')).toBe(false);
+    expect(await auditedDecision(after.id)).toEqual([expect.objectContaining({ listVersion: '2099-01-01T00:00:00.000Z', listReferences: [] })]);
     process.env.SANCTIONS_LIST_PATH = LIST;
   });
 
