@@ -11,7 +11,7 @@ let partnerB: { id: string; apiKey: string };
 async function matchesOf(companyId: string, key: string, query = '?includeProhibited=true&limit=200'): Promise<any[]> {
   return eventually(async () => {
     const res = await platform.get(`/v1/companies/${companyId}/matches${query}`, key);
-    return res.status === 200 && res.body.length > 0 ? res.body : undefined;
+    return res.status === 200 && res.body.items.length > 0 ? res.body.items : undefined;
   }, 10_000, `matches of ${companyId}`);
 }
 
@@ -55,11 +55,11 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(new Set(all.map((m) => m.sector))).toEqual(new Set(['mining', 'electricity']));
     const mining = await platform.get(`/v1/companies/${created.body.id}/matches?sector=mining&limit=3&includeProhibited=true`, partnerA.apiKey);
     expect(mining.status).toBe(200);
-    expect(mining.body.length).toBeLessThanOrEqual(3);
-    expect(mining.body.every((m: any) => m.sector === 'mining')).toBe(true);
+    expect(mining.body.items.length).toBeLessThanOrEqual(3);
+    expect(mining.body.items.every((m: any) => m.sector === 'mining')).toBe(true);
     const floor = all[Math.floor(all.length / 2)].score;
     const high = await platform.get(`/v1/companies/${created.body.id}/matches?minScore=${floor}&includeProhibited=true`, partnerA.apiKey);
-    expect(high.body.every((m: any) => m.score >= floor)).toBe(true);
+    expect(high.body.items.every((m: any) => m.score >= floor)).toBe(true);
   });
 
   it('publishes sectors with weights summing to 1 and their vocabularies', async () => {
@@ -84,8 +84,8 @@ describe('a partner submits a company and reads explained matches', () => {
     const before = await platform.get('/v1/companies', partnerA.apiKey);
     const res = await platform.post('/v1/matchmaking/preview?limit=5&includeProhibited=true', miningCompany(), partnerA.apiKey);
     expect(res.status).toBe(200);
-    expect(res.body.length).toBe(5);
-    expect(res.body[0].compliance.listVersion).toEqual(expect.any(String));
+    expect(res.body.items.length).toBe(5);
+    expect(res.body.items[0].compliance.listVersion).toEqual(expect.any(String));
     const after = await platform.get('/v1/companies', partnerA.apiKey);
     expect(after.body.total).toBe(before.body.total);
   });
@@ -101,7 +101,7 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(patched.body.version).toBe(2);
     await eventually(async () => {
       const res = await platform.get(`/v1/companies/${created.body.id}/matches?includeProhibited=true`, partnerA.apiKey);
-      return res.body.length > 0 && res.body.every((m: any) => m.sector === 'electricity') ? true : undefined;
+      return res.body.items.length > 0 && res.body.items.every((m: any) => m.sector === 'electricity') ? true : undefined;
     }, 10_000, 're-scored matches');
     const deleted = await platform.request('DELETE', `/v1/companies/${created.body.id}`, { key: partnerA.apiKey });
     expect(deleted.status).toBe(200);
@@ -132,7 +132,7 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(opportunity.status).toBe(201);
     const forOpportunity = await eventually(async () => {
       const res = await platform.get(`/v1/opportunities/${opportunity.body.id}/matches?limit=200&includeProhibited=true`, platform.adminKey);
-      return res.body.some((m: any) => m.companyId === company.body.id) ? res.body : undefined;
+      return res.body.items.some((m: any) => m.companyId === company.body.id) ? res.body.items : undefined;
     }, 10_000, 'reverse matches');
     expect(forOpportunity[0].company).toHaveProperty('name');
     const admin = await platform.get(`/v1/opportunities/${opportunity.body.id}`, platform.adminKey);
@@ -143,7 +143,7 @@ describe('a partner submits a company and reads explained matches', () => {
     expect((await platform.request('DELETE', `/v1/opportunities/${opportunity.body.id}`, { key: platform.adminKey })).status).toBe(200);
     await eventually(async () => {
       const res = await platform.get(`/v1/companies/${company.body.id}/matches?limit=200&includeProhibited=true`, partnerA.apiKey);
-      return res.body.every((m: any) => m.opportunityId !== opportunity.body.id) ? true : undefined;
+      return res.body.items.every((m: any) => m.opportunityId !== opportunity.body.id) ? true : undefined;
     }, 10_000, 'matches of the deleted opportunity to go');
   });
 

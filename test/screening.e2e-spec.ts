@@ -43,11 +43,13 @@ async function submit(overrides: Record<string, unknown> = {}): Promise<string> 
 async function matchOf(companyId: string, opportunityId: string, screened = true): Promise<any> {
   return eventually(async () => {
     const res = await platform.get(`/v1/companies/${companyId}/matches?includeProhibited=true&limit=200`, partner.apiKey);
-    return res.body.find?.((m: any) => m.opportunityId === opportunityId && (!screened || m.compliance.listVersion));
+    const match = res.body.items?.find((m: any) => m.opportunityId === opportunityId && (!screened || (m.compliance.decisions.company.screened && m.compliance.decisions.opportunity.screened)));
+    // The listing states each rule once for all its matches.
+    return match && { ...match, citedRules: match.compliance.ruleIds.map((id: string) => res.body.rules[id]) };
   }, 15_000, `match ${companyId}/${opportunityId}`);
 }
 
-const ruleIds = (m: any) => m.compliance.rules.map((r: any) => r.id);
+const ruleIds = (m: any) => m.compliance.ruleIds;
 
 let ids: Record<string, string> = {};
 
@@ -108,7 +110,7 @@ describe('every match is screened against the UN DPRK regime', () => {
   it('holds Russian-origin coal shipped out through Rajin for a 1718 Committee exemption, with its conditions', async () => {
     const m = await matchOf(company, ids.rajinCoal);
     expect(m.compliance.verdict).toBe('exemption_required');
-    const rule = m.compliance.rules.find((r: any) => r.id === 'UNSC-2371-OP8-RAJIN-COAL-TRANSIT');
+    const rule = m.citedRules.find((r: any) => r.id === 'UNSC-2371-OP8-RAJIN-COAL-TRANSIT');
     expect(rule).toMatchObject({ verdict: 'exemption_required', evidence: 'GK', verified: false });
     expect(rule.conditions.length).toBeGreaterThan(0);
   });
@@ -121,8 +123,8 @@ describe('every match is screened against the UN DPRK regime', () => {
   it('hides prohibited matches from listings unless asked for', async () => {
     await matchOf(company, ids.machinery);
     const shown = await platform.get(`/v1/companies/${company}/matches?limit=200`, partner.apiKey);
-    expect(shown.body.every((m: any) => m.compliance.verdict !== 'prohibited')).toBe(true);
-    expect(shown.body.some((m: any) => m.opportunityId === ids.machinery)).toBe(false);
+    expect(shown.body.items.every((m: any) => m.compliance.verdict !== 'prohibited')).toBe(true);
+    expect(shown.body.items.some((m: any) => m.opportunityId === ids.machinery)).toBe(false);
   });
 
   it('prohibits every match of a company whose director is a listed DPRK individual', async () => {
@@ -131,8 +133,8 @@ describe('every match is screened against the UN DPRK regime', () => {
     expect(m.compliance.verdict).toBe('prohibited');
     expect(m.compliance.listHits).toEqual(expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.001' })]));
     const all = await platform.get(`/v1/companies/${listed}/matches?includeProhibited=true&limit=200`, partner.apiKey);
-    expect(all.body.length).toBeGreaterThan(0);
-    expect(all.body.every((x: any) => x.compliance.verdict === 'prohibited')).toBe(true);
+    expect(all.body.items.length).toBeGreaterThan(0);
+    expect(all.body.items.every((x: any) => x.compliance.verdict === 'prohibited')).toBe(true);
   });
 });
 
@@ -212,15 +214,18 @@ describe('admin screening tools and the audit log', () => {
     expect(res.body.counts.byRegime.DPRK).toEqual({ individual: kpi, entity: kpe });
   });
 
-  it('records match verdicts with their rules and versions', async () => {
-    const res = await platform.get('/v1/audit?kind=match.verdicts&limit=500', platform.adminKey);
-    const entry = res.body.find((e: any) => e.inputs.pairs.some(([, o]: [string, string]) => o === ids.machinery));
-    expect(entry).toMatchObject({ verdict: 'prohibited', rulesVersion: '1.0.0', actor: 'matching' });
-    expect(entry.listVersion).toEqual(expect.any(String));
-    expect(entry.inputs.opportunities[ids.machinery]).toMatchObject({ direction: 'supply_to_dprk', hsCodes: expect.arrayContaining(['8429']) });
-    const [companyId, , decision] = entry.inputs.pairs.find(([, o]: [string, string]) => o === ids.machinery);
-    expect(entry.inputs.companies[companyId].name).toEqual(expect.any(String));
-    expect(entry.details.decisions[decision]).toMatchObject({ verdict: 'prohibited', ruleIds: expect.arrayContaining(['UNSC-2397-OP7-SUPPLY-MACHINERY']) });
+  it("audits each party's decision once, and a match cites both", async () => {
+    const company = await submit();
+    const m = await matchOf(company, ids.machinery);
+    const { company: companyDecision, opportunity: opportunityDecision } = m.compliance.decisions;
+    const opportunityEntries = (await platform.get(`/v1/audit?decision=${opportunityDecision.id}`, platform.adminKey)).body;
+    expect(opportunityEntries).toHaveLength(1);
+    expect(opportunityEntries[0]).toMatchObject({ kind: 'opportunity.decision', verdict: 'prohibited', rulesVersion: '1.0.0', actor: 'matching' });
+    expect(opportunityEntries[0].ruleIds).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
+    expect(opportunityEntries[0].inputs).toMatchObject({ id: ids.machinery, direction: 'supply_to_dprk', hsCodes: expect.arrayContaining(['8429']) });
+    const companyEntries = (await platform.get(`/v1/audit?decision=${companyDecision.id}`, platform.adminKey)).body;
+    expect(companyEntries).toHaveLength(1);
+    expect(companyEntries[0]).toMatchObject({ kind: 'company.decision', verdict: companyDecision.verdict, inputs: { id: company, name: expect.any(String) } });
   });
 
   it('is admin-only', async () => {
@@ -230,12 +235,15 @@ describe('admin screening tools and the audit log', () => {
 });
 
 describe('screening down: fail closed', () => {
-  it('stores new matches as review, holds introductions durably, and screens them once it is back', async () => {
+  it('decides a new company review until screening answers, holds introductions durably, and screens them once it is back', async () => {
     await platform.services.screening.kill();
     const company = await submit();
     const m = await matchOf(company, ids.machinery, false);
-    expect(m.compliance.verdict).toBe('review');
-    expect(m.compliance.listVersion).toBeNull();
+    // The company is not screened yet (review); the opportunity's own decision, given before, still prohibits it.
+    expect(m.compliance.decisions.company).toMatchObject({ screened: false, verdict: 'review', listVersion: null });
+    expect(m.compliance.decisions.opportunity).toMatchObject({ screened: true, verdict: 'prohibited' });
+    expect(m.compliance.verdict).toBe('prohibited');
+    expect(m.compliance.reasons).toEqual(expect.arrayContaining([expect.stringContaining('not screened yet')]));
 
     const held = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
     expect(held.status).toBe(202);
@@ -246,6 +254,7 @@ describe('screening down: fail closed', () => {
     expect(again.body.heldAt).toBe(held.body.heldAt);
 
     const review = await matchOf(company, ids.unclassified, false);
+    expect(review.compliance.verdict).toBe('review');
     const heldReview = await platform.post(`/v1/matches/${review.id}/introductions`, {}, partner.apiKey);
     expect(heldReview.status).toBe(202);
     expect(heldReview.body.status).toBe('held');
