@@ -152,6 +152,11 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/companies', '/v1/companies/{id}/matches', '/v1/matchmaking/preview']));
     expect(res.body.components.schemas.CompanyProfileDto.properties).toHaveProperty('inn');
+    for (const [path, method] of [['/v1/companies/{id}/matches', 'get'], ['/v1/opportunities/{id}/matches', 'get'], ['/v1/matchmaking/preview', 'post']]) {
+      expect(res.body.paths[path][method].responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/MatchList' });
+    }
+    expect(res.body.components.schemas.MatchList.required).toEqual(['items', 'rules']);
+    expect(res.body.components.schemas.ListedMatch.properties.compliance.properties).toHaveProperty('decisions');
   });
 
   it('echoes through the gateway → NATS → matching hop, with a body of the size asked for', async () => {

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { MATCH_LIST_ROUTES, MATCH_LIST_SCHEMAS } from './match-list.schema.js';
 
 /** OpenAPI at /docs (UI) and /docs-json; request schemas come from the same classes that validate requests. */
 export function setUpOpenApi(app: INestApplication): void {
@@ -15,7 +16,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object) } };
+  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object), ...(MATCH_LIST_SCHEMAS as object) } };
   const bodies: Record<string, string> = {
     'post /v1/companies': 'CompanyProfileDto',
     'post /v1/matchmaking/preview': 'CompanyProfileDto',
@@ -28,6 +29,16 @@ export function setUpOpenApi(app: INestApplication): void {
     const [method, path] = route.split(' ');
     const operation = (document.paths[path] as Record<string, { requestBody?: unknown }> | undefined)?.[method];
     if (operation) operation.requestBody = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } };
+  }
+  for (const route of MATCH_LIST_ROUTES) {
+    const [method, path] = route.split(' ');
+    const operation = (document.paths[path] as Record<string, { responses?: Record<string, unknown> }> | undefined)?.[method];
+    if (operation) {
+      operation.responses = {
+        ...operation.responses,
+        200: { description: 'The matches, best first, and the rules they cite', content: { 'application/json': { schema: { $ref: '#/components/schemas/MatchList' } } } },
+      };
+    }
   }
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
