@@ -152,6 +152,9 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/companies', '/v1/companies/{id}/matches', '/v1/matchmaking/preview']));
     expect(res.body.components.schemas.CompanyProfileDto.properties).toHaveProperty('inn');
+    const health = res.body.paths['/health'].get.responses;
+    expect(Object.keys(health).sort()).toEqual(['200', '503']);
+    expect(health['503'].content['application/json'].schema.properties.messaging.enum).toEqual(['up', 'reconnecting', 'down']);
   });
 
   it('echoes through the gateway → NATS → matching hop, with a body of the size asked for', async () => {
