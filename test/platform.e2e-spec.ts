@@ -157,6 +157,9 @@ describe('a partner submits a company and reads explained matches', () => {
     }
     expect(res.body.components.schemas.MatchList.required).toEqual(['items', 'rules']);
     expect(res.body.components.schemas.ListedMatch.properties.compliance.properties).toHaveProperty('decisions');
+    const health = res.body.paths['/health'].get.responses;
+    expect(Object.keys(health).sort()).toEqual(['200', '503']);
+    expect(health['503'].content['application/json'].schema.properties.messaging.enum).toEqual(['up', 'reconnecting', 'down']);
   });
 
   it('echoes through the gateway → NATS → matching hop, with a body of the size asked for', async () => {

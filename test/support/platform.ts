@@ -27,12 +27,13 @@ export class Platform {
     this.services = services;
   }
 
-  static async start(label: string, extraEnv: Record<string, string> = {}): Promise<Platform> {
+  /** Starts every service on a fresh database and on `options.natsUrl` (TEST_NATS_URL unless given). */
+  static async start(label: string, extraEnv: Record<string, string> = {}, options: { natsUrl?: string } = {}): Promise<Platform> {
     const db = await createTestDatabase(label);
     const port = await freePort();
     const adminKey = `admin-${Math.random().toString(36).slice(2)}`;
     const env = {
-      NATS_URL: TEST_NATS_URL,
+      NATS_URL: options.natsUrl ?? TEST_NATS_URL,
       DATABASE_URL: db.url,
       ADMIN_API_KEY: adminKey,
       PORT: String(port),

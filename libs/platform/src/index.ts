@@ -2,6 +2,7 @@ export * from './context/request-context.js';
 export * from './errors/domain-error.js';
 export * from './bus/message-bus.js';
 export * from './bus/nats-message-bus.js';
+export * from './bus/nats-connection.js';
 export * from './bus/in-process-transport.js';
 export * from './bus/bus.module.js';
 export * from './rpc/validation.js';

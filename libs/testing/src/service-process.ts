@@ -38,6 +38,11 @@ export class ServiceProcess {
     this.child = null;
   }
 
+  /** The OS process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get running(): boolean {
     return this.child !== null;
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpStatus, Inject, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CompaniesSubjects, MatchingSubjects, MAX_ECHO_BYTES, ScreeningSubjects, SECTOR_IDS, sectorSubjects, type RequestSubject } from '#contracts';
-import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { isUnreachable, MESSAGE_BUS, type MessageBus } from '#platform';
 import { Public } from '../auth/api-key.guard.js';
 import { optionalInt } from '../http-params.js';
+import { HEALTH_RESPONSE_SCHEMA, type HealthResponse } from './health.response.js';
 
 const HEALTH_TIMEOUT_MS = 1500;
 
@@ -30,9 +31,15 @@ export class HealthHttpController {
     response.type('application/json').send(body);
   }
 
-  /** 200 only when messaging, every service and every service's database answer; else 503 naming what is down. */
+  /**
+   * 200 only when messaging, every service and every service's database answer; else 503 naming
+   * what is down. While NATS is away the gateway's connection is `reconnecting` and every service
+   * unreachable, answered at once (requests are not sent while the connection is away).
+   */
   @Get('/health')
   @Public()
+  @ApiOkResponse({ description: 'Everything is up.', schema: HEALTH_RESPONSE_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'Something is down, named in `down`.', schema: HEALTH_RESPONSE_SCHEMA })
   async check(@Res() response: Response): Promise<void> {
     const results = await Promise.all(
       SERVICES.map(async ([name, subject]) => {
@@ -40,15 +47,13 @@ export class HealthHttpController {
           const reply = (await this.bus.request(subject, {} as never, { timeoutMs: HEALTH_TIMEOUT_MS })) as { status: string; checks: Record<string, string> };
           return [name, reply.status === 'up' ? 'up' : `down (${Object.entries(reply.checks).filter(([, v]) => v !== 'up').map(([k]) => k).join(', ')})`] as const;
         } catch (error) {
-          return [name, `down (${(error as Error).message})`] as const;
+          return [name, `down (${isUnreachable(error) ? 'unreachable: ' : ''}${(error as Error).message})`] as const;
         }
       }),
     );
-    const services = Object.fromEntries(results);
-    const messaging = this.bus.isConnected() ? 'up' : 'down';
+    const messaging = this.bus.connectionState();
     const down = [...(messaging === 'up' ? [] : ['messaging']), ...results.filter(([, s]) => s !== 'up').map(([n]) => n)];
-    response
-      .status(down.length ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
-      .json({ status: down.length ? 'down' : 'up', down, messaging, services });
+    const body: HealthResponse = { status: down.length ? 'down' : 'up', down, messaging, services: Object.fromEntries(results) };
+    response.status(down.length ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).json(body);
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '#contracts';
 import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
 import { RpcError } from '../errors/domain-error.js';
-import type { MessageBus, RequestOptions } from './message-bus.js';
+import type { BusState, MessageBus, RequestOptions } from './message-bus.js';
 import { JsonReply } from './json-reply.js';
 
 type Dispatch = (pattern: string, data: unknown, correlationId: string | undefined) => Promise<unknown>;
@@ -158,8 +158,8 @@ export class InProcessMessageBus implements MessageBus {
     }
   }
 
-  isConnected(): boolean {
-    return !this.closed;
+  connectionState(): BusState {
+    return this.closed ? 'down' : 'up';
   }
 
   async close(): Promise<void> {

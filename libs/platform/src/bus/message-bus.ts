@@ -1,5 +1,8 @@
 import type { EventMap, EventSubject, ReplyOf, RequestOf, RequestSubject } from '#contracts';
 
+/** A bus's link to its broker: serving, trying to get it back, or closed. */
+export type BusState = 'up' | 'reconnecting' | 'down';
+
 export interface RequestOptions {
   /** Overrides the bus's default request timeout. */
   timeoutMs?: number;
@@ -18,8 +21,8 @@ export interface MessageBus {
    */
   requestJson<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<Buffer>;
   emit<S extends EventSubject>(subject: S, payload: EventMap[S]): void;
-  /** True while the bus can reach its broker. */
-  isConnected(): boolean;
+  /** Whether the bus can reach its broker now; while not 'up', requests fail at once with UNAVAILABLE. */
+  connectionState(): BusState;
   close(): Promise<void>;
 }
 

@@ -18,7 +18,8 @@ import {
 import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
 import { RpcError } from '../errors/domain-error.js';
 import { responseBytes } from './json-reply.js';
-import type { MessageBus, RequestOptions } from './message-bus.js';
+import type { BusState, MessageBus, RequestOptions } from './message-bus.js';
+import { natsConnectionOptions, NatsConnectionWatch } from './nats-connection.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -34,22 +35,20 @@ interface ReplyPacket {
 /**
  * Requests and events over NATS, speaking the packet format of Nest's NATS transport so that
  * `@MessagePattern` handlers answer it. Uses NATS request-reply directly, so a subject without a
- * subscriber fails at once with UNAVAILABLE instead of waiting for the timeout.
+ * subscriber fails at once with UNAVAILABLE instead of waiting for the timeout; so does every
+ * request while the connection is away (it reconnects forever), rather than waiting in the
+ * client's buffer to be delivered, long after its caller gave up, once NATS is back.
  */
 export class NatsMessageBus implements MessageBus {
   private constructor(
     private readonly connection: NatsConnection,
+    private readonly watch: NatsConnectionWatch,
     private readonly defaultTimeoutMs: number,
   ) {}
 
   static async connect(url: string, name: string, defaultTimeoutMs: number): Promise<NatsMessageBus> {
-    const connection = await connect({
-      servers: url.split(',').map((s) => s.trim()),
-      name,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    });
-    return new NatsMessageBus(connection, defaultTimeoutMs);
+    const connection = await connect(natsConnectionOptions(url, name));
+    return new NatsMessageBus(connection, new NatsConnectionWatch(connection, name, 'client'), defaultTimeoutMs);
   }
 
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options?: RequestOptions): Promise<ReplyOf<S>> {
@@ -65,6 +64,10 @@ export class NatsMessageBus implements MessageBus {
   private async exchange(subject: string, payload: unknown, options?: RequestOptions): Promise<{ raw: Uint8Array; id: string }> {
     const timeout = options?.timeoutMs ?? this.defaultTimeoutMs;
     const correlationId = currentCorrelationId();
+    const state = this.watch.state;
+    if (state !== 'up') {
+      throw new RpcError({ code: ErrorCode.UNAVAILABLE, message: `NATS is ${state}: ${subject} not sent`, correlationId });
+    }
     const id = randomUUID();
     const packet = encoder.encode(JSON.stringify({ pattern: subject, data: payload, id }));
     try {
@@ -92,12 +95,15 @@ export class NatsMessageBus implements MessageBus {
     this.connection.publish(subject, packet, { headers: this.headersFor(currentCorrelationId()) });
   }
 
-  isConnected(): boolean {
-    return !this.connection.isClosed() && !!this.connection.info;
+  connectionState(): BusState {
+    return this.watch.state;
   }
 
   async close(): Promise<void> {
-    if (!this.connection.isClosed()) await this.connection.drain();
+    this.watch.expectClose();
+    if (this.connection.isClosed()) return;
+    // Draining waits for the server; with NATS away it would hold the shutdown until NATS returns.
+    await (this.watch.state === 'up' ? this.connection.drain() : this.connection.close());
   }
 
   private headersFor(correlationId: string | undefined) {
