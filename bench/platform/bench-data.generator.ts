@@ -130,9 +130,10 @@ const SECTOR_MIX: readonly { value: number; weight: number }[] = [
 const SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
 
 /** A plausible Russian company profile; `serial` (unique per data set) makes its INN unique. */
-export function generateProfile(rng: SeededRandom, serial: number, vocabularies: Map<SectorId, SectorVocabulary>): GeneratedProfile {
+export function generateProfile(rng: SeededRandom, serial: number, vocabularies: Map<SectorId, SectorVocabulary>, wideSector?: SectorId): GeneratedProfile {
   const place = rng.weighted(WEIGHTED_RU_PLACES);
   const sectors = rng.sample(SECTORS, rng.weighted(SECTOR_MIX));
+  if (wideSector && !sectors.includes(wideSector)) sectors.push(wideSector);
   const main = vocabularies.get(sectors[0]!)!;
   const capabilities = new Set<string>();
   const okved = new Set<string>();

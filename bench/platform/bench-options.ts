@@ -14,6 +14,8 @@ export interface BenchOptions {
   profile: boolean;
   /** NATS max_payload in bytes for the benchmark's own nats-server; 0 keeps the server default (1 MiB). */
   natsMaxPayload: number;
+  /** A sector every generated company declares besides its own, so that one opportunity of it has every company as a candidate. */
+  wideSector?: 'mining' | 'automobile' | 'electricity';
 }
 
 const FULL: BenchOptions = {
@@ -49,7 +51,8 @@ const QUICK: BenchOptions = {
  * Options from the command line: `--quick` for the small scale; `--profile` to record CPU profiles
  * of the services during each phase; `--companies=N`, `--opportunities-per-sector=N`,
  * `--duration=S` (match reads), `--rate=R` and `--submit-duration=S` (submissions),
- * `--rebuild-timeout=S`, `--seed=N`, `--nats-max-payload=BYTES` override single values.
+ * `--rebuild-timeout=S`, `--seed=N`, `--nats-max-payload=BYTES` override single values;
+ * `--wide-sector=SECTOR` makes every company declare SECTOR too (a fan-out to every company).
  */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const options = { ...(argv.includes('--quick') ? QUICK : FULL) };
@@ -67,6 +70,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   ];
   for (const arg of argv) {
     const [flag, value] = arg.split('=');
+    if (flag === '--wide-sector') {
+      if (value !== 'mining' && value !== 'automobile' && value !== 'electricity') throw new Error(`--wide-sector needs mining, automobile or electricity, got "${value}"`);
+      options.wideSector = value;
+      continue;
+    }
     const key = numeric.find(([f]) => f === flag)?.[1];
     if (!key) continue;
     const n = Number(value);

@@ -42,7 +42,9 @@ export interface BenchResults {
     matchesPerCompany: number;
     matchFloorScore: number;
   };
-  read: LoadResult & { responseBytes: number };
+  /** What a partner's default listing shows per company (leads only, at most 20). */
+  leads: { companies: number; mean: number; median: number; atLeast10Share: number; withNone: number; storedLeadsMean: number; listingSample: number; listingAgrees: number };
+  read: LoadResult & { responseBytes: number; route?: string };
   floor: LoadResult & { route: string; label: string };
   httpOnly: LoadResult;
   /** The same echo hop carrying a body as large as a read's: the floor of moving those bytes. */
@@ -68,7 +70,12 @@ export interface BenchResults {
     pairsPerSecond: number;
     extrapolatedTotalMs: number;
     storedMatches: number;
-    verdicts: Record<string, number>;
+    /** Stored matches by class: leads and prohibited. */
+    classes: Record<string, number>;
+    /** Party decisions by kind and verdict. */
+    decisions: Record<string, number>;
+    /** Audit entries of party decisions. */
+    auditEntries: number;
     companiesWithMatches: number;
   };
   sqlPeer: {
@@ -110,7 +117,12 @@ export function formatReport(r: BenchResults): string {
   row('Russian Far East share', `${n1(100 * r.dataSet.farEastShare)} %`);
   row('seeding through SQL', ms(r.dataSet.seedMs));
 
-  section('1. match read: GET /v1/companies/:id/matches');
+  section('0. leads per company (the default listing: 20 matches, prohibited hidden)');
+  row('mean / median', `${n1(r.leads.mean)} / ${r.leads.median} (stored leads per company: mean ${n1(r.leads.storedLeadsMean)})`);
+  row('companies with ≥ 10 leads listed', `${n1(100 * r.leads.atLeast10Share)} % (${n0(r.leads.withNone)} of ${n0(r.leads.companies)} with none)`);
+  row('REST listing agrees with the store', `${r.leads.listingAgrees} of ${r.leads.listingSample} sampled companies`);
+
+  section('1. match read: GET /v1/companies/:id/matches (default listing)');
   row('requests/s', `${n0(r.read.requestsPerSecond)} (${r.options.connections} connections, ${r.read.durationS} s, non-2xx ${r.read.non2xx}, errors ${r.read.errors})`);
   row('latency p50 / p99', `${ms(r.read.latencyMs.p50)} / ${ms(r.read.latencyMs.p99)} (${n0(r.read.responseBytes)} B body)`);
   row('floor used', r.floor.label);
@@ -142,7 +154,8 @@ export function formatReport(r: BenchResults): string {
   row('caught up', r.rebuild.caughtUp ? `yes, ${ms(r.rebuild.totalMs)} (of which boot ${ms(r.rebuild.bootMs)})` : `NO: ${n0(r.rebuild.eventsApplied)} of ${n0(r.rebuild.events)} events in ${ms(r.rebuild.totalMs)}; extrapolated ${ms(r.rebuild.extrapolatedTotalMs)}`);
   row('pairs / pairs per second', `${n0(r.rebuild.pairs)} / ${n0(r.rebuild.pairsPerSecond)}`);
   row('stored matches', `${n0(r.rebuild.storedMatches)} for ${n0(r.rebuild.companiesWithMatches)} companies`);
-  row('screening verdicts', Object.entries(r.rebuild.verdicts).map(([v, n]) => `${v} ${n0(n)}`).join(', '));
+  row('stored by class', Object.entries(r.rebuild.classes).map(([v, n]) => `${v} ${n0(n)}`).join(', '));
+  row('party decisions', `${Object.entries(r.rebuild.decisions).map(([v, n]) => `${v} ${n0(n)}`).join(', ')}; ${n0(r.rebuild.auditEntries)} audit entries`);
   row('target < 5 min', verdict(r.rebuild.caughtUp && r.rebuild.totalMs < 300_000));
 
   section(`5. SQL peer: one company's best ${r.dataSet.matchesPerCompany}, median of ${r.sqlPeer.companies}`);

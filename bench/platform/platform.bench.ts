@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { CompanyView, MatchView, MatchingStatusReply, OpportunityView, SectorId, SectorView } from '#contracts';
+import type { CompanyView, MatchList, MatchingStatusReply, OpportunityView, SectorId, SectorView } from '#contracts';
 import { createTestDatabase } from '#testing';
 import {
   prepareCompany,
@@ -45,6 +45,8 @@ const NATS_SERVER = process.env.BENCH_NATS_SERVER ?? '/usr/sbin/nats-server';
 const SANCTIONS_LIST_PATH = process.env.BENCH_SANCTIONS_LIST_PATH ?? resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
 const MATCHES_PER_COMPANY = 50;
 const MATCH_FLOOR_SCORE = 10;
+/** Matches a listing shows unless asked for more. */
+const DEFAULT_LISTING = 20;
 const READY_PROBE_MS = 20;
 const SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -180,7 +182,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   const rng = new SeededRandom(options.seed);
   const baseTime = Date.parse('2025-01-01T00:00:00Z');
   const companies: CompanyView[] = Array.from({ length: options.companies }, (_, i) =>
-    toCompanyView(generateProfile(rng, i + 1, vocabularies), rng.uuid(), partners[i % partners.length]!.id, new Date(baseTime + i * 1000).toISOString()),
+    toCompanyView(generateProfile(rng, i + 1, vocabularies, options.wideSector), rng.uuid(), partners[i % partners.length]!.id, new Date(baseTime + i * 1000).toISOString()),
   );
   const opportunities: OpportunityView[] = [];
   for (let i = 0; i < options.opportunitiesPerSector; i++) {
@@ -236,9 +238,13 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     pairsPerSecond: caughtUp ? pairs / (rebuildMs / 1000) : Number.NaN,
     extrapolatedTotalMs: caughtUp ? rebuildMs : applied.total > 0 ? (rebuildMs * totalEvents) / applied.total : Number.NaN,
     storedMatches: await count(pool, 'SELECT count(*) AS n FROM matching.match'),
-    verdicts: Object.fromEntries(
-      (await pool.query<{ verdict: string; n: string }>('SELECT verdict, count(*) AS n FROM matching.match GROUP BY verdict')).rows.map((r) => [r.verdict, Number(r.n)]),
+    classes: Object.fromEntries(
+      (await pool.query<{ prohibited: boolean; n: string }>('SELECT prohibited, count(*) AS n FROM matching.match GROUP BY prohibited')).rows.map((r) => [r.prohibited ? 'prohibited' : 'leads', Number(r.n)]),
     ),
+    decisions: Object.fromEntries(
+      (await pool.query<{ kind: string; verdict: string; n: string }>(`SELECT kind, record->>'verdict' AS verdict, count(*) AS n FROM matching.party_decision GROUP BY 1, 2`)).rows.map((r) => [`${r.kind} ${r.verdict}`, Number(r.n)]),
+    ),
+    auditEntries: await count(pool, `SELECT count(*) AS n FROM screening.audit_log WHERE decision_id IS NOT NULL`),
     companiesWithMatches: await count(pool, 'SELECT count(DISTINCT company_id) AS n FROM matching.match'),
   };
   log(`rebuild ${rebuild.caughtUp ? 'done' : 'NOT done'} in ${(rebuildMs / 1000).toFixed(1)} s: ${applied.total}/${totalEvents} events, ${rebuild.storedMatches} matches stored`);
@@ -247,18 +253,29 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     await pollUntil(async () => ((await reachedHeads(pool, heads)) ? true : undefined), 1_000, options.rebuildTimeoutS * 1000);
   }
 
+  // Leads per company: what a partner's default listing (20 matches, prohibited ones hidden) shows.
+  const leadsPerCompany = await leadsShown(pool, companies.map((c) => c.id), DEFAULT_LISTING);
+  const listingSample = new SeededRandom(options.seed + 5).sample(companies, 200);
+  let listingAgrees = 0;
+  for (const c of listingSample) {
+    const r = await http.get<MatchList>(`/v1/companies/${c.id}/matches`, keyOf.get(c.partnerId));
+    if (r.status === 200 && r.body.items.length === leadsPerCompany.byCompany.get(c.id)) listingAgrees++;
+  }
+  const leads = { ...leadsPerCompany.summary, listingSample: listingSample.length, listingAgrees };
+  log(`leads per company in the default listing: mean ${leads.mean.toFixed(1)}, median ${leads.median}, ≥ 10 for ${(leads.atLeast10Share * 100).toFixed(1)} % (REST agrees for ${listingAgrees}/${listingSample.length})`);
+
   // 1. Match read under load, and the floor through the same gateway → NATS → service hop.
   const readRng = new SeededRandom(options.seed + 1);
   const pickRead = (): LoadRequest => {
     const c = companies[Math.floor(readRng.next() * companies.length)]!;
-    return { path: `/v1/companies/${c.id}/matches?includeProhibited=true`, headers: { 'x-api-key': keyOf.get(c.partnerId)! } };
+    return { path: `/v1/companies/${c.id}/matches`, headers: { 'x-api-key': keyOf.get(c.partnerId)! } };
   };
   const partnerKey = partners[0]!.apiKey;
-  const warm = await http.get<MatchView[]>(pickRead().path, partnerKey);
-  const sampleRead = await http.get<MatchView[]>(`/v1/companies/${companies[0]!.id}/matches?includeProhibited=true`, keyOf.get(companies[0]!.partnerId));
+  const warm = await http.get<MatchList>(pickRead().path, partnerKey);
+  const sampleRead = await http.get<MatchList>(`/v1/companies/${companies[0]!.id}/matches`, keyOf.get(companies[0]!.partnerId));
   const readBytes = Buffer.byteLength(JSON.stringify(sampleRead.body));
   writeFileSync(join(LOG_DIR, 'sample-read.json'), `${JSON.stringify(sampleRead.body, null, 2)}\n`);
-  log(`match read: ${options.connections} connections × ${options.readDurationS} s (warm-up status ${warm.status}, ${readBytes} B per 20 matches)`);
+  log(`match read: ${options.connections} connections × ${options.readDurationS} s (warm-up status ${warm.status}, ${readBytes} B for ${sampleRead.body.items.length} leads)`);
   await profiler.start('read', ['gateway', 'companies', 'matching']);
   const read = await runLoad(http.baseUrl, options.connections, options.readDurationS, pickRead);
   await profiler.stop('read', ['gateway', 'companies', 'matching']);
@@ -291,8 +308,8 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
       const ready = await readiness.watch(
         created.body.id,
         async () => {
-          const r = await http.get<MatchView[]>(`/v1/companies/${created.body.id}/matches?limit=1&includeProhibited=true`, key);
-          return r.status === 200 && r.body.length > 0;
+          const r = await http.get<MatchList>(`/v1/companies/${created.body.id}/matches?limit=1&includeProhibited=true`, key);
+          return r.status === 200 && r.body.items.length > 0;
         },
         30_000,
       );
@@ -336,8 +353,8 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
       return Number(r.rows[0]?.position ?? 0) >= seq ? performance.now() : undefined;
     }, 5, 300_000);
     const visibleAt = await pollUntil(async () => {
-      const r = await http.get<MatchView[]>(`/v1/opportunities/${created.body.id}/matches?limit=1&includeProhibited=true`, adminKey);
-      return r.status === 200 && r.body.length > 0 ? performance.now() : undefined;
+      const r = await http.get<MatchList>(`/v1/opportunities/${created.body.id}/matches?limit=1&includeProhibited=true`, adminKey);
+      return r.status === 200 && r.body.items.length > 0 ? performance.now() : undefined;
     }, 10, 5_000);
     await profiler.stop(`fanout-${sector}`, ['matching', 'screening']);
     const appliedMs = appliedAt === undefined ? Number.NaN : appliedAt - createdAt;
@@ -383,10 +400,10 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     engineMs.push(performance.now() - start);
     const { id: _id, partnerId: _p, locationSource: _l, version: _v, createdAt: _c, updatedAt: _u, ...profile } = company;
     start = performance.now();
-    const preview = await http.post<MatchView[]>(`/v1/matchmaking/preview?limit=${MATCHES_PER_COMPANY}&includeProhibited=true`, profile, keyOf.get(company.partnerId));
+    const preview = await http.post<MatchList>(`/v1/matchmaking/preview?limit=${MATCHES_PER_COMPANY}&includeProhibited=true`, profile, keyOf.get(company.partnerId));
     if (preview.status === 200) previewMs.push(performance.now() - start);
     start = performance.now();
-    const stored = await http.get<MatchView[]>(`/v1/companies/${company.id}/matches?limit=${MATCHES_PER_COMPANY}&includeProhibited=true`, keyOf.get(company.partnerId));
+    const stored = await http.get<MatchList>(`/v1/companies/${company.id}/matches?limit=${MATCHES_PER_COMPANY}&includeProhibited=true`, keyOf.get(company.partnerId));
     if (stored.status === 200) singleReadMs.push(performance.now() - start);
     const engineTop = new Set(ranked.slice(0, 10).map((r) => r.opportunityId));
     agreement.push({
@@ -434,7 +451,8 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
       matchesPerCompany: MATCHES_PER_COMPANY,
       matchFloorScore: MATCH_FLOOR_SCORE,
     },
-    read: { ...read, responseBytes: readBytes },
+    leads,
+    read: { ...read, responseBytes: readBytes, route: 'GET /v1/companies/:id/matches (the default listing: leads)' },
     floor: { route: floorRoute, label: floorLabel, ...floor },
     httpOnly,
     sizedFloor,
@@ -477,6 +495,26 @@ class PhaseProfiler {
       this.records.push({ phase, service: name, file: target, ...summary });
     }
   }
+}
+
+/** How many leads each company's default listing shows (its stored leads, at most `listing`), and their summary. */
+async function leadsShown(pool: pg.Pool, companyIds: readonly string[], listing: number) {
+  const rows = await pool.query<{ company_id: string; n: string }>(`SELECT company_id, count(*) AS n FROM matching.match WHERE NOT prohibited GROUP BY company_id`);
+  const stored = new Map(rows.rows.map((r) => [r.company_id, Number(r.n)]));
+  const byCompany = new Map(companyIds.map((id) => [id, Math.min(listing, stored.get(id) ?? 0)]));
+  const shown = [...byCompany.values()].sort((a, b) => a - b);
+  const storedLeads = companyIds.map((id) => stored.get(id) ?? 0);
+  return {
+    byCompany,
+    summary: {
+      companies: shown.length,
+      mean: shown.reduce((s, n) => s + n, 0) / shown.length,
+      median: shown[Math.floor(shown.length / 2)] ?? 0,
+      atLeast10Share: shown.filter((n) => n >= 10).length / shown.length,
+      withNone: shown.filter((n) => n === 0).length,
+      storedLeadsMean: storedLeads.reduce((s, n) => s + n, 0) / storedLeads.length,
+    },
+  };
 }
 
 async function appliedEvents(pool: pg.Pool): Promise<{ total: number; companies: number; opportunities: number }> {
