@@ -89,12 +89,14 @@ describe('leads survive the gate (embedded default)', () => {
     for (const m of energy) {
       expect(m.compliance.verdict).toBe('review');
       expect(m.compliance.ruleIds).toEqual(['NO-UN-MEASURE-ELECTRICAL-ENERGY']);
-      expect(m.compliance.decisions.company).toMatchObject({ kind: 'company', partyId: companyId, screened: true, verdict: 'clear' });
-      expect(m.compliance.decisions.opportunity).toMatchObject({ kind: 'opportunity', partyId: m.opportunityId, screened: true, verdict: 'review' });
+      expect(leads.decisions[m.compliance.decisions.company]).toMatchObject({ kind: 'company', partyId: companyId, screened: true, verdict: 'clear' });
+      expect(leads.decisions[m.compliance.decisions.opportunity]).toMatchObject({ kind: 'opportunity', partyId: m.opportunityId, screened: true, verdict: 'review' });
       const sum = m.breakdown.reduce((s: number, c: any) => s + c.contribution, 0);
       expect(Math.abs(sum - m.score)).toBeLessThan(0.011);
     }
-    // Each rule is stated once for the listing, not once per match.
+    // The company's decision, the same for every match, is stated once; so is each rule.
+    expect(new Set(leads.items.map((m: any) => m.compliance.decisions.company))).toEqual(new Set([expect.stringMatching(/^dc_/)]));
+    expect(Object.keys(leads.decisions)).toHaveLength(1 + new Set(leads.items.map((m: any) => m.opportunityId)).size);
     expect(Object.keys(leads.rules)).toContain('NO-UN-MEASURE-ELECTRICAL-ENERGY');
     expect(leads.rules['NO-UN-MEASURE-ELECTRICAL-ENERGY']).toMatchObject({ id: 'NO-UN-MEASURE-ELECTRICAL-ENERGY', verdict: 'review' });
     expect(energy[0].compliance).not.toHaveProperty('rules');

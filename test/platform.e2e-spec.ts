@@ -155,7 +155,7 @@ describe('a partner submits a company and reads explained matches', () => {
     for (const [path, method] of [['/v1/companies/{id}/matches', 'get'], ['/v1/opportunities/{id}/matches', 'get'], ['/v1/matchmaking/preview', 'post']]) {
       expect(res.body.paths[path][method].responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/MatchList' });
     }
-    expect(res.body.components.schemas.MatchList.required).toEqual(['items', 'rules']);
+    expect(res.body.components.schemas.MatchList.required).toEqual(['items', 'rules', 'decisions']);
     expect(res.body.components.schemas.ListedMatch.properties.compliance.properties).toHaveProperty('decisions');
     const health = res.body.paths['/health'].get.responses;
     expect(Object.keys(health).sort()).toEqual(['200', '503']);

@@ -43,9 +43,10 @@ async function submit(overrides: Record<string, unknown> = {}): Promise<string> 
 async function matchOf(companyId: string, opportunityId: string, screened = true): Promise<any> {
   return eventually(async () => {
     const res = await platform.get(`/v1/companies/${companyId}/matches?includeProhibited=true&limit=200`, partner.apiKey);
-    const match = res.body.items?.find((m: any) => m.opportunityId === opportunityId && (!screened || (m.compliance.decisions.company.screened && m.compliance.decisions.opportunity.screened)));
-    // The listing states each rule once for all its matches.
-    return match && { ...match, citedRules: match.compliance.ruleIds.map((id: string) => res.body.rules[id]) };
+    const decisionsOf = (m: any) => ({ company: res.body.decisions[m.compliance.decisions.company], opportunity: res.body.decisions[m.compliance.decisions.opportunity] });
+    const match = res.body.items?.find((m: any) => m.opportunityId === opportunityId && (!screened || (decisionsOf(m).company.screened && decisionsOf(m).opportunity.screened)));
+    // The listing states each rule and decision once for all its matches.
+    return match && { ...match, citedRules: match.compliance.ruleIds.map((id: string) => res.body.rules[id]), citedDecisions: decisionsOf(match) };
   }, 15_000, `match ${companyId}/${opportunityId}`);
 }
 
@@ -217,7 +218,7 @@ describe('admin screening tools and the audit log', () => {
   it("audits each party's decision once, and a match cites both", async () => {
     const company = await submit();
     const m = await matchOf(company, ids.machinery);
-    const { company: companyDecision, opportunity: opportunityDecision } = m.compliance.decisions;
+    const { company: companyDecision, opportunity: opportunityDecision } = m.citedDecisions;
     const opportunityEntries = (await platform.get(`/v1/audit?decision=${opportunityDecision.id}`, platform.adminKey)).body;
     expect(opportunityEntries).toHaveLength(1);
     expect(opportunityEntries[0]).toMatchObject({ kind: 'opportunity.decision', verdict: 'prohibited', rulesVersion: '1.0.0', actor: 'matching' });
@@ -240,8 +241,8 @@ describe('screening down: fail closed', () => {
     const company = await submit();
     const m = await matchOf(company, ids.machinery, false);
     // The company is not screened yet (review); the opportunity's own decision, given before, still prohibits it.
-    expect(m.compliance.decisions.company).toMatchObject({ screened: false, verdict: 'review', listVersion: null });
-    expect(m.compliance.decisions.opportunity).toMatchObject({ screened: true, verdict: 'prohibited' });
+    expect(m.citedDecisions.company).toMatchObject({ screened: false, verdict: 'review', listVersion: null });
+    expect(m.citedDecisions.opportunity).toMatchObject({ screened: true, verdict: 'prohibited' });
     expect(m.compliance.verdict).toBe('prohibited');
     expect(m.compliance.reasons).toEqual(expect.arrayContaining([expect.stringContaining('not screened yet')]));
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestMicroservice } from '@nestjs/common';
-import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects } from '#contracts';
+import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects, type MatchList } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
 import { randomUUID } from 'node:crypto';
@@ -61,6 +61,17 @@ function listWith(extraIndividual: string | undefined, date: string): string {
   return file;
 }
 
+/** A listing's matches with the rules and decisions they cite written out, as one match is read by id. */
+function expanded(list: MatchList) {
+  return list.items.map((m) => {
+    const { ruleIds, decisions, ...compliance } = m.compliance;
+    return {
+      ...m,
+      compliance: { ...compliance, rules: ruleIds.map((id) => list.rules[id]!), decisions: { company: list.decisions[decisions.company]!, opportunity: list.decisions[decisions.opportunity]! } },
+    };
+  });
+}
+
 let screeningApp: INestMicroservice;
 const ORIGINAL_LIST = resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
 
@@ -112,10 +123,12 @@ describe('matching service over NATS and PostgreSQL', () => {
 
   it('follows the companies outbox and stores ranked, explained matches citing both decisions', async () => {
     const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile });
-    const { items: matches, rules } = await eventually(async () => {
+    const list = await eventually(async () => {
       const found = await companies(company.id);
       return found.items.length && found.items.every((m) => m.compliance.listVersion) ? found : undefined;
     }, 10_000, 'matches');
+    const { rules } = list;
+    const matches = expanded(list);
     expect(matches.every((m) => m.sector === 'mining')).toBe(true);
     expect(matches.map((m) => m.score)).toEqual([...matches.map((m) => m.score)].sort((a, b) => b - a));
     for (const m of matches) {
@@ -124,7 +137,8 @@ describe('matching service over NATS and PostgreSQL', () => {
       expect(m.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(m.compliance.decisions.company).toMatchObject({ kind: 'company', partyId: company.id, partyVersion: 1, screened: true });
       expect(m.compliance.decisions.opportunity).toMatchObject({ kind: 'opportunity', partyId: m.opportunityId, screened: true });
-      for (const id of m.compliance.ruleIds) expect(rules[id]).toMatchObject({ id });
+      for (const rule of m.compliance.rules) expect(rules[rule.id]).toEqual(rule);
+      expect(m).not.toHaveProperty('company');
     }
     // Every stored match has both its decisions stored, and each decision one audit entry.
     const orphans = await sql(
@@ -203,10 +217,10 @@ describe('matching service over NATS and PostgreSQL', () => {
     expect(barredAfter.map((m) => m.opportunityId)).not.toContain(barredBefore[KEEP_PROHIBITED - 1]!.opportunityId);
     expect(await storedOpportunities(company.id, true)).toEqual(barredAfter.map((m) => m.opportunityId));
     expect(await storedOpportunities(company.id, false)).toEqual(after.items.filter((m) => m.compliance.verdict !== 'prohibited').map((m) => m.opportunityId));
-    const { rules } = after;
-    for (const match of after.items) {
-      const { ruleIds, ...compliance } = match.compliance;
-      expect(await bus.request(MatchingSubjects.matchGet, { id: match.id })).toEqual({ ...match, compliance: { ...compliance, rules: ruleIds.map((id) => rules[id]) } });
+    for (const match of expanded(after)) {
+      const { company: _company, ...byId } = await bus.request(MatchingSubjects.matchGet, { id: match.id });
+      expect(byId).toEqual(match);
+      expect(_company).toMatchObject({ name: 'OOO Rajin Kranservis' });
     }
 
     const matching = apps.length - 1; // started last
@@ -222,7 +236,7 @@ describe('matching service over NATS and PostgreSQL', () => {
       caller,
       profile: { ...profile, inn: '7707049388', name: 'OOO Khasan Logistika', directors: [{ name: director }] },
     });
-    const leadsOf = async () => (await companies(company.id)).items.filter((m) => m.compliance.verdict !== 'prohibited');
+    const leadsOf = async () => expanded(await companies(company.id)).filter((m) => m.compliance.verdict !== 'prohibited');
     const leads = await eventually(async () => {
       const found = await leadsOf();
       return found.length && found.every((m) => m.compliance.decisions.company.screened) ? found : undefined;
@@ -230,14 +244,14 @@ describe('matching service over NATS and PostgreSQL', () => {
 
     await restartScreening({ SANCTIONS_LIST_PATH: listWith(director, '2099-03-03T00:00:00.000Z') });
     const barred = await eventually(async () => {
-      const found = await companies(company.id);
-      return found.items.length && found.items.every((m) => m.compliance.verdict === 'prohibited') ? found : undefined;
+      const found = expanded(await companies(company.id));
+      return found.length && found.every((m) => m.compliance.verdict === 'prohibited') ? found : undefined;
     }, 30_000, 'every match prohibited under the new list');
-    expect(barred.items).toHaveLength(KEEP_PROHIBITED);
-    expect(barred.items[0]!.compliance.listHits).toEqual(
+    expect(barred).toHaveLength(KEEP_PROHIBITED);
+    expect(barred[0]!.compliance.listHits).toEqual(
       expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'CDi.999', strength: 'designated' })]),
     );
-    expect(barred.items[0]!.compliance.decisions.company).toMatchObject({ verdict: 'prohibited', listVersion: expect.stringContaining('2099-03-03') });
+    expect(barred[0]!.compliance.decisions.company).toMatchObject({ verdict: 'prohibited', listVersion: expect.stringContaining('2099-03-03') });
     expect(await storedOpportunities(company.id, false)).toEqual([]);
     expect(await companies(company.id, { includeProhibited: false })).toMatchObject({ items: [] });
 

@@ -100,7 +100,7 @@ export class CompaniesHttpController {
     } catch (error) {
       if (!(error instanceof RpcError) || error.code !== ErrorCode.NOT_FOUND) throw error;
       await this.bus.request(CompaniesSubjects.companyGet, { caller, id: companyId });
-      return Buffer.from(JSON.stringify({ items: [], rules: {} }));
+      return Buffer.from(JSON.stringify({ items: [], rules: {}, decisions: {} }));
     }
   }
 }

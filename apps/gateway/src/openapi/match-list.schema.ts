@@ -88,11 +88,15 @@ export const MATCH_LIST_SCHEMAS = {
           listVersion: { type: 'string', nullable: true },
           rulesVersion: { type: 'string', nullable: true },
           screenedAt: { type: 'string', format: 'date-time' },
-          decisions: { type: 'object', properties: { company: decisionRef, opportunity: decisionRef } },
+          decisions: {
+            type: 'object',
+            description: "The ids of the two decisions behind the verdict; each is stated once in the listing's `decisions`.",
+            properties: { company: { type: 'string' }, opportunity: { type: 'string' } },
+          },
         },
       },
       opportunity: { type: 'object', description: 'title, site, counterparty name, direction, structure, size (company listings and preview)' },
-      company: { type: 'object', description: 'name, region, city (opportunity listings)' },
+      company: { type: 'object', description: "name, region, city (opportunity listings; a company's own listing leaves it out)" },
       scoredAt: { type: 'string', format: 'date-time' },
     },
   },
@@ -100,11 +104,12 @@ export const MATCH_LIST_SCHEMAS = {
     type: 'object',
     description:
       'Admissible leads (clear, review, exemption_required), best first; with includeProhibited=true the best prohibited matches are merged in by score. ' +
-      'Each rule cited by any item is stated once in `rules`.',
-    required: ['items', 'rules'],
+      'Each rule and each party decision cited by any item is stated once, in `rules` and `decisions`.',
+    required: ['items', 'rules', 'decisions'],
     properties: {
       items: { type: 'array', items: { $ref: '#/components/schemas/ListedMatch' } },
       rules: { type: 'object', additionalProperties: { $ref: '#/components/schemas/ComplianceRule' } },
+      decisions: { type: 'object', additionalProperties: decisionRef },
     },
   },
 };

@@ -34,7 +34,16 @@ export function worse(a: Verdict, b: Verdict): Verdict {
   return VERDICTS.indexOf(a) <= VERDICTS.indexOf(b) ? a : b;
 }
 
+const refs = new WeakMap<PartyDecision, DecisionRef>();
+
+/** A decision as matches cite it (made once per decision). */
 export function decisionRef(d: PartyDecision): DecisionRef {
+  let ref = refs.get(d);
+  if (!ref) refs.set(d, (ref = refOf(d)));
+  return ref;
+}
+
+function refOf(d: PartyDecision): DecisionRef {
   return {
     id: d.id,
     kind: d.kind,
@@ -50,17 +59,18 @@ export function decisionRef(d: PartyDecision): DecisionRef {
 
 /**
  * A match's verdict: the worse of its company's and its opportunity's decisions, with the rules the
- * opportunity's cites, the list hits and reasons of both, and both decisions cited.
+ * opportunity's cites, the list hits and reasons of both, and both decisions cited by id. A party
+ * with nothing to say (the usual company: no hit) adds nothing, and the other's lists are shared.
  */
 export function matchCompliance(company: PartyDecision, opportunity: PartyDecision): ListedCompliance {
   return {
     verdict: worse(company.verdict, opportunity.verdict),
     ruleIds: opportunity.ruleIds,
-    listHits: [...company.listHits, ...opportunity.listHits],
-    reasons: [...new Set([...opportunity.reasons, ...company.reasons])],
+    listHits: company.listHits.length ? [...company.listHits, ...opportunity.listHits] : opportunity.listHits,
+    reasons: company.reasons.length ? [...new Set([...opportunity.reasons, ...company.reasons])] : opportunity.reasons,
     listVersion: company.listVersion ?? opportunity.listVersion,
     rulesVersion: opportunity.rulesVersion ?? company.rulesVersion,
     screenedAt: company.decidedAt > opportunity.decidedAt ? company.decidedAt : opportunity.decidedAt,
-    decisions: { company: decisionRef(company), opportunity: decisionRef(opportunity) },
+    decisions: { company: company.id, opportunity: opportunity.id },
   };
 }

@@ -15,6 +15,12 @@ export interface RankedCompanies {
   lists: Map<string, RankedLists>;
 }
 
+/** Opportunities decided, not yet stored. */
+export interface DecidedOpportunities {
+  views: OpportunitySummary[];
+  decisions: PartyDecision[];
+}
+
 /**
  * Applies what the owners' outboxes say, and what new decisions change, to the stored matches: a
  * company is decided and ranked in its classes, an opportunity is decided and offered to the
@@ -89,16 +95,33 @@ export class EventApplier {
     this.refill.delete(id);
   }
 
-  /** A new or changed opportunity: decided, then offered to every company of its sector in the class each pair belongs to. */
-  async applyOpportunity(view: OpportunitySummary): Promise<void> {
-    const stored = (await this.projections.versions('opportunity', [view.id])).get(view.id);
-    if (stored !== undefined && stored > view.version) return;
-    const { opportunities: [decision] } = await this.decisions.decide({ companies: [], opportunities: [view] });
+  /**
+   * The first half of applying opportunity upserts, which writes nothing: the fresh versions among
+   * views, decided in one screening conversation.
+   */
+  async decideOpportunities(views: readonly OpportunitySummary[]): Promise<DecidedOpportunities> {
+    const latest = new Map(views.map((v) => [v.id, v]));
+    const stored = await this.projections.versions('opportunity', [...latest.keys()]);
+    const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version);
+    const { opportunities: decisions } = await this.decisions.decide({ companies: [], opportunities: fresh });
+    return { views: fresh, decisions };
+  }
+
+  /** The second half: each opportunity stored with its decision and offered to every company of its sector in the class each pair belongs to. */
+  async storeOpportunities({ views, decisions }: DecidedOpportunities): Promise<void> {
+    if (!views.length) return;
     await this.tx.run(async () => {
-      await this.decisions.save([decision!]);
-      await this.projections.putOpportunity(view);
-      await this.refile(view, bars(decision!));
+      await this.decisions.save(decisions);
+      for (const [i, view] of views.entries()) {
+        await this.projections.putOpportunity(view);
+        await this.refile(view, bars(decisions[i]!));
+      }
     });
+  }
+
+  /** A new or changed opportunity: decided, then offered to every company of its sector. */
+  async applyOpportunity(view: OpportunitySummary): Promise<void> {
+    await this.storeOpportunities(await this.decideOpportunities([view]));
   }
 
   async removeOpportunity(id: string): Promise<void> {

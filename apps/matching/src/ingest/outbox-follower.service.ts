@@ -16,7 +16,7 @@ import { Transactions } from '../database/transactions.js';
 import { DecisionSync } from '../decisions/decision-sync.service.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
-import { EventApplier, type RankedCompanies } from './event-applier.service.js';
+import { EventApplier, type DecidedOpportunities, type RankedCompanies } from './event-applier.service.js';
 import { ProjectionsRepository } from './projections.repository.js';
 
 interface Source {
@@ -71,6 +71,11 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
         read: sectorSubjects(sector).outboxRead,
         apply: (e: OutboxEvent) =>
           e.type === OpportunityEventType.DELETED ? this.applier.removeOpportunity(e.aggregateId) : this.applier.applyOpportunity(e.payload as OpportunitySummary),
+        upserts: {
+          type: OpportunityEventType.UPSERTED,
+          prepare: (events: OutboxEvent[]) => this.applier.decideOpportunities(events.map((e) => e.payload as OpportunitySummary)),
+          store: (decided: unknown) => this.applier.storeOpportunities(decided as DecidedOpportunities),
+        },
       })),
       {
         name: 'companies',

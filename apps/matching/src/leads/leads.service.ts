@@ -3,7 +3,7 @@ import type { Caller, CompanyView, CriterionScore, ListedCompliance, ListedMatch
 import { DomainError } from '#platform';
 import { RubricClient } from '../clients/rubric.client.js';
 import { ScreeningClient } from '../clients/screening.client.js';
-import { matchCompliance, unscreenedDecision, type PartyDecision } from '../decisions/party-decision.js';
+import { decisionRef, matchCompliance, unscreenedDecision, type PartyDecision } from '../decisions/party-decision.js';
 import { PartyDecisions } from '../decisions/party-decisions.service.js';
 import { matchId } from '../domain/match-id.js';
 import { prepareCompany, scorePrepared, type PreparedCompany } from '../domain/scoring/index.js';
@@ -64,22 +64,24 @@ export class LeadsService {
       const company = this.forgotten.has(companyId) ? undefined : this.index.company(companyId)?.view;
       if (!company || !(caller.admin || company.partnerId === caller.partnerId)) throw DomainError.notFound('Company', companyId);
     }
-    return this.list(this.leads.read(companyId, q).map((m) => ({ ...m, scoredAt: new Date(m.scoredAt).toISOString() })));
+    return this.list(this.leads.read(companyId, q).map((m) => ({ ...m, scoredAt: new Date(m.scoredAt).toISOString() })), { withCompany: false });
   }
 
   /** The reverse view: the companies an opportunity is a lead for, best first (and those it is prohibited for, when asked). */
   async opportunityMatches(opportunityId: string, q: MatchQuery): Promise<MatchList> {
-    return this.list(await this.leads.forOpportunity(opportunityId, q));
+    return this.list(await this.leads.forOpportunity(opportunityId, q), { withCompany: true });
   }
 
   async matchById(id: string): Promise<MatchView> {
     const match = await this.leads.byId(id);
     if (!match) throw DomainError.notFound('Match', id);
-    const [listed] = (await this.list([match])).items;
+    const { items: [listed], rules, decisions } = await this.list([match], { withCompany: true });
     if (!listed) throw DomainError.notFound('Match', id);
-    const { ruleIds, ...compliance } = listed.compliance;
-    const rules = await this.screening.rules([{ rulesVersion: compliance.rulesVersion, ruleIds }]);
-    return { ...listed, compliance: { ...compliance, rules: ruleIds.map((r) => rules[r]!) } };
+    const { ruleIds, decisions: cited, ...compliance } = listed.compliance;
+    return {
+      ...listed,
+      compliance: { ...compliance, rules: ruleIds.map((r) => rules[r]!), decisions: { company: decisions[cited.company]!, opportunity: decisions[cited.opportunity]! } },
+    };
   }
 
   /**
@@ -102,21 +104,26 @@ export class LeadsService {
     ]
       .sort((a, b) => b.score - a.score || (a.opportunityId < b.opportunityId ? -1 : 1))
       .slice(0, q.limit);
-    return this.list(shown, { prepared: prepareCompany(profile), view: profile, decision: decision! });
+    return this.list(shown, { withCompany: false, previewed: { prepared: prepareCompany(profile), view: profile, decision: decision! } });
   }
 
-  /** A listing: each match explained and with its verdict, each rule cited stated once. */
-  private async list(matches: readonly Shown[], previewed?: { prepared: PreparedCompany; view: CompanyView; decision: PartyDecision }): Promise<MatchList> {
+  /** A listing: each match explained and with its verdict, each rule and decision cited stated once. */
+  private async list(
+    matches: readonly Shown[],
+    { withCompany, previewed }: { withCompany: boolean; previewed?: { prepared: PreparedCompany; view: CompanyView; decision: PartyDecision } },
+  ): Promise<MatchList> {
     const rubrics = await this.rubrics.rubrics([...new Set(matches.map((m) => m.sector))]);
     const items: ListedMatch[] = [];
+    const decisions: MatchList['decisions'] = {};
     for (const m of matches) {
       const company = previewed ?? this.index.company(m.companyId);
       const opportunity = this.index.opportunity(m.opportunityId);
       if (!company && !opportunity) continue;
-      const compliance = matchCompliance(
-        previewed?.decision ?? this.decisions.company(m.companyId) ?? unscreenedDecision('company', m.companyId, company?.view.version ?? 0, 'no decision held'),
-        this.decisions.opportunity(m.opportunityId) ?? unscreenedDecision('opportunity', m.opportunityId, opportunity?.view.version ?? 0, 'no decision held'),
-      );
+      const companyDecision =
+        previewed?.decision ?? this.decisions.company(m.companyId) ?? unscreenedDecision('company', m.companyId, company?.view.version ?? 0, 'no decision held');
+      const opportunityDecision =
+        this.decisions.opportunity(m.opportunityId) ?? unscreenedDecision('opportunity', m.opportunityId, opportunity?.view.version ?? 0, 'no decision held');
+      const compliance = matchCompliance(companyDecision, opportunityDecision);
       if (!m.prohibited && compliance.verdict === 'prohibited') {
         // Its class changed a moment ago and its list is being moved: a lead is never shown prohibited.
         this.logger.warn({ msg: 'a prohibited match is still filed as a lead; hidden', companyId: m.companyId, opportunityId: m.opportunityId });
@@ -124,10 +131,12 @@ export class LeadsService {
       }
       const breakdown: CriterionScore[] =
         company && opportunity ? scorePrepared(company.prepared, opportunity.prepared, rubrics[m.sector]!, { rubPerUsd: this.config.RUB_PER_USD }).breakdown : [];
-      items.push(this.present(m, breakdown, compliance, company?.view, opportunity?.view));
+      decisions[companyDecision.id] ??= decisionRef(companyDecision);
+      decisions[opportunityDecision.id] ??= decisionRef(opportunityDecision);
+      items.push(this.present(m, breakdown, compliance, withCompany ? company?.view : undefined, opportunity?.view));
     }
     const rules = await this.screening.rules(items.map((i) => ({ rulesVersion: i.compliance.rulesVersion, ruleIds: i.compliance.ruleIds })));
-    return { items, rules };
+    return { items, rules, decisions };
   }
 
   private present(
@@ -146,19 +155,20 @@ export class LeadsService {
       scoredAt: m.scoredAt,
       breakdown,
       compliance,
-      ...(opportunity
-        ? {
-            opportunity: {
-              title: opportunity.title,
-              site: opportunity.site,
-              counterparty: { name: opportunity.counterparty.name },
-              direction: opportunity.direction,
-              structure: opportunity.structure,
-              sizeUsd: opportunity.sizeUsd,
-            },
-          }
-        : {}),
+      ...(opportunity ? { opportunity: summaryOf(opportunity) } : {}),
       ...(company ? { company: { name: company.name, region: company.region, city: company.city } } : {}),
     };
   }
+}
+
+const summaries = new WeakMap<OpportunitySummary, NonNullable<MatchView['opportunity']>>();
+
+/** What a match shows of its opportunity (made once per opportunity version; never the counterparty's contact). */
+function summaryOf(o: OpportunitySummary): NonNullable<MatchView['opportunity']> {
+  let summary = summaries.get(o);
+  if (!summary) {
+    summary = { title: o.title, site: o.site, counterparty: { name: o.counterparty.name }, direction: o.direction, structure: o.structure, sizeUsd: o.sizeUsd };
+    summaries.set(o, summary);
+  }
+  return summary;
 }

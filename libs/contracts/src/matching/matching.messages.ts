@@ -38,9 +38,13 @@ export interface MatchCompliance extends ComplianceView {
   decisions: { company: DecisionRef; opportunity: DecisionRef };
 }
 
-/** A match's verdict in a listing: rules by id, stated once for the whole listing in its `rules`. */
-export interface ListedCompliance extends Omit<MatchCompliance, 'rules'> {
+/**
+ * A match's verdict in a listing: the rules and the two decisions it cites by id, each stated once
+ * for the whole listing (in its `rules` and `decisions`).
+ */
+export interface ListedCompliance extends Omit<ComplianceView, 'rules'> {
   ruleIds: string[];
+  decisions: { company: string; opportunity: string };
 }
 
 export interface MatchView {
@@ -57,18 +61,20 @@ export interface MatchView {
   scoredAt: string;
 }
 
-/** A match as a listing shows it. */
+/** A match as a listing shows it. A company's listing leaves out the company, which is the listing's own. */
 export interface ListedMatch extends Omit<MatchView, 'compliance'> {
   compliance: ListedCompliance;
 }
 
 /**
  * A listing of matches, best first: admissible leads, with the prohibited ones merged in by score
- * when asked for. Each rule any of them cites is stated once, in `rules`.
+ * when asked for. Each rule and each party decision any of them cites is stated once, in `rules`
+ * and `decisions`.
  */
 export interface MatchList {
   items: ListedMatch[];
   rules: Record<string, ComplianceRule>;
+  decisions: Record<string, DecisionRef>;
 }
 
 class MatchFilterDto {
