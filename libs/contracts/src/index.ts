@@ -10,3 +10,4 @@ export * from './sectors/sectors.messages.js';
 export * from './matching/matching.messages.js';
 export * from './subjects.js';
 export * from './screening/screening.messages.js';
+export * from './screening/sanctions-list.messages.js';
