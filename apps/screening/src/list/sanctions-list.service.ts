@@ -57,6 +57,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
   private active: ActiveList | null = null;
   private lastError: string | null = null;
   private lastRefresh: ListRefreshView | null = null;
+  private lastCandidate: StoredListVersion | null = null;
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<ListRefreshReply> | null = null;
   /** Refreshes and decisions, one at a time in this process (the repository's lock orders them across processes). */
@@ -86,7 +87,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
   }
 
   async status(): Promise<ListStatusReply> {
-    const candidate = await this.versions.inState('candidate');
+    const candidate = await this.candidate();
     return {
       version: this.active?.snapshot.version ?? null,
       sha256: this.active?.sha256 ?? null,
@@ -98,6 +99,16 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
       lastRefresh: this.lastRefresh,
       candidate: candidate ? view(candidate) : null,
     };
+  }
+
+  /** The held candidate as stored; if the store cannot be read, the one last read (the version in force is in memory anyway). */
+  private async candidate(): Promise<StoredListVersion | null> {
+    try {
+      this.lastCandidate = await this.versions.inState('candidate');
+    } catch (error) {
+      this.logger.warn(`cannot read the list candidate now, showing the last one read: ${(error as Error).message}`);
+    }
+    return this.lastCandidate;
   }
 
   async listVersions(req: ListVersionsRequest): Promise<ListVersionView[]> {
