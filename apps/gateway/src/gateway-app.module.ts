@@ -8,6 +8,7 @@ import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { IntroductionsHttpController } from './introductions/introductions.http.controller.js';
+import { SanctionsListHttpController } from './screening/sanctions-list.http.controller.js';
 import { ScreeningHttpController } from './screening/screening.http.controller.js';
 import { MatchmakingHttpController } from './matches/matchmaking.http.controller.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
@@ -31,6 +32,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
     MatchmakingHttpController,
     IntroductionsHttpController,
     ScreeningHttpController,
+    SanctionsListHttpController,
     HealthHttpController,
   ],
   providers: [

@@ -42,3 +42,11 @@ export function optionalBoolean(name: string, raw: unknown): boolean | undefined
   if (raw === 'false') return false;
   throw DomainError.validation([{ field: name, reason: 'must be true or false' }]);
 }
+
+const SHA256 = /^[0-9a-f]{64}$/i;
+
+/** A SHA-256 in a path or query: 64 hexadecimal digits, answered in lower case. */
+export function sha256Param(name: string, raw: string): string {
+  if (!SHA256.test(raw)) throw DomainError.validation([{ field: name, reason: 'must be the 64 hexadecimal digits of a SHA-256' }]);
+  return raw.toLowerCase();
+}

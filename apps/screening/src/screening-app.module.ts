@@ -3,6 +3,8 @@ import { BusModule, DatabaseModule } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { screeningDatabase } from './database/screening-database.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
+import { ListVersionsRepository } from './list/list-versions.repository.js';
+import { SanctionsListNatsController } from './list/sanctions-list.nats.controller.js';
 import { SanctionsListService } from './list/sanctions-list.service.js';
 import { RuleSetProvider } from './rules/rule-set.provider.js';
 import { loadScreeningConfig, SCREENING_CONFIG } from './screening.config.js';
@@ -11,10 +13,11 @@ import { ScreeningService } from './screening/screening.service.js';
 
 @Module({
   imports: [BusModule.forService('screening'), DatabaseModule.forService(screeningDatabase)],
-  controllers: [ScreeningNatsController],
+  controllers: [ScreeningNatsController, SanctionsListNatsController],
   providers: [
     { provide: SCREENING_CONFIG, useFactory: loadScreeningConfig },
     RuleSetProvider,
+    ListVersionsRepository,
     SanctionsListService,
     AuditRepository,
     ScreeningService,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { env, loadEnv } from '#platform';
+import { env, loadEnv, type EnvVar } from '#platform';
 
 /** The official download address of the UN Security Council consolidated list (XML). */
 export const OFFICIAL_LIST_URL = 'https://scsanctions.un.org/resources/xml/en/consolidated.xml';
@@ -18,12 +18,26 @@ function projectRoot(): string {
   }
 }
 
+/** A share from 0 to 1, e.g. 0.05 for 5 %. */
+function share(fallback: number): EnvVar<number> {
+  return {
+    read(raw) {
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value < 0 || value > 1) throw new Error(`must be a share from 0 to 1 (0.05 is 5 %), got "${raw}"`);
+      return value;
+    },
+  };
+}
+
 export const ScreeningEnv = {
   /** A local copy of the list (tests, local runs); when unset the list is downloaded from SANCTIONS_LIST_URL. */
   SANCTIONS_LIST_PATH: env.optional(),
   SANCTIONS_LIST_URL: env.string(OFFICIAL_LIST_URL),
   /** How often the list is fetched again. */
   SANCTIONS_REFRESH_MS: env.int(6 * 3600_000, 10_000, 7 * 24 * 3600_000),
+  /** A new list that removes more than this share of the entries in force (or any DPRK entry) is held for an admin. */
+  LIST_MAX_REMOVED_SHARE: share(0.05),
   RULES_PATH: env.string(resolve(projectRoot(), 'apps/screening/rules/dprk-rules.v1.json')),
 };
 

@@ -39,16 +39,6 @@ export class ScreeningNatsController {
     return this.screening.checkName(req.name, req.type);
   }
 
-  @MessagePattern(ScreeningSubjects.listGet)
-  listStatus() {
-    return this.list.status();
-  }
-
-  @MessagePattern(ScreeningSubjects.listRefresh)
-  refreshList() {
-    return this.list.refresh();
-  }
-
   @MessagePattern(ScreeningSubjects.versionsGet)
   versions() {
     return this.screening.versions();

@@ -121,7 +121,7 @@ describe('screening service over NATS and PostgreSQL', () => {
     expect((await auditedDecision(reply.companies[1]!.id))[0]!.listReferences).toContain('KPi.006');
   });
 
-  it('installs a new list version, and the decisions given under it are new ones, audited with it', async () => {
+  it('installs a new list version once an admin confirms the DPRK removal, and the decisions given under it are new ones, audited with it', async () => {
     const before = (await bus.request(ScreeningSubjects.partiesScreen, { companies: [], opportunities: [opportunity] })).opportunities[0]!;
     const withoutKomid = xml
       .replace(/dateGenerated="[^"]*"/, 'dateGenerated="2099-01-01T00:00:00.000Z"')
@@ -130,7 +130,10 @@ describe('screening service over NATS and PostgreSQL', () => {
     const next = join(dir, 'next.xml');
     writeFileSync(next, withoutKomid);
     process.env.SANCTIONS_LIST_PATH = next;
-    const status = await bus.request(ScreeningSubjects.listRefresh, {});
+    const held = await bus.request(ScreeningSubjects.listRefresh, {});
+    expect(held).toMatchObject({ outcome: 'held', candidate: { version: '2099-01-01T00:00:00.000Z', held: { change: { removed: 1, removedDprk: ['KPe.001'] } } } });
+    expect(held.version).not.toBe('2099-01-01T00:00:00.000Z');
+    const status = await bus.request(ScreeningSubjects.listCandidateDecide, { sha256: held.candidate!.sha256, decision: 'confirm', actor: 'admin' });
     expect(status.version).toBe('2099-01-01T00:00:00.000Z');
     const versions = await bus.request(ScreeningSubjects.versionsGet, {});
     expect(versions.listVersion).toBe('2099-01-01T00:00:00.000Z');

@@ -11,3 +11,4 @@ export * from './matching/matching.messages.js';
 export * from './subjects.js';
 export * from './screening/screening.messages.js';
 export * from './screening/party-decision.messages.js';
+export * from './screening/sanctions-list.messages.js';

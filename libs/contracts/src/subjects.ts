@@ -30,7 +30,6 @@ import type {
   IntroductionView,
   ListAuditRequest,
   ListIntroductionsRequest,
-  ListStatusReply,
   NameCheckReply,
   NameCheckRequest,
   RequestIntroductionRequest,
@@ -38,6 +37,13 @@ import type {
   VersionsChangedEvent,
   VersionsReply,
 } from './screening/screening.messages.js';
+import type {
+  DecideListCandidateRequest,
+  ListRefreshReply,
+  ListStatusReply,
+  ListVersionView,
+  ListVersionsRequest,
+} from './screening/sanctions-list.messages.js';
 import type {
   MatchByIdRequest,
   CompanyMatchesRequest,
@@ -101,6 +107,10 @@ export const ScreeningSubjects = {
   nameCheck: 'screening.v1.name.check',
   listGet: 'screening.v1.list.get',
   listRefresh: 'screening.v1.list.refresh',
+  /** Stored versions of the list with their SHA-256, newest first. */
+  listVersions: 'screening.v1.list-versions.list',
+  /** An admin confirms (puts in force) or rejects the held candidate list. */
+  listCandidateDecide: 'screening.v1.list-candidate.decide',
   versionsGet: 'screening.v1.versions.get',
   rulesGet: 'screening.v1.rules.get',
   versionsChanged: 'screening.v1.versions.changed',
@@ -142,7 +152,9 @@ export type RequestMap = {
   [ScreeningSubjects.partiesScreen]: Rpc<Plain<ScreenPartiesRequest>, ScreenPartiesReply>;
   [ScreeningSubjects.nameCheck]: Rpc<Plain<NameCheckRequest>, NameCheckReply>;
   [ScreeningSubjects.listGet]: Rpc<Record<string, never>, ListStatusReply>;
-  [ScreeningSubjects.listRefresh]: Rpc<Record<string, never>, ListStatusReply>;
+  [ScreeningSubjects.listRefresh]: Rpc<Record<string, never>, ListRefreshReply>;
+  [ScreeningSubjects.listVersions]: Rpc<Plain<ListVersionsRequest>, ListVersionView[]>;
+  [ScreeningSubjects.listCandidateDecide]: Rpc<Plain<DecideListCandidateRequest>, ListStatusReply>;
   [ScreeningSubjects.versionsGet]: Rpc<Record<string, never>, VersionsReply>;
   [ScreeningSubjects.rulesGet]: Rpc<Record<string, never>, RulesReply>;
   [ScreeningSubjects.introductionRequest]: Rpc<Plain<RequestIntroductionRequest>, IntroductionView>;

@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './service-process.js';
+export * from './sanctions-list-files.js';

@@ -24,11 +24,14 @@ export function setUpOpenApi(app: INestApplication): void {
     'post /v1/partners': 'CreatePartnerRequest',
     'post /v1/introductions/{id}/decision': 'IntroductionDecisionBody',
     'post /v1/screening/check': 'NameCheckRequest',
+    'post /v1/screening/list/candidates/{sha256}/confirm': 'ListCandidateDecisionBody',
+    'post /v1/screening/list/candidates/{sha256}/reject': 'ListCandidateDecisionBody',
   };
+  const optionalBodies = new Set(['post /v1/screening/list/candidates/{sha256}/confirm', 'post /v1/screening/list/candidates/{sha256}/reject']);
   for (const [route, schema] of Object.entries(bodies)) {
     const [method, path] = route.split(' ');
     const operation = (document.paths[path] as Record<string, { requestBody?: unknown }> | undefined)?.[method];
-    if (operation) operation.requestBody = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } };
+    if (operation) operation.requestBody = { required: !optionalBodies.has(route), content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } };
   }
   for (const route of MATCH_LIST_ROUTES) {
     const [method, path] = route.split(' ');

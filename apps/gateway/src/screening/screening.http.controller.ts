@@ -19,21 +19,8 @@ export class ScreeningHttpController {
     return this.bus.request(ScreeningSubjects.nameCheck, body);
   }
 
-  @Get('screening/list')
-  @ApiOperation({ summary: 'The list in force: version, source, counts' })
-  list() {
-    return this.bus.request(ScreeningSubjects.listGet, {});
-  }
-
-  @Post('screening/list/refresh')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Fetch the list again now; a malformed file is refused and the list in force stays' })
-  refresh() {
-    return this.bus.request(ScreeningSubjects.listRefresh, {}, { timeoutMs: 120_000 });
-  }
-
   @Get('audit')
-  @ApiOperation({ summary: 'The append-only audit log of verdicts and introduction decisions' })
+  @ApiOperation({ summary: 'The append-only audit log of verdicts, introduction decisions and list decisions (list.held, list.confirmed, list.rejected)' })
   @ApiQuery({ name: 'after', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'kind', required: false, description: 'e.g. company.decision, opportunity.decision, introduction.requested' })

@@ -2,6 +2,7 @@ import type { ServiceDatabaseOptions } from '#platform';
 import { InitialSchema1764201900000 } from './migrations/1764201900000-initial-schema.js';
 import { OneOpenIntroduction1764202200000 } from './migrations/1764202200000-one-open-introduction.js';
 import { NoVerdictState1764202300000 } from './migrations/1764202300000-no-verdict-state.js';
+import { ListVersionsByContent1764202400000 } from './migrations/1764202400000-list-versions-by-content.js';
 import { PartyDecisions1764202700000 } from './migrations/1764202700000-party-decisions.js';
 
 export const SCREENING_SCHEMA = 'screening';
@@ -9,5 +10,5 @@ export const SCREENING_SCHEMA = 'screening';
 export const screeningDatabase: ServiceDatabaseOptions = {
   schema: SCREENING_SCHEMA,
   entities: [],
-  migrations: [InitialSchema1764201900000, OneOpenIntroduction1764202200000, NoVerdictState1764202300000, PartyDecisions1764202700000],
+  migrations: [InitialSchema1764201900000, OneOpenIntroduction1764202200000, NoVerdictState1764202300000, ListVersionsByContent1764202400000, PartyDecisions1764202700000],
 };

@@ -1,41 +1,70 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { DataSource } from 'typeorm';
-import { ErrorCode, ScreeningSubjects, type ListStatusReply } from '#contracts';
+import {
+  ErrorCode,
+  ScreeningSubjects,
+  type DecideListCandidateRequest,
+  type ListCounts,
+  type ListRefreshOutcome,
+  type ListRefreshReply,
+  type ListRefreshView,
+  type ListStatusReply,
+  type ListVersionView,
+  type ListVersionsRequest,
+} from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
-import { parseConsolidatedList, summariseList, type ListEntry, type SanctionsList } from '../domain/list/index.js';
+import type { NewAuditEntry } from '../audit/audit.repository.js';
+import {
+  assessListChange,
+  compareLists,
+  listVersionId,
+  parseConsolidatedList,
+  summariseList,
+  type ListChange,
+  type ListEntry,
+  type ListFingerprint,
+  type SanctionsList,
+} from '../domain/list/index.js';
 import { NameIndex } from '../domain/names/name-index.js';
 import type { ListSnapshot } from '../domain/screening/match-verdict.js';
 import { RuleSetProvider } from '../rules/rule-set.provider.js';
 import { loadScreeningConfig, SCREENING_CONFIG, type ScreeningConfig } from '../screening.config.js';
+import { ListVersionsRepository, type StoredListVersion } from './list-versions.repository.js';
 
-const S = 'screening';
 const FETCH_TIMEOUT_MS = 60_000;
 
 interface ActiveList {
   snapshot: ListSnapshot;
+  sha256: string;
   source: string;
   generatedAt: string | null;
   loadedAt: string;
-  counts: ListStatusReply['counts'];
+  counts: ListCounts;
 }
 
 /**
- * The UN consolidated list in force. Each new version is parsed in full, stored, and only then
- * made active; a malformed or truncated file is refused and the previous version stays in force.
+ * The UN consolidated list in force. A version is its file's content (SHA-256): the same file again
+ * changes nothing, and a different file is a new version even under the same `dateGenerated`. A new
+ * file is parsed in full and stored; it is put in force at once only if, against the version in force,
+ * it removes no DPRK entry and no more than LIST_MAX_REMOVED_SHARE of the entries. Otherwise it is
+ * held as the candidate until an admin confirms or rejects it (both audited). A malformed file is
+ * refused; in every case but a confirmation the version in force stays.
  */
 @Injectable()
 export class SanctionsListService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(SanctionsListService.name);
   private active: ActiveList | null = null;
   private lastError: string | null = null;
+  private lastRefresh: ListRefreshView | null = null;
+  private lastCandidate: StoredListVersion | null = null;
   private timer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<ListStatusReply> | null = null;
+  private refreshing: Promise<ListRefreshReply> | null = null;
+  /** Refreshes and decisions, one at a time in this process (the repository's lock orders them across processes). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly versions: ListVersionsRepository,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(SCREENING_CONFIG) private readonly config: ScreeningConfig,
     private readonly rules: RuleSetProvider,
@@ -57,95 +86,224 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
     return this.active?.snapshot ?? null;
   }
 
-  status(): ListStatusReply {
+  async status(): Promise<ListStatusReply> {
+    const candidate = await this.candidate();
     return {
       version: this.active?.snapshot.version ?? null,
+      sha256: this.active?.sha256 ?? null,
       source: this.active?.source ?? null,
       generatedAt: this.active?.generatedAt ?? null,
       loadedAt: this.active?.loadedAt ?? null,
       counts: this.active?.counts ?? null,
       lastError: this.lastError,
+      lastRefresh: this.lastRefresh,
+      candidate: candidate ? view(candidate) : null,
     };
   }
 
-  /** Fetches the list again (from SANCTIONS_LIST_PATH as set now, else the URL); throws LIST_REJECTED-style VALIDATION_FAILED on a bad file. */
-  refresh(): Promise<ListStatusReply> {
-    this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = null));
+  /** The held candidate as stored; if the store cannot be read, the one last read (the version in force is in memory anyway). */
+  private async candidate(): Promise<StoredListVersion | null> {
+    try {
+      this.lastCandidate = await this.versions.inState('candidate');
+    } catch (error) {
+      this.logger.warn(`cannot read the list candidate now, showing the last one read: ${(error as Error).message}`);
+    }
+    return this.lastCandidate;
+  }
+
+  async listVersions(req: ListVersionsRequest): Promise<ListVersionView[]> {
+    return (await this.versions.list(req)).map(view);
+  }
+
+  /** Fetches the list again (from SANCTIONS_LIST_PATH as set now, else the URL); a bad file is refused with VALIDATION_FAILED. */
+  refresh(): Promise<ListRefreshReply> {
+    this.refreshing ??= this.exclusive(() => this.doRefresh()).finally(() => (this.refreshing = null));
     return this.refreshing;
   }
 
-  private async doRefresh(): Promise<ListStatusReply> {
-    const { SANCTIONS_LIST_PATH, SANCTIONS_LIST_URL } = loadScreeningConfig();
+  /** An admin's decision on the held candidate: confirming puts it in force, rejecting keeps the version in force. Both are audited. */
+  decide(req: DecideListCandidateRequest): Promise<ListStatusReply> {
+    return this.exclusive(() => this.doDecide(req));
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async doRefresh(): Promise<ListRefreshReply> {
+    const { SANCTIONS_LIST_PATH, SANCTIONS_LIST_URL, LIST_MAX_REMOVED_SHARE } = loadScreeningConfig();
     const source = SANCTIONS_LIST_PATH ?? SANCTIONS_LIST_URL;
-    let xml: string;
+    let bytes: Buffer;
     try {
-      xml = SANCTIONS_LIST_PATH ? await readFile(SANCTIONS_LIST_PATH, 'utf8') : await download(SANCTIONS_LIST_URL);
+      bytes = SANCTIONS_LIST_PATH ? await readFile(SANCTIONS_LIST_PATH) : await download(SANCTIONS_LIST_URL);
     } catch (error) {
       return this.fail(`cannot read the list from ${source}: ${(error as Error).message}`, ErrorCode.UNAVAILABLE);
     }
-    const sha256 = createHash('sha256').update(xml).digest('hex');
-    const known: { id: number; active: boolean }[] = await this.dataSource.query(`SELECT id, active FROM ${S}.list_version WHERE sha256 = $1`, [sha256]);
-    if (known[0]?.active) {
-      this.lastError = null;
-      return this.status();
-    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const known = await this.versions.bySha(sha256);
+    if (known && known.state !== 'superseded' && known.state !== 'withdrawn') return this.knownFile(known);
+
     let list: SanctionsList;
     try {
-      list = parseConsolidatedList(xml);
+      list = parseConsolidatedList(bytes.toString('utf8'));
     } catch (error) {
       return this.fail(`list from ${source} rejected: ${(error as Error).message}; version ${this.active?.snapshot.version ?? 'none'} stays in force`, ErrorCode.VALIDATION_FAILED);
     }
+    const assessment = assessListChange(this.fingerprint(), { version: list.version, sha256, entries: list.entries }, { maxRemovedShare: LIST_MAX_REMOVED_SHARE });
+    if (assessment.decision === 'unchanged') return this.reply('unchanged', { version: this.active!.snapshot.version, sha256 }, 'the file is the version in force');
     const counts = summariseList(list);
-    await this.dataSource.transaction(async (m) => {
-      await m.query(`DELETE FROM ${S}.list_version WHERE version = $1 AND NOT active`, [list.version]);
-      const [row]: { id: number }[] = await m.query(
-        `INSERT INTO ${S}.list_version (version, source, generated_at, sha256, counts) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (version) DO UPDATE SET sha256 = EXCLUDED.sha256 RETURNING id`,
-        [list.version, source, list.generatedAt, sha256, JSON.stringify(counts)],
-      );
-      await m.query(`DELETE FROM ${S}.list_entry WHERE version_id = $1`, [row.id]);
-      for (let i = 0; i < list.entries.length; i += 500) {
-        const chunk = list.entries.slice(i, i + 500);
-        await m.query(
-          `INSERT INTO ${S}.list_entry (version_id, reference_number, entry)
-           SELECT $1, * FROM unnest($2::text[], $3::jsonb[]) ON CONFLICT DO NOTHING`,
-          [row.id, chunk.map((e) => e.referenceNumber), chunk.map((e) => JSON.stringify(e))],
-        );
+
+    const result = await this.versions.transaction(async (tx) => {
+      const inForce = await tx.inState('in_force');
+      if ((inForce?.sha256 ?? null) !== (this.active?.sha256 ?? null)) return { raced: true as const };
+      const existing = await tx.bySha(sha256);
+      if (existing && existing.state !== 'superseded' && existing.state !== 'withdrawn') return { raced: true as const };
+      const fresh = { version: listVersionId(list.version, sha256, await tx.dateTaken(list.version)), sha256, source, generatedAt: list.generatedAt, counts };
+      if (assessment.decision === 'in_force') {
+        const row = existing ? await tx.putInForce(existing.id, null) : await tx.insert(fresh, list.entries, 'in_force', null);
+        return { raced: false as const, row, reasons: assessment.reasons };
       }
-      await m.query(`UPDATE ${S}.list_version SET active = false WHERE active`);
-      await m.query(`UPDATE ${S}.list_version SET active = true, loaded_at = now() WHERE id = $1`, [row.id]);
+      const held = { at: new Date().toISOString(), reasons: assessment.reasons, change: assessment.change };
+      const row = existing ? await tx.hold(existing.id, held) : await tx.insert(fresh, list.entries, 'candidate', held);
+      await tx.appendAudit([this.heldEntry(row, inForce!, assessment.change, assessment.reasons)]);
+      return { raced: false as const, row, reasons: assessment.reasons };
     });
-    const previous = this.active?.snapshot.version ?? null;
-    this.install(list.entries, { version: list.version, source, generatedAt: list.generatedAt, loadedAt: new Date().toISOString(), counts });
     this.lastError = null;
-    this.logger.log(`sanctions list ${list.version} in force (${list.entries.length} entries, was ${previous ?? 'none'})`);
-    if (previous !== list.version) {
-      this.bus.emit(ScreeningSubjects.versionsChanged, { listVersion: list.version, rulesVersion: this.rules.ruleSet().version });
+    if (result.raced) {
+      // Another process changed the list meanwhile: take its version in force and report this file as it now stands.
+      await this.loadActive();
+      const now = await this.versions.bySha(sha256);
+      return now ? this.knownFile(now) : this.reply('unchanged', { version: list.version, sha256 }, 'the list changed meanwhile in another process; refresh again');
+    }
+    const { row, reasons } = result;
+    if (row.state === 'in_force') {
+      this.putInForce(row, list.entries);
+      return this.reply('in_force', row, `${row.version} in force: ${reasons.join('; ')}`);
+    }
+    const message = `${row.version} (sha256 ${row.sha256}) held for an admin: ${reasons.join('; ')}; version ${this.active?.snapshot.version ?? 'none'} stays in force`;
+    this.logger.warn(message);
+    return this.reply('held', row, message);
+  }
+
+  /** A file already stored: in force (nothing to do), the candidate (still waiting), or rejected by an admin. */
+  private async knownFile(known: StoredListVersion): Promise<ListRefreshReply> {
+    this.lastError = null;
+    if (known.state === 'in_force') {
+      if (this.active?.sha256 !== known.sha256) await this.loadActive();
+      return this.reply('unchanged', known, `${known.version} is the version in force`);
+    }
+    if (known.state === 'candidate') {
+      return this.reply('held', known, `${known.version} is already held for an admin since ${known.held?.at}; version ${this.active?.snapshot.version ?? 'none'} stays in force`);
+    }
+    return this.reply(
+      'rejected',
+      known,
+      `${known.version} was rejected by ${known.decidedBy} at ${known.decidedAt}; version ${this.active?.snapshot.version ?? 'none'} stays in force`,
+    );
+  }
+
+  private async doDecide(req: DecideListCandidateRequest): Promise<ListStatusReply> {
+    const confirm = req.decision === 'confirm';
+    const decided = await this.versions.transaction(async (tx) => {
+      const candidate = await tx.bySha(req.sha256);
+      if (!candidate) throw DomainError.notFound('List version with sha256', req.sha256);
+      if (candidate.state !== 'candidate') {
+        throw new DomainError(ErrorCode.CONFLICT, `List version ${candidate.version} is ${candidate.state}: only the held candidate can be confirmed or rejected`);
+      }
+      const inForce = await tx.inState('in_force');
+      const change = inForce
+        ? compareLists(
+            { version: inForce.version, sha256: inForce.sha256, entries: await tx.references(inForce.id) },
+            { version: candidate.version, sha256: candidate.sha256, entries: await tx.references(candidate.id) },
+          )
+        : null;
+      const row = confirm ? await tx.putInForce(candidate.id, { by: req.actor, note: req.note }) : await tx.reject(candidate.id, req.actor, req.note);
+      await tx.appendAudit([this.decisionEntry(row, inForce, change, candidate.held?.reasons ?? [], req)]);
+      return { row, entries: confirm ? await tx.entries(candidate.id) : null };
+    });
+    if (decided.entries) {
+      this.putInForce(decided.row, decided.entries);
+      this.logger.warn(`${decided.row.version} (sha256 ${decided.row.sha256}) confirmed by ${req.actor} and put in force`);
+    } else {
+      this.logger.log(`${decided.row.version} (sha256 ${decided.row.sha256}) rejected by ${req.actor}; version ${this.active?.snapshot.version ?? 'none'} stays in force`);
     }
     return this.status();
   }
 
   private async loadActive(): Promise<void> {
-    const [row]: { id: number; version: string; source: string; generated_at: string | null; loaded_at: Date; counts: ListStatusReply['counts'] }[] =
-      await this.dataSource.query(`SELECT id, version, source, generated_at, loaded_at, counts FROM ${S}.list_version WHERE active`);
+    const row = await this.versions.inState('in_force');
     if (!row) return;
-    const entries: { entry: ListEntry }[] = await this.dataSource.query(`SELECT entry FROM ${S}.list_entry WHERE version_id = $1`, [row.id]);
-    this.install(
-      entries.map((e) => e.entry),
-      { version: row.version, source: row.source, generatedAt: row.generated_at, loadedAt: new Date(row.loaded_at).toISOString(), counts: row.counts },
-    );
+    this.install(await this.versions.entries(row.id), row);
   }
 
-  private install(entries: ListEntry[], meta: Omit<ActiveList, 'snapshot'> & { version: string }): void {
+  private putInForce(row: StoredListVersion, entries: ListEntry[]): void {
+    const previous = this.active?.snapshot.version ?? null;
+    this.install(entries, row);
+    this.logger.log(`sanctions list ${row.version} in force (${entries.length} entries, sha256 ${row.sha256}, was ${previous ?? 'none'})`);
+    if (previous !== row.version) {
+      this.bus.emit(ScreeningSubjects.versionsChanged, { listVersion: row.version, rulesVersion: this.rules.ruleSet().version });
+    }
+  }
+
+  private install(entries: ListEntry[], row: StoredListVersion): void {
     const index = new NameIndex();
     for (const e of entries) index.add({ id: e.referenceNumber, type: e.type, names: e.names });
     index.prepare();
     this.active = {
-      snapshot: { version: meta.version, index, entries: new Map(entries.map((e) => [e.referenceNumber, e])) },
-      source: meta.source,
-      generatedAt: meta.generatedAt,
-      loadedAt: meta.loadedAt,
-      counts: meta.counts,
+      snapshot: { version: row.version, index, entries: new Map(entries.map((e) => [e.referenceNumber, e])) },
+      sha256: row.sha256,
+      source: row.source,
+      generatedAt: row.generatedAt,
+      loadedAt: row.loadedAt,
+      counts: row.counts,
+    };
+  }
+
+  private fingerprint(): ListFingerprint | null {
+    if (!this.active) return null;
+    return { version: this.active.snapshot.version, sha256: this.active.sha256, entries: this.active.snapshot.entries.values() };
+  }
+
+  private async reply(outcome: ListRefreshOutcome, file: { version: string; sha256: string }, message: string): Promise<ListRefreshReply> {
+    this.lastRefresh = { outcome, version: file.version, sha256: file.sha256, at: new Date().toISOString(), message };
+    return { ...(await this.status()), outcome };
+  }
+
+  private heldEntry(row: StoredListVersion, inForce: StoredListVersion, change: ListChange, reasons: string[]): NewAuditEntry {
+    return {
+      kind: 'list.held',
+      verdict: null,
+      ruleIds: [],
+      listReferences: change.removedDprk,
+      listVersion: row.version,
+      rulesVersion: null,
+      actor: 'screening',
+      inputs: { version: row.version, sha256: row.sha256, source: row.source, inForce: { version: inForce.version, sha256: inForce.sha256 } },
+      details: { reasons, ...changeDetails(change), counts: row.counts },
+    };
+  }
+
+  private decisionEntry(
+    row: StoredListVersion,
+    inForce: StoredListVersion | null,
+    change: ListChange | null,
+    heldBecause: string[],
+    req: DecideListCandidateRequest,
+  ): NewAuditEntry {
+    const confirm = req.decision === 'confirm';
+    const before = inForce ? { version: inForce.version, sha256: inForce.sha256 } : null;
+    return {
+      kind: confirm ? 'list.confirmed' : 'list.rejected',
+      verdict: null,
+      ruleIds: [],
+      listReferences: change?.removedDprk ?? [],
+      listVersion: row.version,
+      rulesVersion: null,
+      actor: req.actor,
+      inputs: { version: row.version, sha256: row.sha256, ...(confirm ? { replaces: before } : { inForce: before }), ...(req.note ? { note: req.note } : {}) },
+      details: { ...(change ? changeDetails(change) : {}), heldBecause, counts: row.counts },
     };
   }
 
@@ -156,8 +314,16 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
   }
 }
 
-async function download(url: string): Promise<string> {
+function changeDetails(change: ListChange) {
+  return { removed: change.removed, removedShare: change.removedShare, added: change.added, removedDprk: change.removedDprk };
+}
+
+function view({ id: _id, ...version }: StoredListVersion): ListVersionView {
+  return version;
+}
+
+async function download(url: string): Promise<Buffer> {
   const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
+  return Buffer.from(await response.arrayBuffer());
 }

@@ -140,16 +140,6 @@ export interface NameCheckReply {
   listVersion: string | null;
 }
 
-export interface ListStatusReply {
-  version: string | null;
-  source: string | null;
-  generatedAt: string | null;
-  loadedAt: string | null;
-  counts: { total: number; byRegime: Record<string, { individual: number; entity: number }> } | null;
-  /** The last refresh that failed, if the latest attempt did; the list in force stays the previous one. */
-  lastError: string | null;
-}
-
 export interface VersionsReply {
   listVersion: string | null;
   rulesVersion: string;
