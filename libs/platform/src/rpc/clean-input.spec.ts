@@ -55,8 +55,11 @@ describe('cleanInput', () => {
     },
   );
 
-  it('refuses a key holding a refused character, showing it by its code point', () => {
+  it('refuses a key holding a refused character or a line break, showing it by its code point, and the empty key', () => {
     expect(cleanInput({ 'na\u0000me': 1 }).errors).toEqual([{ field: 'na<U+0000>me', reason: 'is not an accepted field name: it contains a control character (U+0000)' }]);
+    expect(cleanInput({ a: { 'b\tc': 1 } }).errors).toEqual([{ field: 'a.b<U+0009>c', reason: 'is not an accepted field name: it contains a control character (U+0009)' }]);
+    expect(cleanInput({ '': 1 }).errors).toEqual([{ field: '""', reason: 'is not an accepted field name: it is empty' }]);
+    expect(cleanInput({ 'имя': ' x ' })).toEqual({ value: { 'имя': 'x' }, errors: [] });
   });
 
   it('checks query parameters and other strings under their own name', () => {

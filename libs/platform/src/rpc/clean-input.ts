@@ -49,7 +49,7 @@ function clean(value: unknown, path: string, depth: number, walk: Walk): unknown
       walk.errors.push({ field, reason: 'is not an accepted field name' });
       continue;
     }
-    const reason = PRINTABLE_ASCII.test(key) ? null : forbiddenCharacterIn(key);
+    const reason = keyFault(key);
     if (reason) {
       walk.errors.push({ field, reason: `is not an accepted field name: it ${reason}` });
       continue;
@@ -69,11 +69,20 @@ function cleanString(text: string, path: string, walk: Walk): string {
   return text.normalize('NFKC').trim();
 }
 
+/** Keys name fields: never empty, and no character a string may not hold, nor a line break or tab. */
+function keyFault(key: string): string | null {
+  if (key === '') return 'is empty';
+  if (PRINTABLE_ASCII.test(key)) return null;
+  const breakOrTab = /[\t\n\r]/.exec(key);
+  return breakOrTab ? `contains a control character (${codePoint(breakOrTab[0])})` : forbiddenCharacterIn(key);
+}
+
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-/** A key as it can be shown in an error: refused characters are written as their code points. */
+/** A key as it can be shown in an error: refused characters are written as their code points, the empty key as "". */
 function printable(key: string): string {
-  return key.replace(/[^\x20-\x7e]/gu, (c) => (forbiddenCharacterIn(c) ? `<${codePoint(c)}>` : c));
+  if (key === '') return '""';
+  return key.replace(/[^\x20-\x7e]/gu, (c) => (/[\t\n\r]/.test(c) || forbiddenCharacterIn(c) ? `<${codePoint(c)}>` : c));
 }
