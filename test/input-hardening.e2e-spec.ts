@@ -158,6 +158,13 @@ describe('no input gives a 500 (5)', () => {
     expect((await platform.get('/health')).status).toBe(200);
   });
 
+  it('refuses a body that is not valid UTF-8 instead of storing U+FFFD', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"name": "OOO '), Buffer.from([0xc0, 0x80, 0xff]), Buffer.from('"}')]);
+    const res = await send('POST', '/v1/screening/check', bytes, { 'content-type': 'application/json' }, platform.adminKey);
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'body', reason: 'is not valid UTF-8' }]);
+  });
+
   it('refuses a NUL byte in a query parameter, naming it', async () => {
     refused(await platform.get('/v1/audit?kind=%00', platform.adminKey), 'kind');
     refused(await platform.get('/v1/companies?limit=%00', partner.apiKey), 'limit');

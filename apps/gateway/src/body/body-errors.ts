@@ -24,6 +24,8 @@ export function bodyErrorEnvelope(exception: unknown, request: Request): ErrorEn
   switch (failure.type) {
     case 'entity.parse.failed':
       return body(ErrorCode.VALIDATION_FAILED, 'Request body is not valid JSON', 'is not valid JSON');
+    case 'entity.not.utf8':
+      return body(ErrorCode.VALIDATION_FAILED, 'Request body is not UTF-8', 'is not valid UTF-8');
     case 'entity.too.deep':
       return body(ErrorCode.VALIDATION_FAILED, 'Request body nests too deep', `nests deeper than ${MAX_BODY_DEPTH} levels`);
     case 'entity.too.large':

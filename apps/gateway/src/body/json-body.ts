@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse as parseContentType } from 'content-type';
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '#contracts';
@@ -67,8 +68,13 @@ export function jsonNestingExceeds(bytes: Uint8Array, max: number): boolean {
   return false;
 }
 
-/** body-parser's `verify` hook: runs on the (decompressed) bytes before they are parsed. */
-export function refuseDeepJson(_request: Request, _response: Response, body: Buffer): void {
+/**
+ * body-parser's `verify` hook, on the (decompressed) bytes before they are parsed: they must be
+ * UTF-8 (the decoder would otherwise put U+FFFD for each bad byte and store it), and nest no
+ * deeper than MAX_BODY_DEPTH.
+ */
+export function checkJsonBytes(_request: Request, _response: Response, body: Buffer): void {
+  if (!isUtf8(body)) throw Object.assign(new Error('Request body is not UTF-8'), { type: 'entity.not.utf8' });
   if (jsonNestingExceeds(body, MAX_BODY_DEPTH)) {
     throw Object.assign(new Error(`Request body nests deeper than ${MAX_BODY_DEPTH} levels`), { type: 'entity.too.deep' });
   }
