@@ -171,6 +171,11 @@ describe('no input gives a 500 (5)', () => {
     refused(await platform.get('/v1/introductions?status=%00', partner.apiKey), 'status');
   });
 
+  it('refuses a query parameter given twice, instead of joining the values', async () => {
+    expect(refused(await platform.get('/v1/audit?kind=match.verdicts&kind=match.verdicts', platform.adminKey), 'kind')).toBe('must be given once');
+    expect(refused(await platform.get('/v1/companies?limit=5&limit=5', partner.apiKey), 'limit')).toBe('must be given once');
+  });
+
   it('refuses a badly percent-encoded path with 400 naming the path', async () => {
     refused(await platform.get('/v1/companies/%zz', partner.apiKey), 'path');
   });

@@ -50,6 +50,10 @@ export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const root = rootOf(metadata);
     if (root === null) return this.classes.transform(value, metadata);
+    // A repeated query parameter arrives as an array, which Nest would join into one string.
+    if (metadata.type === 'query' && metadata.data && Array.isArray(value)) {
+      throw DomainError.validation([{ field: metadata.data, reason: 'must be given once' }]);
+    }
     const whole = metadata.type === 'body' ? 'body' : root || (typeof metadata.type === 'string' ? metadata.type : 'payload');
     const { value: cleaned, errors } = cleanInput(value, root, whole);
     if (errors.length) throw DomainError.validation(errors);
