@@ -22,6 +22,8 @@ export class Platform {
   readonly services: Record<'screening' | 'sectors' | 'companies' | 'matching' | 'gateway', ServiceProcess>;
   private dropDatabase: () => Promise<void> = async () => undefined;
   baseUrl = '';
+  /** The platform's PostgreSQL database, for the few checks REST cannot make (there is no route listing partners). */
+  databaseUrl = '';
 
   private constructor(services: Platform['services']) {
     this.services = services;
@@ -52,6 +54,7 @@ export class Platform {
     });
     Object.assign(platform, { adminKey });
     platform.dropDatabase = db.drop;
+    platform.databaseUrl = db.url;
     platform.baseUrl = `http://127.0.0.1:${port}`;
     for (const s of Object.values(platform.services)) s.start();
     await platform.healthy(30_000);

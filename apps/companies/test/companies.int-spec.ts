@@ -93,12 +93,32 @@ describe('companies service over NATS and PostgreSQL', () => {
     ['a capability outside the sector vocabulary', { capabilities: ['open_pit_mining'] }, 'capabilities.0'],
     ['an HS chapter that does not exist', { hsCodes: ['7700'] }, 'hsCodes.0'],
     ['a wrong type', { employees: '300' }, 'profile.employees'],
+    ['a location that is an array', { location: [] }, 'profile.location'],
+    ['owners that are arrays', { owners: [[]] }, 'profile.owners'],
+    ['a name of whitespace', { name: '  \t ' }, 'profile.name'],
+    ['a NUL byte in the city', { city: 'Khaba\u0000rovsk' }, 'profile.city'],
+    ['an unpaired surrogate in a director name', { directors: [{ name: 'Ivan \udc00' }] }, 'profile.directors.0.name'],
+    ['a zero-width space in the name', { name: 'AO Khabarovsk\u200b Avtozavod' }, 'profile.name'],
+    ['a prototype key', JSON.parse('{"constructor": {"admin": true}}'), 'profile.constructor'],
   ])('answers VALIDATION_FAILED for %s, naming the field', async (_label, change, field) => {
     const error = await failure(bus.request(CompaniesSubjects.companyCreate, { caller: partnerB, profile: { ...profile, ...change } as never }));
     expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect((error.envelope.details as { field: string }[]).map((d) => d.field)).toContain(field);
     const page = await bus.request(CompaniesSubjects.companyList, { caller: partnerB });
     expect(page.total).toBe(0);
+  });
+
+  it('stores names trimmed and in NFKC, and refuses a PATCH that is whitespace or holds a prototype key', async () => {
+    const created = await bus.request(CompaniesSubjects.companyCreate, {
+      caller: partnerA,
+      profile: { ...profile, inn: '7702070139', name: ' ＡＯ Khabarovsk Ｍｏｔｏｒｓ ', directors: [{ name: '  Ivan Petrov ' }] },
+    });
+    expect(created).toMatchObject({ name: 'AO Khabarovsk Motors', directors: [{ name: 'Ivan Petrov' }] });
+    const blank = await failure(bus.request(CompaniesSubjects.companyUpdate, { caller: partnerA, id: created.id, patch: { region: '   ' } }));
+    expect(blank.envelope.details).toEqual([{ field: 'region', reason: 'region must be longer than or equal to 2 characters' }]);
+    const keyed = await failure(bus.request(CompaniesSubjects.companyUpdate, { caller: partnerA, id: created.id, patch: JSON.parse('{"__proto__": {"partnerId": "x"}}') }));
+    expect(keyed.envelope.details).toEqual([{ field: 'patch.__proto__', reason: 'is not an accepted field name' }]);
+    expect((await bus.request(CompaniesSubjects.companyGet, { caller: partnerA, id: created.id })).version).toBe(1);
   });
 
   it('updates with a version bump and deletes with an outbox event', async () => {

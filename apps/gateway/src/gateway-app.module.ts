@@ -9,6 +9,7 @@ import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { IntroductionsHttpController } from './introductions/introductions.http.controller.js';
 import { SanctionsListHttpController } from './screening/sanctions-list.http.controller.js';
+import { IntroductionsService } from './introductions/introductions.service.js';
 import { ScreeningHttpController } from './screening/screening.http.controller.js';
 import { MatchmakingHttpController } from './matches/matchmaking.http.controller.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
@@ -37,6 +38,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
+    IntroductionsService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

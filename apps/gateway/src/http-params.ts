@@ -1,20 +1,27 @@
 import { SECTOR_IDS, type SectorId } from '#contracts';
 import { DomainError } from '#platform';
 
-/** Reads an optional integer query parameter, refusing anything else with the parameter's name. */
+const INTEGER = /^-?\d{1,16}$/;
+const DECIMAL = /^-?\d{1,16}(\.\d{1,16})?$/;
+
+/**
+ * Reads an optional integer query parameter written in decimal digits (not `0x10`, `1e3` or `+5`,
+ * which Number() would take), refusing anything else with the parameter's name.
+ */
 export function optionalInt(name: string, raw: unknown, min: number, max: number): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(value) || value < min || value > max) {
+  if (typeof raw !== 'string' || !INTEGER.test(raw) || value < min || value > max) {
     throw DomainError.validation([{ field: name, reason: `must be an integer from ${min} to ${max}` }]);
   }
   return value;
 }
 
+/** Reads an optional decimal number (`42`, `37.5`) query parameter. */
 export function optionalNumber(name: string, raw: unknown, min: number, max: number): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (typeof raw !== 'string' || !Number.isFinite(value) || value < min || value > max) {
+  if (typeof raw !== 'string' || !DECIMAL.test(raw) || value < min || value > max) {
     throw DomainError.validation([{ field: name, reason: `must be a number from ${min} to ${max}` }]);
   }
   return value;

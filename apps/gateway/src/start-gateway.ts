@@ -1,7 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, PinoNestLogger } from '#platform';
+import { isJsonMediaType, checkJsonBytes, requireJsonBody } from './body/json-body.js';
 import { GatewayAppModule } from './gateway-app.module.js';
 import { loadGatewayConfig } from './gateway.config.js';
 import { setUpOpenApi } from './openapi/openapi.js';
@@ -13,7 +15,16 @@ export async function startGateway(): Promise<INestApplication> {
     logger: new PinoNestLogger(createLogger('gateway')),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES, type: () => true });
+  // Bodies are JSON declared as such (else 415), at most BODY_LIMIT_BYTES once decompressed (else
+  // 413), valid UTF-8 and at most MAX_BODY_DEPTH deep (else 400), checked on the bytes before parsing.
+  // (Nest reserves body-parser's `verify` only for `rawBody: true`, which the gateway does not use.)
+  app.use(requireJsonBody);
+  const json = {
+    limit: config.BODY_LIMIT_BYTES,
+    type: (request: IncomingMessage) => isJsonMediaType(String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()),
+    verify: checkJsonBytes,
+  };
+  app.useBodyParser('json', json);
   app.disable('x-powered-by');
   setUpOpenApi(app);
   app.enableShutdownHooks();

@@ -162,4 +162,21 @@ describe('screening service over NATS and PostgreSQL', () => {
     const error = await bus.request(ScreeningSubjects.nameCheck, { name: '' }).catch((e) => e);
     expect(error.envelope).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [expect.objectContaining({ field: 'name' })] });
   });
+
+  it.each([
+    ['a NUL byte in the name', ScreeningSubjects.nameCheck, { name: 'Paek\u0000Chang Ho' }, 'name', 'contains a control character (U+0000)'],
+    ['a right-to-left override in the name', ScreeningSubjects.nameCheck, { name: 'Paek \u202eoH gnahC' }, 'name', 'contains an invisible or text-direction character (U+202E)'],
+    ['a name of whitespace', ScreeningSubjects.nameCheck, { name: '    ' }, 'name', 'name must be longer than or equal to 1 characters'],
+    ['a prototype key', ScreeningSubjects.nameCheck, JSON.parse('{"name": "Paek Chang Ho", "__proto__": {"x": 1}}'), '__proto__', 'is not an accepted field name'],
+    ['a NUL byte in the audit kind', ScreeningSubjects.auditList, { kind: '\u0000' }, 'kind', 'contains a control character (U+0000)'],
+  ] as const)('refuses %s, naming the field', async (_label, subject, payload, field, reason) => {
+    const error = await bus.request(subject, payload as never).catch((e) => e);
+    expect(error.envelope).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field, reason }] });
+  });
+
+  it('screens the NFKC form of a name', async () => {
+    const reply = await bus.request(ScreeningSubjects.nameCheck, { name: ' Ｐａｅｋ Ｃｈａｎｇ Ｈｏ ' });
+    expect(reply.name).toBe('Paek Chang Ho');
+    expect(reply.hits[0]).toMatchObject({ referenceNumber: 'KPi.006' });
+  });
 });

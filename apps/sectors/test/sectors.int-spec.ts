@@ -65,10 +65,28 @@ describe('a sectors process serving only mining', () => {
     ['a negative tonnage', { attributes: { mineral: 'magnesite', annualTonnage: -1 } }, 'attributes.annualTonnage'],
     ['an unknown attribute', { attributes: { mineral: 'magnesite', annualTonnage: 1, colour: 'red' } }, 'attributes.colour'],
     ['an unknown capability', { requiredCapabilities: ['vehicle_assembly'] }, 'requiredCapabilities.0'],
+    ['a site that is an array', { site: [] }, 'opportunity.site'],
+    ['a counterparty that is an array', { counterparty: [] }, 'opportunity.counterparty'],
+    ['a title of whitespace', { title: '     ' }, 'opportunity.title'],
+    ['a NUL byte in an attribute', { attributes: { mineral: 'magne\u0000site', annualTonnage: 1 } }, 'opportunity.attributes.mineral'],
+    ['a prototype key in the attributes', { attributes: JSON.parse('{"mineral": "magnesite", "annualTonnage": 1, "__proto__": {"x": 1}}') }, 'opportunity.attributes.__proto__'],
   ])('refuses %s naming the field', async (_label, change, field) => {
     const error = await bus.request(mining.opportunityCreate, { opportunity: { ...opportunity, ...change } as never }).catch((e) => e);
     expect(error.envelope.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(error.envelope.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it('refuses a PATCH whose counterparty is an array or whose title is whitespace, and keeps the stored one', async () => {
+    const { items } = await bus.request(mining.opportunityList, {});
+    const id = items[0].id;
+    for (const [patch, field, reason] of [
+      [{ counterparty: [] }, 'counterparty', 'counterparty must be an object'],
+      [{ title: ' \t ' }, 'title', 'title must be longer than or equal to 3 characters'],
+    ] as const) {
+      const error = await bus.request(mining.opportunityUpdate, { id, patch }).catch((e) => e);
+      expect(error.envelope).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [{ field, reason }] });
+    }
+    expect((await bus.request(mining.opportunityGet, { id, withContact: true })).counterparty).toEqual(opportunity.counterparty);
   });
 
   it('holds only what was stored: no seed without SEED_ON_EMPTY', async () => {

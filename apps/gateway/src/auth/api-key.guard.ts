@@ -25,7 +25,10 @@ function sha256(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-/** Authenticates `X-API-Key`: the admin key from config, or a partner key known to the companies service. */
+/**
+ * Authenticates `X-API-Key`: the admin key from config, or a partner key known to the companies
+ * service. No key or an unknown key → 401; a partner's key on an admin-only route → 403.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly cache = new Map<string, { partnerId: string; expires: number }>();
@@ -50,10 +53,12 @@ export class ApiKeyGuard implements CanActivate {
       request.caller = { partnerId: null, admin: true };
       return true;
     }
+    // An unknown key is 401 on every route; a known partner's key on an admin route is 403.
+    const partnerId = await this.partnerOf(digest.toString('hex'));
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'This operation needs the admin key');
     }
-    request.caller = { partnerId: await this.partnerOf(digest.toString('hex')), admin: false };
+    request.caller = { partnerId, admin: false };
     return true;
   }
 

@@ -20,6 +20,7 @@ describe('mining attributes', () => {
     [{ mineral: 'coal', annualTonnage: 10, miningMethod: 'strip' }, 'attributes.miningMethod', 'must be one of: open_pit, underground'],
     [{ mineral: 'coal', annualTonnage: 10, originCountry: 'Russia' }, 'attributes.originCountry', 'must be an ISO 3166-1 alpha-2 country code such as RU'],
     [{ mineral: 'coal', annualTonnage: 10, oreGradePct: 120 }, 'attributes.oreGradePct', 'must be at most 100'],
+    [{ mineral: 'coal', annualTonnage: 1e300 }, 'attributes.annualTonnage', 'must be at most 10000000000'],
     [{ mineral: 'coal', annualTonnage: 10, tonnage: 10 }, 'attributes.tonnage', 'is not an attribute of the mining sector'],
   ])('rejects %p at %p: %s', (attrs, field, reason) => {
     expect(MINING_ATTRIBUTES.validateAttributes(attrs)).toEqual({ ok: false, errors: [{ field, reason }] });
@@ -39,6 +40,7 @@ describe('automobile attributes', () => {
     [{ vehicleSegment: 'bus', activity: 'leasing' }, 'attributes.activity', 'must be one of: assembly, parts, service, supply'],
     [{ vehicleSegment: 'bus', activity: 'assembly', annualUnits: 12.5 }, 'attributes.annualUnits', 'must be an integer'],
     [{ vehicleSegment: 'bus', activity: 'assembly', annualUnits: -1 }, 'attributes.annualUnits', 'must be greater than 0'],
+    [{ vehicleSegment: 'bus', activity: 'assembly', annualUnits: 1e17 }, 'attributes.annualUnits', 'must be at most 100000000'],
     [{ vehicleSegment: 'bus', activity: 'assembly', localContentPct: 101 }, 'attributes.localContentPct', 'must be at most 100'],
     [{ vehicleSegment: 'bus' }, 'attributes.activity', 'is required'],
     [{ vehicleSegment: 'bus', activity: 'assembly', colour: 'red' }, 'attributes.colour', 'is not an attribute of the automobile sector'],
@@ -58,6 +60,9 @@ describe('electricity attributes', () => {
   it.each([
     [{ generationType: 'nuclear' }, 'attributes.generationType', 'must be one of: hydro, thermal_coal, solar, wind, grid, substation, interconnector'],
     [{ generationType: 'grid', voltageKv: 330 }, 'attributes.voltageKv', 'must be one of: 6, 10, 35, 110, 220, 500'],
+    [{ generationType: 'hydro', capacityMw: 1e17 }, 'attributes.capacityMw', 'must be at most 1000000'],
+    [{ generationType: 'grid', lineLengthKm: 1e300 }, 'attributes.lineLengthKm', 'must be at most 100000'],
+    [{ generationType: 'solar', annualEnergyGwh: 1e17 }, 'attributes.annualEnergyGwh', 'must be at most 10000000'],
     [{ generationType: 'grid', voltageKv: '220' }, 'attributes.voltageKv', 'must be one of: 6, 10, 35, 110, 220, 500'],
     [{ generationType: 'hydro', capacityMw: 0 }, 'attributes.capacityMw', 'must be greater than 0'],
     [{ generationType: 'grid', lineLengthKm: -2 }, 'attributes.lineLengthKm', 'must be greater than 0'],

@@ -8,6 +8,8 @@ export const ErrorCode = {
   /** The UN DPRK sanctions regime prohibits it (HTTP 451). */
   PROHIBITED: 'PROHIBITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A request body that is not JSON (HTTP 415): another content type, a charset other than UTF-8, an unknown content encoding. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   RATE_LIMITED: 'RATE_LIMITED',
   UNAVAILABLE: 'UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',

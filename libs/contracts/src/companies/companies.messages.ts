@@ -1,11 +1,10 @@
-import { Type } from 'class-transformer';
-import { IsObject, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsObject, IsString, IsUUID, Matches } from 'class-validator';
 import { CallerDto, PageQueryDto } from '../common/caller.dto.js';
+import { NestedObject, Text } from '../common/text.js';
 import { CompanyProfileDto } from './company-profile.dto.js';
 
 export class CreatePartnerRequest {
-  @IsString()
-  @Length(2, 200)
+  @Text(2, 200)
   name!: string;
 }
 
@@ -28,18 +27,15 @@ export interface PartnerView {
 }
 
 export class CreateCompanyRequest {
-  @ValidateNested()
-  @Type(() => CallerDto)
+  @NestedObject(() => CallerDto)
   caller!: CallerDto;
 
-  @ValidateNested()
-  @Type(() => CompanyProfileDto)
+  @NestedObject(() => CompanyProfileDto)
   profile!: CompanyProfileDto;
 }
 
 export class CompanyByIdRequest {
-  @ValidateNested()
-  @Type(() => CallerDto)
+  @NestedObject(() => CallerDto)
   caller!: CallerDto;
 
   @IsUUID()
@@ -53,8 +49,7 @@ export class UpdateCompanyRequest extends CompanyByIdRequest {
 }
 
 export class ListCompaniesRequest extends PageQueryDto {
-  @ValidateNested()
-  @Type(() => CallerDto)
+  @NestedObject(() => CallerDto)
   caller!: CallerDto;
 }
 

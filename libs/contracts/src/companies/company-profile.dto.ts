@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -10,13 +9,12 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { SECTOR_IDS, type SectorId } from '../common/domain.js';
+import { NestedObject, NestedObjects, Text } from '../common/text.js';
 
 /** HS code: chapter (2 digits), heading (4) or subheading (6). */
 export const HS_CODE_PATTERN = /^\d{2}(\d{2}(\d{2})?)?$/;
@@ -38,8 +36,7 @@ export class GeoPointDto {
 }
 
 export class OwnerDto {
-  @IsString()
-  @Length(2, 300)
+  @Text(2, 300)
   name!: string;
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -49,15 +46,13 @@ export class OwnerDto {
 }
 
 export class DirectorDto {
-  @IsString()
-  @Length(2, 300)
+  @Text(2, 300)
   name!: string;
 }
 
 /** A company profile as a partner submits it. INN and OGRN check digits are verified by the companies service. */
 export class CompanyProfileDto {
-  @IsString()
-  @Length(2, 300)
+  @Text(2, 300)
   name!: string;
 
   @IsString()
@@ -69,17 +64,14 @@ export class CompanyProfileDto {
   @Matches(/^(\d{13}|\d{15})$/, { message: 'ogrn must be 13 digits (OGRN) or 15 digits (OGRNIP)' })
   ogrn?: string;
 
-  @IsString()
-  @Length(2, 120)
+  @Text(2, 120)
   region!: string;
 
-  @IsString()
-  @Length(1, 120)
+  @Text(1, 120)
   city!: string;
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => GeoPointDto)
+  @NestedObject(() => GeoPointDto)
   location?: GeoPointDto;
 
   @IsArray()
@@ -127,15 +119,13 @@ export class CompanyProfileDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => OwnerDto)
+  @NestedObjects(() => OwnerDto)
   owners?: OwnerDto[];
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DirectorDto)
+  @NestedObjects(() => DirectorDto)
   directors?: DirectorDto[];
 }
 

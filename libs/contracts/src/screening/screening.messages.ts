@@ -13,9 +13,11 @@ import {
   Max,
   Min,
   ValidateIf,
+  Validate,
   ValidateNested,
 } from 'class-validator';
 import { CallerDto } from '../common/caller.dto.js';
+import { NestedObject, NestedObjects, Text } from '../common/text.js';
 import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
 
 /** The verdict of the UN 1718 screen on one match. `clear` only ever comes from the screening service. */
@@ -84,14 +86,12 @@ export class ScreeningCompanyDto {
 
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ScreeningPartyDto)
+  @NestedObjects(() => ScreeningPartyDto)
   owners!: ScreeningPartyDto[];
 
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ScreeningPartyDto)
+  @NestedObjects(() => ScreeningPartyDto)
   directors!: ScreeningPartyDto[];
 }
 
@@ -124,8 +124,7 @@ export class ScreeningOpportunityDto {
 }
 
 export class NameCheckRequest {
-  @IsString()
-  @Length(1, 300)
+  @Text(1, 300)
   name!: string;
 
   @IsOptional()
@@ -170,12 +169,10 @@ export class RequestIntroductionRequest {
   @IsUUID()
   partnerId!: string;
 
-  @ValidateNested()
-  @Type(() => ScreeningCompanyDto)
+  @NestedObject(() => ScreeningCompanyDto)
   company!: ScreeningCompanyDto;
 
-  @ValidateNested()
-  @Type(() => ScreeningOpportunityDto)
+  @NestedObject(() => ScreeningOpportunityDto)
   opportunity!: ScreeningOpportunityDto;
 }
 
@@ -192,8 +189,7 @@ export interface HeldIntroductionView {
 }
 
 export class IntroductionByIdRequest {
-  @ValidateNested()
-  @Type(() => CallerDto)
+  @NestedObject(() => CallerDto)
   caller!: CallerDto;
 
   @IsUUID()
@@ -201,8 +197,7 @@ export class IntroductionByIdRequest {
 }
 
 export class ListIntroductionsRequest {
-  @ValidateNested()
-  @Type(() => CallerDto)
+  @NestedObject(() => CallerDto)
   caller!: CallerDto;
 
   @IsOptional()
@@ -225,17 +220,14 @@ export class DecideIntroductionRequest {
   approve!: boolean;
 
   @IsOptional()
-  @IsString()
-  @Length(3, 200)
+  @Text(3, 200)
   exemptionReference?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @Text(1, 2000, { multiline: true })
   note?: string;
 
-  @IsString()
-  @Length(1, 100)
+  @Text(1, 100)
   actor!: string;
 }
 
@@ -245,13 +237,11 @@ export class IntroductionDecisionBody {
   approve!: boolean;
 
   @IsOptional()
-  @IsString()
-  @Length(3, 200)
+  @Text(3, 200)
   exemptionReference?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @Text(1, 2000, { multiline: true })
   note?: string;
 }
 
@@ -268,8 +258,7 @@ export class ListAuditRequest {
   limit?: number;
 
   @IsOptional()
-  @ValidateIf((_, v) => v !== undefined)
-  @IsString()
+  @Text(1, 100)
   kind?: string;
 
   /** Only the entry of this party decision (`compliance.decisions.*.id` of a match). */

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -8,19 +7,16 @@ import {
   IsNumber,
   IsObject,
   IsOptional,
-  IsString,
-  Length,
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { DIRECTIONS, STRUCTURES, SECTOR_IDS, type Direction, type SectorId, type Structure } from '../common/domain.js';
 import { CAPABILITY_PATTERN, HS_CODE_PATTERN, OKVED_CODE_PATTERN } from '../companies/company-profile.dto.js';
+import { NestedObject, Text } from '../common/text.js';
 
 export class SiteDto {
-  @IsString()
-  @Length(2, 200)
+  @Text(2, 200)
   name!: string;
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -35,13 +31,11 @@ export class SiteDto {
 }
 
 export class CounterpartyDto {
-  @IsString()
-  @Length(2, 300)
+  @Text(2, 300)
   name!: string;
 
   @IsOptional()
-  @IsString()
-  @Length(3, 300)
+  @Text(3, 300)
   contact?: string;
 }
 
@@ -50,20 +44,16 @@ export class OpportunityInputDto {
   @IsIn(SECTOR_IDS, { message: `sector must be one of: ${SECTOR_IDS.join(', ')}` })
   sector!: SectorId;
 
-  @IsString()
-  @Length(3, 300)
+  @Text(3, 300)
   title!: string;
 
-  @IsString()
-  @Length(0, 5000)
+  @Text(0, 5000, { multiline: true })
   description!: string;
 
-  @ValidateNested()
-  @Type(() => SiteDto)
+  @NestedObject(() => SiteDto)
   site!: SiteDto;
 
-  @ValidateNested()
-  @Type(() => CounterpartyDto)
+  @NestedObject(() => CounterpartyDto)
   counterparty!: CounterpartyDto;
 
   @IsArray()

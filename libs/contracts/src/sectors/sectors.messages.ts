@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../common/caller.dto.js';
 import type { CriterionId, SectorId } from '../common/domain.js';
+import { NestedObject } from '../common/text.js';
 import { OpportunityInputDto } from './opportunity.dto.js';
 
 /** A sector as `GET /v1/sectors` shows it: its rubric and its vocabulary. */
@@ -18,8 +18,7 @@ export interface SectorView {
 }
 
 export class CreateOpportunityRequest {
-  @ValidateNested()
-  @Type(() => OpportunityInputDto)
+  @NestedObject(() => OpportunityInputDto)
   opportunity!: OpportunityInputDto;
 }
 

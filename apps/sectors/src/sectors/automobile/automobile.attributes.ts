@@ -14,7 +14,7 @@ export const AUTOMOBILE_ATTRIBUTES = defineSectorAttributes('automobile', {
     values: ['assembly', 'parts', 'service', 'supply'],
     description: 'Assembly of vehicles, making or supplying parts, servicing, or supply of finished vehicles.',
   },
-  annualUnits: { type: 'number', required: false, integer: true, greaterThan: 0, description: 'Vehicles or kits a year.' },
+  annualUnits: { type: 'number', required: false, integer: true, greaterThan: 0, atMost: 100_000_000, description: 'Vehicles or kits a year.' },
   fuelType: { type: 'enum', required: false, values: ['diesel', 'petrol', 'cng', 'electric', 'hybrid'], description: 'Powertrain of the vehicles.' },
   localContentPct: { type: 'number', required: false, atLeast: 0, atMost: 100, description: 'Share of value to be produced locally, in percent.' },
 });

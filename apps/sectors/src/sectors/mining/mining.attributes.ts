@@ -9,7 +9,7 @@ export const MINERALS = [
 /** Attributes of a mining opportunity. */
 export const MINING_ATTRIBUTES = defineSectorAttributes('mining', {
   mineral: { type: 'enum', required: true, values: MINERALS, description: 'The mineral mined, processed or shipped.' },
-  annualTonnage: { type: 'number', required: true, greaterThan: 0, description: 'Tonnes a year mined, processed or handled.' },
+  annualTonnage: { type: 'number', required: true, greaterThan: 0, atMost: 10_000_000_000, description: 'Tonnes a year mined, processed or handled.' },
   miningMethod: { type: 'enum', required: false, values: ['open_pit', 'underground'], description: 'How the deposit is worked.' },
   originCountry: {
     type: 'string',
