@@ -1,5 +1,5 @@
 import type { CompanyView, OpportunitySummary, SectorId } from '#contracts';
-import { prepareCompany, prepareOpportunity, type PreparedCompany, type PreparedOpportunity } from '../domain/scoring/index.js';
+import { OpportunityColumns, prepareCompany, prepareOpportunity, type PreparedCompany, type PreparedOpportunity } from '../domain/scoring/index.js';
 
 /** The two classes matches are ranked in: leads (clear, review, exemption required) and prohibited ones. */
 export type MatchClass = 'leads' | 'prohibited';
@@ -16,6 +16,8 @@ export class CandidateIndex {
   private readonly companiesBySector = new Map<SectorId, Map<string, PreparedCompany>>();
   /** Each sector's opportunities by class, as arrays made when first asked for after a change: ranking reads them per company. */
   private readonly lists = new Map<string, PreparedOpportunity[]>();
+  /** The same lists laid out in columns for ranking (see OpportunityColumns). */
+  private readonly columns = new Map<string, OpportunityColumns>();
 
   putCompany(view: CompanyView): void {
     this.removeCompany(view.id);
@@ -62,6 +64,18 @@ export class CandidateIndex {
     return sectors.length === 1 ? this.list(sectors[0]!, cls) : sectors.flatMap((s) => this.list(s, cls));
   }
 
+  /** The opportunities of these sectors in one class (or both), one column set per sector, as ranking reads them. */
+  columnsFor(sectors: Iterable<SectorId>, cls?: MatchClass): OpportunityColumns[] {
+    const out: OpportunityColumns[] = [];
+    for (const sector of sectors) {
+      const key = `${sector}|${cls ?? 'all'}`;
+      let columns = this.columns.get(key);
+      if (!columns) this.columns.set(key, (columns = new OpportunityColumns(sector, this.list(sector, cls))));
+      out.push(columns);
+    }
+    return out;
+  }
+
   private list(sector: SectorId, cls: MatchClass | undefined): PreparedOpportunity[] {
     const key = `${sector}|${cls ?? 'all'}`;
     let list = this.lists.get(key);
@@ -76,7 +90,10 @@ export class CandidateIndex {
   }
 
   private changed(sector: SectorId): void {
-    for (const cls of ['leads', 'prohibited', 'all']) this.lists.delete(`${sector}|${cls}`);
+    for (const cls of ['leads', 'prohibited', 'all']) {
+      this.lists.delete(`${sector}|${cls}`);
+      this.columns.delete(`${sector}|${cls}`);
+    }
   }
 
   get size() {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SectorId } from '#contracts';
 import { RubricClient } from '../clients/rubric.client.js';
-import { rankOpportunityScores, scoreIfAtLeast, type PreparedCompany, type PreparedOpportunity, type RankedScore } from '../domain/scoring/index.js';
+import { rankColumnScores, scoreIfAtLeast, type OpportunityColumns, type PreparedCompany, type PreparedOpportunity, type RankedScore } from '../domain/scoring/index.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
 import { CandidateIndex, type MatchClass } from './candidate-index.js';
 
@@ -50,14 +50,12 @@ export class RankingService {
     },
   ): Promise<RankedLists> {
     const rubrics = await this.rubrics.rubrics(sectors);
-    const rank = (candidates: readonly PreparedOpportunity[], limit: number) =>
-      limit > 0 && candidates.length
-        ? rankOpportunityScores(pc, candidates, rubrics, { rubPerUsd: this.config.RUB_PER_USD, minScore: limits.minScore, limit })
-        : [];
-    if (companyBarred) return { leads: [], prohibited: rank(this.index.opportunitiesFor(sectors), limits.prohibited) };
+    const rank = (candidates: readonly OpportunityColumns[], limit: number) =>
+      limit > 0 ? rankColumnScores(pc, candidates, rubrics, { rubPerUsd: this.config.RUB_PER_USD, minScore: limits.minScore, limit }) : [];
+    if (companyBarred) return { leads: [], prohibited: rank(this.index.columnsFor(sectors), limits.prohibited) };
     return {
-      leads: rank(this.index.opportunitiesFor(sectors, 'leads'), limits.leads),
-      prohibited: rank(this.index.opportunitiesFor(sectors, 'prohibited'), limits.prohibited),
+      leads: rank(this.index.columnsFor(sectors, 'leads'), limits.leads),
+      prohibited: rank(this.index.columnsFor(sectors, 'prohibited'), limits.prohibited),
     };
   }
 

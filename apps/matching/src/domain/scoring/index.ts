@@ -35,6 +35,8 @@ export {
   scorePrepared,
   rankOpportunities,
   rankOpportunityScores,
+  rankColumnScores,
+  OpportunityColumns,
   rankCompanies,
   scoreIfAtLeast,
   type RankedScore,

@@ -39,7 +39,8 @@ export function sharedCount(a: readonly number[], b: readonly number[]): number 
   return count;
 }
 
-function bitCount(word: number): number {
+/** How many bits of a 32-bit word are set. */
+export function bitCount(word: number): number {
   let x = word - ((word >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;

@@ -1,4 +1,6 @@
 import {
+  NEUTRAL_VALUE,
+  SETTLEMENT_VALUE,
   activityFit,
   activityValue,
   capabilityCoverage,
@@ -15,6 +17,8 @@ import {
   settlementValue,
 } from './scoring.criteria.js';
 import { ScoringError } from './scoring.errors.js';
+import { HS_CREDIT, okvedAncestorCredit } from './code-hierarchy.util.js';
+import { bitCount, hasId, keyLength, keyPrefixId } from './scoring-keys.util.js';
 import { TopK } from './top-k.util.js';
 import {
   asPreparedCompany,
@@ -24,6 +28,7 @@ import {
   isPreparedOpportunity,
   prepareCompany,
   prepareOpportunity,
+  SECTOR_IDS,
   type CompanyInput,
   type OpportunityInput,
   type PreparedCompany,
@@ -136,6 +141,207 @@ export function rankOpportunityScores(
   const top = new TopK<PreparedOpportunity>(limit, byId);
   collectOpportunities(company, opportunities, rubricBySector, new Map(), Math.log10(rate), minHundredths(minScore), top);
   return top.sortedEntries().map(({ item, score }) => ({ companyId: company.id, opportunityId: item.id, sector: item.sector, score: score / 100 }));
+}
+
+/**
+ * One sector's opportunities laid out for ranking many companies against them: the fields the
+ * cheapest criteria read (capability masks, counts, settlement currencies) in typed arrays, side
+ * by side, so that the pairs a company cannot rank are given up in a tight scan over contiguous
+ * memory, without touching the opportunities themselves. Build it once per change of the list.
+ */
+export class OpportunityColumns {
+  readonly sector: SectorId;
+  readonly sectorIndex: number;
+  /** Capability mask words per opportunity. */
+  readonly words: number;
+  readonly masks: Int32Array;
+  readonly capabilityCounts: Uint16Array;
+  /** Settlement as three bits: states a currency (1), accepts RUB (2), accepts another (4). */
+  readonly settlement: Uint8Array;
+  /** Required HS and OKVED2 digit-key ids, CODE_SLOTS per opportunity, with their counts (OVERFLOW: more than fit, or OKVED2 from the sector's defaults). */
+  readonly hsIds: Int32Array;
+  readonly hsCounts: Uint8Array;
+  readonly okvedIds: Int32Array;
+  readonly okvedCounts: Uint8Array;
+
+  constructor(
+    sector: SectorId,
+    readonly items: readonly PreparedOpportunity[],
+  ) {
+    this.sector = sector;
+    this.sectorIndex = SECTOR_IDS.indexOf(sector);
+    this.words = items.reduce((w, po) => Math.max(w, po.capabilityMask.length), 1);
+    this.masks = new Int32Array(items.length * this.words);
+    this.capabilityCounts = new Uint16Array(items.length);
+    this.settlement = new Uint8Array(items.length);
+    this.hsIds = new Int32Array(items.length * CODE_SLOTS);
+    this.hsCounts = new Uint8Array(items.length);
+    this.okvedIds = new Int32Array(items.length * CODE_SLOTS);
+    this.okvedCounts = new Uint8Array(items.length);
+    for (const [i, po] of items.entries()) {
+      if (po.sector !== sector) throw new ScoringError('RUBRIC_SECTOR_MISMATCH', `opportunity ${po.id} of sector ${po.sector} in a ${sector} column set`);
+      po.capabilityMask.forEach((word, w) => (this.masks[i * this.words + w] = word));
+      this.capabilityCounts[i] = po.capabilityCount;
+      this.settlement[i] = (po.statesCurrency ? 1 : 0) | (po.acceptsRub ? 2 : 0) | (po.acceptsOtherCurrency ? 4 : 0);
+      this.hsCounts[i] = slot(this.hsIds, i, po.hsRequiredIds);
+      this.okvedCounts[i] = po.okvedFromSectorDefault && po.okvedRequiredIds.length ? OVERFLOW : slot(this.okvedIds, i, po.okvedRequiredIds);
+    }
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+}
+
+/**
+ * The same ranking as rankOpportunityScores, over column sets (one per sector): for each pair the
+ * three cheapest criteria are added up from the columns and the pair is given up there when even
+ * the most the other criteria could add leaves it below the lowest score kept; the rest are scored
+ * exactly as rankOpportunityScores scores them, so both rank alike.
+ */
+export function rankColumnScores(company: PreparedCompany, lists: readonly OpportunityColumns[], rubricBySector: RubricsBySector, options: RankOptions = {}): RankedScore[] {
+  const rate = resolveRate(options);
+  const log10Rate = Math.log10(rate);
+  const { minScore, limit } = resolveRankFilters(options);
+  const minH = minHundredths(minScore);
+  const top = new TopK<PreparedOpportunity>(limit, byId);
+  for (const list of lists) {
+    if (!list.length || !(list.sectorIndex >= 0 ? (company.sectorMask & (1 << list.sectorIndex)) !== 0 : company.sectors.has(list.sector))) continue;
+    const pr = rubricFor(rubricBySector, list.sector);
+    const micros = pr.slotMicros;
+    const max = pr.slotMaxHundredths;
+    const rest = max[ACTIVITY]! + max[PRODUCT]! + max[SCALE]! + max[PROXIMITY]!;
+    const exportH = micros[EXPORT] !== 0 ? contribution(micros[EXPORT]!, company.exportValue) : 0;
+    // The settlement contribution for each of the eight currency codes, for this company.
+    const settle = new Float64Array(8);
+    if (micros[SETTLEMENT] !== 0) {
+      for (let code = 0; code < 8; code++) {
+        const value = !(code & 1) ? NEUTRAL_VALUE : company.acceptsRub && code & 2 ? SETTLEMENT_VALUE.rub : code & 4 ? SETTLEMENT_VALUE.otherCurrency : SETTLEMENT_VALUE.rubRefused;
+        settle[code] = contribution(micros[SETTLEMENT]!, value);
+      }
+    }
+    const capMicros = micros[CAPABILITY]!;
+    const capNeutral = capMicros !== 0 ? contribution(capMicros, NEUTRAL_VALUE) : 0;
+    const cm = company.capabilityMask;
+    const words = Math.min(list.words, cm.length);
+    const stride = list.words;
+    const { masks, capabilityCounts, settlement, items } = list;
+    // First pass: the three cheapest criteria of every pair, from the columns alone.
+    const n = items.length;
+    const cheap = scratch(n);
+    let highest = 0;
+    for (let i = 0; i < n; i++) {
+      let h = exportH + settle[settlement[i]!]!;
+      if (capMicros !== 0) {
+        const count = capabilityCounts[i]!;
+        if (count === 0) h += capNeutral;
+        else {
+          let shared = 0;
+          for (let w = 0, at = i * stride; w < words; w++) shared += bitCount(masks[at + w]! & cm[w]!);
+          h += contribution(capMicros, shared / count);
+        }
+      }
+      cheap[i] = h;
+      if (h > highest) highest = h;
+    }
+    // Second pass, most promising first (a counting sort on that partial sum): the lowest score
+    // kept rises fast, and once a pair's partial sum plus the most the rest could add falls below
+    // it, so does every pair's after it. Activity and product fit come from the columns too; only
+    // pairs still in reach touch the opportunity itself, for scale and proximity.
+    const order = orderByDescending(cheap, n, highest);
+    const tail = max[SCALE]! + max[PROXIMITY]!;
+    const { hsIds, hsCounts, okvedIds, okvedCounts } = list;
+    const hsKeys = company.hsKeyIds;
+    const okvedKeys = company.okvedPrefixIds;
+    const prodMicros = micros[PRODUCT]!;
+    const actMicros = micros[ACTIVITY]!;
+    let floor = Math.max(minH, top.threshold());
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      let h = cheap[i]!;
+      if (h + rest < floor) break;
+      const okvedCount = okvedCounts[i]!;
+      const hsCount = hsCounts[i]!;
+      if (actMicros !== 0) h += contribution(actMicros, okvedCount === OVERFLOW ? activityValue(company, items[i]!) : activityFromColumns(okvedKeys, okvedIds, i * CODE_SLOTS, okvedCount));
+      if (prodMicros !== 0) h += contribution(prodMicros, hsCount === OVERFLOW ? productValue(company, items[i]!) : productFromColumns(hsKeys, hsIds, i * CODE_SLOTS, hsCount));
+      if (h + tail < floor) continue;
+      const po = items[i]!;
+      const score = tailHundredths(company, po, pr, log10Rate, floor, h);
+      if (score < floor) continue;
+      top.offer(score, po);
+      floor = Math.max(minH, top.threshold());
+    }
+  }
+  return top.sortedEntries().map(({ item, score }) => ({ companyId: company.id, opportunityId: item.id, sector: item.sector, score: score / 100 }));
+}
+
+/** Codes kept in the columns per opportunity; one with more is scored from the opportunity itself. */
+const CODE_SLOTS = 4;
+const OVERFLOW = 255;
+
+function slot(target: Int32Array, i: number, ids: readonly number[]): number {
+  if (ids.length > CODE_SLOTS) return OVERFLOW;
+  for (let k = 0; k < ids.length; k++) target[i * CODE_SLOTS + k] = ids[k]!;
+  return ids.length;
+}
+
+/** productValue, from the columns: the same arithmetic on the same ids. */
+function productFromColumns(keys: readonly number[], ids: Int32Array, at: number, n: number): number {
+  if (n === 0) return NEUTRAL_VALUE;
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const code = ids[at + k]!;
+    const length = keyLength(code);
+    if (hasId(keys, code)) sum += HS_CREDIT.subheading;
+    else if (length === 6 && hasId(keys, keyPrefixId(code, 4))) sum += HS_CREDIT.heading;
+    else if (length >= 4 && hasId(keys, keyPrefixId(code, 2))) sum += HS_CREDIT.chapter;
+  }
+  return sum / n;
+}
+
+/** activityValue for an opportunity's own OKVED2 codes, from the columns: the same arithmetic on the same ids. */
+function activityFromColumns(keys: readonly number[], ids: Int32Array, at: number, n: number): number {
+  if (n === 0) return NEUTRAL_VALUE;
+  if (keys.length === 0) return 0;
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const key = ids[at + k]!;
+    if (hasId(keys, key)) {
+      sum += 1;
+      continue;
+    }
+    for (let length = keyLength(key) - 1; length >= 2; length--) {
+      if (hasId(keys, keyPrefixId(key, length))) {
+        sum += okvedAncestorCredit(length);
+        break;
+      }
+    }
+  }
+  return sum / n;
+}
+
+let scratchCheap = new Float64Array(1024);
+let scratchOrder = new Int32Array(1024);
+let scratchCounts = new Int32Array(1024);
+
+/** A scratch array of at least n partial sums, reused across rankings (ranking runs on one thread). */
+function scratch(n: number): Float64Array {
+  if (scratchCheap.length < n) scratchCheap = new Float64Array(n * 2);
+  return scratchCheap;
+}
+
+
+/** The indices 0..n-1 ordered by their value, highest first (values are whole hundredths from 0 to max). */
+function orderByDescending(values: Float64Array, n: number, max: number): Int32Array {
+  const buckets = max + 2;
+  if (scratchCounts.length < buckets) scratchCounts = new Int32Array(buckets * 2);
+  if (scratchOrder.length < n) scratchOrder = new Int32Array(n * 2);
+  const counts = scratchCounts;
+  counts.fill(0, 0, buckets);
+  for (let i = 0; i < n; i++) counts[max - values[i]! + 1]!++;
+  for (let b = 1; b < buckets; b++) counts[b]! += counts[b - 1]!;
+  for (let i = 0; i < n; i++) scratchOrder[counts[max - values[i]!]!++] = i;
+  return scratchOrder;
 }
 
 /**
@@ -266,13 +472,34 @@ function bareHundredths(
   floor: number,
 ): number {
   const micros = pr.slotMicros;
-  const max = pr.slotMaxHundredths;
-  const scaleMax = max[SCALE]!;
-  const proximityMax = max[PROXIMITY]!;
   let h = 0;
   if (micros[EXPORT] !== 0) h += contribution(micros[EXPORT]!, pc.exportValue);
   if (micros[SETTLEMENT] !== 0) h += contribution(micros[SETTLEMENT]!, settlementValue(pc, po));
   if (micros[CAPABILITY] !== 0) h += contribution(micros[CAPABILITY]!, capabilityValue(pc, po));
+  return restHundredths(pc, po, pr, log10Rate, floor, h);
+}
+
+/** The end of bareHundredths once every criterion but scale and proximity has added up to `h`. */
+function tailHundredths(pc: PreparedCompany, po: PreparedOpportunity, pr: PreparedRubric, log10Rate: number, floor: number, partial: number): number {
+  const micros = pr.slotMicros;
+  const proximityMax = pr.slotMaxHundredths[PROXIMITY]!;
+  let h = partial;
+  if (micros[SCALE] !== 0) h += contribution(micros[SCALE]!, scaleValue(pc, po, log10Rate));
+  if (h + proximityMax < floor) return -1;
+  if (micros[PROXIMITY] !== 0) h += contribution(micros[PROXIMITY]!, proximityValue(pc, po));
+  return h;
+}
+
+/**
+ * The rest of bareHundredths once the three cheapest criteria have added up to `h`: from the bound
+ * check after them to the last criterion (column ranking computes those three from its columns).
+ */
+function restHundredths(pc: PreparedCompany, po: PreparedOpportunity, pr: PreparedRubric, log10Rate: number, floor: number, cheap: number): number {
+  const micros = pr.slotMicros;
+  const max = pr.slotMaxHundredths;
+  const scaleMax = max[SCALE]!;
+  const proximityMax = max[PROXIMITY]!;
+  let h = cheap;
   if (h + max[ACTIVITY]! + max[PRODUCT]! + scaleMax + proximityMax < floor) return -1;
   if (micros[ACTIVITY] !== 0) h += contribution(micros[ACTIVITY]!, activityValue(pc, po));
   if (micros[PRODUCT] !== 0) h += contribution(micros[PRODUCT]!, productValue(pc, po));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rankCompanies, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankOptions } from './scoring.engine.js';
+import { OpportunityColumns, rankColumnScores, rankCompanies, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankOptions } from './scoring.engine.js';
 import { RUBRICS, seededRandom, syntheticCompany, syntheticOpportunity } from './scoring.fixtures.js';
 import { prepareCompany, prepareOpportunity, prepareRubric, type PreparedCompany, type PreparedOpportunity, type PreparedRubric } from './scoring.prepare.js';
 import type { CompanyProfile, MatchScore, Opportunity, SectorId, SectorRubric } from './scoring.types.js';
@@ -156,6 +156,16 @@ describe.each([
         const explained = rankOpportunities(pc, PREPARED_OPPORTUNITIES, rubrics, { ...options, rubPerUsd });
         const bare = rankOpportunityScores(pc, PREPARED_OPPORTUNITIES, rubrics, { ...options, rubPerUsd });
         expect(bare).toEqual(explained.map(({ breakdown: _b, ...score }) => score));
+      }
+    });
+  });
+
+  it('ranks over column sets exactly as over the opportunities themselves', () => {
+    const columns = SECTORS.map((sector) => new OpportunityColumns(sector, PREPARED_OPPORTUNITIES.filter((po) => po.sector === sector)));
+    PREPARED_COMPANIES.forEach((pc, i) => {
+      for (const options of optionSets(pairs[i]!.map((m) => m.score))) {
+        const plain = rankOpportunityScores(pc, PREPARED_OPPORTUNITIES, rubrics, { ...options, rubPerUsd });
+        expect(rankColumnScores(pc, columns, rubrics, { ...options, rubPerUsd })).toEqual(plain);
       }
     });
   });
