@@ -231,7 +231,7 @@ describe('bodies, keys and leaks (9)', () => {
     const companyId = created.body.id as string;
     const match = await eventually(async () => {
       const res = await platform.get(`/v1/companies/${companyId}/matches?includeProhibited=true`, partner.apiKey);
-      return res.body[0];
+      return res.body.items?.[0];
     }, 15_000, 'a stored match');
     const res = await platform.post(`/v1/matches/${match.id}/introductions`, {}, other.apiKey);
     expect(res.status).toBe(404);

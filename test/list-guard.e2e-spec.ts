@@ -36,7 +36,7 @@ const ownerListed = (m: any) => m.compliance.verdict === 'prohibited' && m.compl
 async function screenedMatches(companyId: string, listVersion?: string): Promise<any[]> {
   return eventually(async () => {
     const res = await platform.get(`/v1/companies/${companyId}/matches?includeProhibited=true&limit=200`, partner.apiKey);
-    const all = res.body as any[];
+    const all = res.body?.items as any[];
     const done = Array.isArray(all) && all.length > 0 && all.every((m) => (listVersion ? m.compliance.listVersion === listVersion : m.compliance.listVersion));
     return done ? all : undefined;
   }, 20_000, `matches of ${companyId} screened under ${listVersion ?? 'a list'}`);

@@ -23,7 +23,7 @@ async function companyWithMatches(): Promise<string> {
   expect(created.status).toBe(201);
   const matches = await eventually(async () => {
     const res = await platform.get(`/v1/companies/${created.body.id}/matches?includeProhibited=true`, partner.apiKey);
-    return res.status === 200 && res.body.length > 0 ? res : undefined;
+    return res.status === 200 && res.body.items.length > 0 ? res : undefined;
   }, 15_000, `matches of ${created.body.id}`);
   expect(matches.status).toBe(200);
   return created.body.id;
