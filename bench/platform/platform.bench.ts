@@ -271,7 +271,8 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     return { path: `/v1/companies/${c.id}/matches`, headers: { 'x-api-key': keyOf.get(c.partnerId)! } };
   };
   const partnerKey = partners[0]!.apiKey;
-  const warm = await http.get<MatchList>(pickRead().path, partnerKey);
+  const warmRead = pickRead();
+  const warm = await http.get<MatchList>(warmRead.path, warmRead.headers!['x-api-key']);
   const sampleRead = await http.get<MatchList>(`/v1/companies/${companies[0]!.id}/matches`, keyOf.get(companies[0]!.partnerId));
   const readBytes = Buffer.byteLength(JSON.stringify(sampleRead.body));
   writeFileSync(join(LOG_DIR, 'sample-read.json'), `${JSON.stringify(sampleRead.body, null, 2)}\n`);
