@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { innFrom } from './support/fixtures.js';
+import { innFrom, miningOpportunity } from './support/fixtures.js';
 import { badId, badQueryValue, mutateBody, Random, unknownId, unreadableBody, type FuzzRequest } from './support/fuzz.js';
 import { Platform } from './support/platform.js';
 
@@ -40,20 +40,11 @@ const company = {
 };
 const companyRequired = ['name', 'inn', 'region', 'city', 'sectors', 'okved', 'hsCodes', 'capabilities', 'employees', 'annualRevenueRub', 'exportExperienceYears', 'acceptsRubSettlement'];
 
-const opportunity = {
-  sector: 'mining',
+const opportunity = miningOpportunity({
   title: 'Fuzz ore beneficiation line',
   description: 'Opportunity created by the fuzz suite.',
-  site: { name: 'Musan', lat: 42.2306, lon: 129.2256 },
   counterparty: { name: 'Fuzz ore works operator', contact: 'fuzz@example.invalid' },
-  requiredCapabilities: ['open_pit_mining'],
-  hsCodes: ['842952'],
-  direction: 'supply_to_dprk',
-  structure: 'contract',
-  sizeUsd: 1_000_000,
-  settlementCurrencies: ['RUB'],
-  attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
-};
+});
 const opportunityRequired = ['sector', 'title', 'description', 'site', 'counterparty', 'requiredCapabilities', 'hsCodes', 'direction', 'structure', 'sizeUsd', 'settlementCurrencies', 'attributes'];
 
 type Json = Parameters<typeof mutateBody>[1];

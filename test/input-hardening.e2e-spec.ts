@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { eventually } from '#testing';
-import { miningCompany } from './support/fixtures.js';
+import { miningCompany, miningOpportunity } from './support/fixtures.js';
 import { Platform, type ApiResponse } from './support/platform.js';
 
 let platform: Platform;
@@ -9,21 +9,7 @@ let partner: { id: string; apiKey: string };
 let other: { id: string; apiKey: string };
 
 function opportunity(overrides: Record<string, unknown> = {}) {
-  return {
-    sector: 'mining',
-    title: 'Ore beneficiation line near Musan',
-    description: 'Opportunity created by the input-hardening test.',
-    site: { name: 'Musan', lat: 42.2306, lon: 129.2256 },
-    counterparty: { name: 'Musan ore works operator', contact: 'ore@example.invalid' },
-    requiredCapabilities: ['open_pit_mining'],
-    hsCodes: ['842952'],
-    direction: 'supply_to_dprk',
-    structure: 'contract',
-    sizeUsd: 1_000_000,
-    settlementCurrencies: ['RUB'],
-    attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
-    ...overrides,
-  };
+  return miningOpportunity({ description: 'Opportunity created by the input-hardening test.', ...overrides });
 }
 
 const fields = (res: ApiResponse) => (res.body?.details ?? []).map((d: { field: string }) => d.field);

@@ -4,7 +4,7 @@ import type { SectorView } from '#contracts';
 import { isKnownHsChapter, isKnownOkvedDivision } from '#reference';
 import { validateInn } from '../../apps/companies/src/domain/inn.validator.js';
 import { DPRK_BOX, generateOpportunityInput, generateProfile, SECTOR_EXTRA_OKVED, SECTOR_HS_CODES, vocabulariesFrom } from './bench-data.generator.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '#testing';
 
 const view = (id: SectorView['id'], capabilities: string[]): SectorView => ({
   id,

@@ -10,7 +10,7 @@ import {
 } from '#contracts';
 import { GAZETTEER_PLACES, REGIONS, type GazetteerPlace } from '#reference';
 import { makeValidInn } from '../../apps/companies/src/domain/inn.fixtures.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '#testing';
 
 /** A company profile as a partner would submit it over REST. */
 export type GeneratedProfile = Omit<CompanyView, 'id' | 'partnerId' | 'locationSource' | 'version' | 'createdAt' | 'updatedAt'>;

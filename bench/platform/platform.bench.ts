@@ -36,7 +36,7 @@ import { median, summariseLatencies } from './latency-stats.js';
 import { describeMachine } from './machine-description.js';
 import { NatsRpcClient } from './nats-rpc.client.js';
 import { ReadinessWatcher } from './readiness-watcher.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '#testing';
 import { rubricWeights, sqlPeerMatches, SQL_PEER_QUERY } from './sql-peer.query.js';
 
 const SERVICES = ['screening', 'sectors', 'companies', 'gateway', 'matching'] as const;

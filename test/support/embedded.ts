@@ -1,25 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, ServiceProcess } from '#testing';
-import type { ApiResponse } from './platform.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, RestClient } from './rest-client.js';
 
 /** The embedded default, as `npm start` runs it: one process, PGlite under a fresh DATA_DIR, the in-process broker. */
-export class EmbeddedPlatform {
+export class EmbeddedPlatform extends RestClient {
   readonly adminKey = `admin-${Math.random().toString(36).slice(2)}`;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'tumen-embedded-'));
   private process: ServiceProcess | undefined;
-  baseUrl = '';
 
   static async start(): Promise<EmbeddedPlatform> {
     const platform = new EmbeddedPlatform();
@@ -45,33 +34,5 @@ export class EmbeddedPlatform {
   async stop(): Promise<void> {
     await this.process?.kill('SIGTERM');
     rmSync(this.dataDir, { recursive: true, force: true });
-  }
-
-  async request<T = any>(method: string, path: string, options: { key?: string; body?: unknown } = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
-    if (options.key) headers['x-api-key'] = options.key;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON */
-    }
-    return { status: response.status, body: parsed as T };
-  }
-
-  get<T = any>(path: string, key?: string) {
-    return this.request<T>('GET', path, { key });
-  }
-
-  post<T = any>(path: string, body: unknown, key?: string) {
-    return this.request<T>('POST', path, { key, body });
   }
 }

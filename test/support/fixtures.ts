@@ -28,3 +28,22 @@ export function miningCompany(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A mining opportunity every sector check accepts (it supplies the DPRK, so it is prohibited); override any field. */
+export function miningOpportunity(overrides: Record<string, unknown> = {}) {
+  return {
+    sector: 'mining',
+    title: 'Ore beneficiation line near Musan',
+    description: 'Opportunity created by a test.',
+    site: { name: 'Musan', lat: 42.2306, lon: 129.2256 },
+    counterparty: { name: 'Musan ore works operator', contact: 'ore@example.invalid' },
+    requiredCapabilities: ['open_pit_mining'],
+    hsCodes: ['842952'],
+    direction: 'supply_to_dprk',
+    structure: 'contract',
+    sizeUsd: 1_000_000,
+    settlementCurrencies: ['RUB'],
+    attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
+    ...overrides,
+  };
+}

@@ -1,33 +1,8 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
-/** mulberry32: a small seeded PRNG, so a fuzz run is the same run every time. */
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+/** The fuzz suite's seeded generator: the same run every time for one seed. */
+export { SeededRandom as Random } from '#testing';
+import type { SeededRandom as Random } from '#testing';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,31 +1,19 @@
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createTestDatabase, eventually, ServiceProcess, TEST_NATS_URL } from '#testing';
+import { freePort, RestClient } from './rest-client.js';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-}
+export type { ApiResponse } from './rest-client.js';
 
 /** The whole platform, every service its own process on the real NATS and PostgreSQL, driven through REST. */
-export class Platform {
+export class Platform extends RestClient {
   readonly adminKey = `admin-${Math.random().toString(36).slice(2)}`;
   readonly services: Record<'screening' | 'sectors' | 'companies' | 'matching' | 'gateway', ServiceProcess>;
   private dropDatabase: () => Promise<void> = async () => undefined;
-  baseUrl = '';
   /** The platform's PostgreSQL database, for the few checks REST cannot make (there is no route listing partners). */
   databaseUrl = '';
 
   private constructor(services: Platform['services']) {
+    super();
     this.services = services;
   }
 
@@ -73,33 +61,6 @@ export class Platform {
   async stop(): Promise<void> {
     await Promise.all(Object.values(this.services).map((s) => s.kill('SIGTERM')));
     await this.dropDatabase();
-  }
-
-  async request<T = any>(method: string, path: string, options: { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.key) headers['x-api-key'] = options.key;
-    let body: string | undefined = options.rawBody;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] = 'application/json';
-    }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, signal: AbortSignal.timeout(15_000) });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON */
-    }
-    return { status: response.status, body: parsed as T };
-  }
-
-  get<T = any>(path: string, key?: string) {
-    return this.request<T>('GET', path, { key });
-  }
-
-  post<T = any>(path: string, body: unknown, key?: string) {
-    return this.request<T>('POST', path, { key, body });
   }
 
   async createPartner(name = `Partner ${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string; apiKey: string }> {

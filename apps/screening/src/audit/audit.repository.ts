@@ -14,26 +14,7 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async append(entries: NewAuditEntry[], manager: EntityManager | DataSource = this.dataSource): Promise<void> {
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const c = entries.slice(i, i + CHUNK);
-      await manager.query(
-        `INSERT INTO screening.audit_log (kind, verdict, rule_ids, list_references, list_version, rules_version, actor, inputs, details)
-         SELECT kind, verdict, string_to_array(rule_ids, '|'), string_to_array(list_refs, '|'), list_version, rules_version, actor, inputs, details
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[])
-             AS t(kind, verdict, rule_ids, list_refs, list_version, rules_version, actor, inputs, details)`,
-        [
-          c.map((e) => e.kind),
-          c.map((e) => e.verdict),
-          c.map((e) => e.ruleIds.join('|')),
-          c.map((e) => e.listReferences.join('|')),
-          c.map((e) => e.listVersion),
-          c.map((e) => e.rulesVersion),
-          c.map((e) => e.actor),
-          c.map((e) => JSON.stringify(e.inputs)),
-          c.map((e) => JSON.stringify(e.details ?? {})),
-        ],
-      );
-    }
+    await this.insert(entries, manager, '');
   }
 
   /**
@@ -41,14 +22,22 @@ export class AuditRepository {
    * party, versions and outcome, asked about again) is not written twice.
    */
   async appendDecisions(entries: NewAuditEntry[]): Promise<void> {
+    await this.insert(entries, this.dataSource, 'ON CONFLICT (decision_id) WHERE decision_id IS NOT NULL DO NOTHING');
+  }
+
+  private async insert(entries: NewAuditEntry[], manager: EntityManager | DataSource, onConflict: string): Promise<void> {
     for (let i = 0; i < entries.length; i += CHUNK) {
       const c = entries.slice(i, i + CHUNK);
-      await this.dataSource.query(
+      await manager.query(
+        // Entries keep their order; a decision given twice in one batch is written once.
         `INSERT INTO screening.audit_log (kind, decision_id, verdict, rule_ids, list_references, list_version, rules_version, actor, inputs, details)
-         SELECT DISTINCT ON (decision_id) kind, decision_id, verdict, string_to_array(rule_ids, '|'), string_to_array(list_refs, '|'), list_version, rules_version, actor, inputs, details
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])
-             AS t(kind, decision_id, verdict, rule_ids, list_refs, list_version, rules_version, actor, inputs, details)
-         ON CONFLICT (decision_id) WHERE decision_id IS NOT NULL DO NOTHING`,
+         SELECT kind, decision_id, verdict, string_to_array(rule_ids, '|'), string_to_array(list_refs, '|'), list_version, rules_version, actor, inputs, details
+           FROM (SELECT DISTINCT ON (coalesce(decision_id, ord::text)) *
+                   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])
+                     WITH ORDINALITY AS t(kind, decision_id, verdict, rule_ids, list_refs, list_version, rules_version, actor, inputs, details, ord)
+                  ORDER BY coalesce(decision_id, ord::text), ord) AS distinct_entries
+          ORDER BY ord
+         ${onConflict}`,
         [
           c.map((e) => e.kind),
           c.map((e) => e.decisionId ?? null),
