@@ -10,12 +10,18 @@ import {
   type RequestOf,
   type RequestSubject,
 } from '#contracts';
-import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
+import {
+  CORRELATION_HEADER,
+  currentCorrelationId,
+  currentDeadline,
+  DEADLINE_HEADER,
+  requestBudgetMs,
+} from '../context/request-context.js';
 import { RpcError } from '../errors/domain-error.js';
-import type { BusState, MessageBus, RequestOptions } from './message-bus.js';
+import { outOfTime, type BusState, type MessageBus, type RequestOptions } from './message-bus.js';
 import { JsonReply } from './json-reply.js';
 
-type Dispatch = (pattern: string, data: unknown, correlationId: string | undefined) => Promise<unknown>;
+type Dispatch = (pattern: string, data: unknown, correlationId: string | undefined, deadline?: number) => Promise<unknown>;
 
 interface Registration {
   server: InProcessServer;
@@ -81,7 +87,7 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
       this.broker.register(pattern, {
         server: this,
         isEvent: handler.isEventHandler === true,
-        dispatch: (p, data, correlationId) => this.dispatch(p, data, correlationId),
+        dispatch: (p, data, correlationId, deadline) => this.dispatch(p, data, correlationId, deadline),
       });
     }
     callback();
@@ -97,10 +103,13 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     return this.broker as T;
   }
 
-  private async dispatch(pattern: string, data: unknown, correlationId: string | undefined): Promise<unknown> {
+  private async dispatch(pattern: string, data: unknown, correlationId: string | undefined, deadline?: number): Promise<unknown> {
     const handler = this.getHandlerByPattern(pattern);
     if (!handler) throw new RpcError({ code: ErrorCode.UNAVAILABLE, message: `No service answers ${pattern}` });
-    const headers = new InProcessHeaders(new Map(correlationId ? [[CORRELATION_HEADER, correlationId]] : []));
+    const values = new Map<string, string>();
+    if (correlationId) values.set(CORRELATION_HEADER, correlationId);
+    if (deadline !== undefined) values.set(DEADLINE_HEADER, String(deadline));
+    const headers = new InProcessHeaders(values);
     const context = new NatsContext([pattern, headers as never]);
     const result$ = this.transformToObservable(await handler(data, context));
     return lastValueFrom(result$, { defaultValue: undefined });
@@ -126,8 +135,9 @@ export class InProcessMessageBus implements MessageBus {
   }
 
   private async exchange(subject: RequestSubject, payload: unknown, options?: RequestOptions): Promise<unknown> {
-    const timeout = options?.timeoutMs ?? this.defaultTimeoutMs;
     const correlationId = currentCorrelationId();
+    const timeout = requestBudgetMs(options?.timeoutMs ?? this.defaultTimeoutMs, currentDeadline(), Date.now());
+    if (timeout <= 0) throw outOfTime(subject, correlationId);
     const responder = this.closed ? undefined : this.broker.responder(subject);
     if (!responder) {
       throw new RpcError({ code: ErrorCode.UNAVAILABLE, message: `No service answers ${subject}`, correlationId });
@@ -140,7 +150,7 @@ export class InProcessMessageBus implements MessageBus {
       );
     });
     try {
-      return await Promise.race([responder.dispatch(subject, copy(payload), correlationId), timedOut]);
+      return await Promise.race([responder.dispatch(subject, copy(payload), correlationId, Date.now() + timeout), timedOut]);
     } catch (error) {
       if (error instanceof RpcError) throw error;
       throw new RpcError(

@@ -1,10 +1,14 @@
-import type { EventMap, EventSubject, ReplyOf, RequestOf, RequestSubject } from '#contracts';
+import { ErrorCode, type EventMap, type EventSubject, type ReplyOf, type RequestOf, type RequestSubject } from '#contracts';
+import { RpcError } from '../errors/domain-error.js';
 
 /** A bus's link to its broker: serving, trying to get it back, or closed. */
 export type BusState = 'up' | 'reconnecting' | 'down';
 
 export interface RequestOptions {
-  /** Overrides the bus's default request timeout. */
+  /**
+   * Overrides the bus's default request timeout. Either is cut to what is left of the deadline of
+   * the request being handled, less DEADLINE_MARGIN_MS; the request carries its own deadline on.
+   */
   timeoutMs?: number;
 }
 
@@ -27,3 +31,8 @@ export interface MessageBus {
 }
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
+
+/** A request its caller's deadline leaves no time for: it fails at once, as it would have timed out. */
+export function outOfTime(subject: string, correlationId: string | undefined): RpcError {
+  return new RpcError({ code: ErrorCode.TIMEOUT, message: `${subject} not sent: the caller's deadline leaves no time for it`, correlationId });
+}

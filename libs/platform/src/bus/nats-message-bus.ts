@@ -15,10 +15,16 @@ import {
   type RequestOf,
   type RequestSubject,
 } from '#contracts';
-import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
+import {
+  CORRELATION_HEADER,
+  currentCorrelationId,
+  currentDeadline,
+  DEADLINE_HEADER,
+  requestBudgetMs,
+} from '../context/request-context.js';
 import { RpcError } from '../errors/domain-error.js';
 import { responseBytes } from './json-reply.js';
-import type { BusState, MessageBus, RequestOptions } from './message-bus.js';
+import { outOfTime, type BusState, type MessageBus, type RequestOptions } from './message-bus.js';
 import { natsConnectionOptions, NatsConnectionWatch } from './nats-connection.js';
 
 const encoder = new TextEncoder();
@@ -62,8 +68,9 @@ export class NatsMessageBus implements MessageBus {
   }
 
   private async exchange(subject: string, payload: unknown, options?: RequestOptions): Promise<{ raw: Uint8Array; id: string }> {
-    const timeout = options?.timeoutMs ?? this.defaultTimeoutMs;
     const correlationId = currentCorrelationId();
+    const timeout = requestBudgetMs(options?.timeoutMs ?? this.defaultTimeoutMs, currentDeadline(), Date.now());
+    if (timeout <= 0) throw outOfTime(subject, correlationId);
     const state = this.watch.state;
     if (state !== 'up') {
       throw new RpcError({ code: ErrorCode.UNAVAILABLE, message: `NATS is ${state}: ${subject} not sent`, correlationId });
@@ -71,7 +78,9 @@ export class NatsMessageBus implements MessageBus {
     const id = randomUUID();
     const packet = encoder.encode(JSON.stringify({ pattern: subject, data: payload, id }));
     try {
-      const reply = await this.connection.request(subject, packet, { timeout, headers: this.headersFor(correlationId) });
+      const headers = this.headersFor(correlationId);
+      headers.set(DEADLINE_HEADER, String(Date.now() + timeout));
+      const reply = await this.connection.request(subject, packet, { timeout, headers });
       return { raw: reply.data, id };
     } catch (error) {
       throw this.transportError(subject, error, timeout, correlationId);
