@@ -129,7 +129,8 @@ describe('a gutted list does not replace the list in force until an admin confir
 
     const audit = await platform.get('/v1/audit?kind=list.confirmed&limit=500', platform.adminKey);
     expect(audit.status).toBe(200);
-    expect(audit.body).toEqual([
+    expect(audit.body.nextAfter).toBeNull();
+    expect(audit.body.items).toEqual([
       expect.objectContaining({
         kind: 'list.confirmed',
         actor: 'admin',

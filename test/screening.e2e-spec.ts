@@ -153,7 +153,7 @@ describe('introductions: the only way to a counterparty contact', () => {
     expect(res.body.details.rules.map((r: any) => r.id)).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
     expect(JSON.stringify(res.body)).not.toContain('ore-works@example.invalid');
     const audit = await platform.get('/v1/audit?kind=introduction.refused.prohibited&limit=500', platform.adminKey);
-    expect(audit.body.some((e: any) => e.inputs.matchId === m.id && e.ruleIds.includes('UNSC-2397-OP7-SUPPLY-MACHINERY'))).toBe(true);
+    expect(audit.body.items.some((e: any) => e.inputs.matchId === m.id && e.ruleIds.includes('UNSC-2397-OP7-SUPPLY-MACHINERY'))).toBe(true);
   });
 
   it('holds a review match until an admin approves it, then gives the contact', async () => {
@@ -185,7 +185,7 @@ describe('introductions: the only way to a counterparty contact', () => {
     const withRef = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, exemptionReference: '1718-EXEMPTION-TEST-001' }, platform.adminKey);
     expect(withRef.body).toMatchObject({ status: 'granted', exemptionReference: '1718-EXEMPTION-TEST-001' });
     const audit = await platform.get('/v1/audit?kind=introduction.granted&limit=500', platform.adminKey);
-    expect(audit.body.some((e: any) => e.inputs.introductionId === held.body.id && e.details.exemptionReference === '1718-EXEMPTION-TEST-001' && e.actor === 'admin')).toBe(true);
+    expect(audit.body.items.some((e: any) => e.inputs.introductionId === held.body.id && e.details.exemptionReference === '1718-EXEMPTION-TEST-001' && e.actor === 'admin')).toBe(true);
   });
 
   it('lets no other partner see an introduction', async () => {
@@ -219,12 +219,12 @@ describe('admin screening tools and the audit log', () => {
     const company = await submit();
     const m = await matchOf(company, ids.machinery);
     const { company: companyDecision, opportunity: opportunityDecision } = m.citedDecisions;
-    const opportunityEntries = (await platform.get(`/v1/audit?decision=${opportunityDecision.id}`, platform.adminKey)).body;
+    const opportunityEntries = (await platform.get(`/v1/audit?decision=${opportunityDecision.id}`, platform.adminKey)).body.items;
     expect(opportunityEntries).toHaveLength(1);
     expect(opportunityEntries[0]).toMatchObject({ kind: 'opportunity.decision', verdict: 'prohibited', rulesVersion: '1.0.0', actor: 'matching' });
     expect(opportunityEntries[0].ruleIds).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
     expect(opportunityEntries[0].inputs).toMatchObject({ id: ids.machinery, direction: 'supply_to_dprk', hsCodes: expect.arrayContaining(['8429']) });
-    const companyEntries = (await platform.get(`/v1/audit?decision=${companyDecision.id}`, platform.adminKey)).body;
+    const companyEntries = (await platform.get(`/v1/audit?decision=${companyDecision.id}`, platform.adminKey)).body.items;
     expect(companyEntries).toHaveLength(1);
     expect(companyEntries[0]).toMatchObject({ kind: 'company.decision', verdict: companyDecision.verdict, inputs: { id: company, name: expect.any(String) } });
   });
@@ -272,7 +272,7 @@ describe('screening down: fail closed', () => {
 
     const refusal = await eventually(async () => {
       const audit = await platform.get('/v1/audit?kind=introduction.refused.prohibited&limit=500', platform.adminKey);
-      return audit.body.find?.((e: any) => e.inputs.matchId === m.id);
+      return audit.body.items?.find((e: any) => e.inputs.matchId === m.id);
     }, 20_000, 'the held prohibited introduction to be refused and audited');
     expect(refusal.ruleIds).toContain('UNSC-2397-OP7-SUPPLY-MACHINERY');
     expect(refusal.actor).toBe(`partner:${partner.id}`);

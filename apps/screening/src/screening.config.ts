@@ -38,6 +38,11 @@ export const ScreeningEnv = {
   SANCTIONS_REFRESH_MS: env.int(6 * 3600_000, 10_000, 7 * 24 * 3600_000),
   /** A new list that removes more than this share of the entries in force (or any DPRK entry) is held for an admin. */
   LIST_MAX_REMOVED_SHARE: share(0.05),
+  /**
+   * The most JSON bytes one audit page carries (GET /v1/audit): well under the 1 MiB a NATS message
+   * may hold, so a page of large entries is cut short (with `nextAfter`) instead of being refused.
+   */
+  AUDIT_PAGE_MAX_BYTES: env.int(512 * 1024, 16 * 1024, 768 * 1024),
   RULES_PATH: env.string(resolve(projectRoot(), 'apps/screening/rules/dprk-rules.v1.json')),
 };
 

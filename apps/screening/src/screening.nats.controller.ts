@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,6 +18,7 @@ import { AuditRepository } from './audit/audit.repository.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { SanctionsListService } from './list/sanctions-list.service.js';
 import { ScreeningService } from './screening/screening.service.js';
+import { SCREENING_CONFIG, type ScreeningConfig } from './screening.config.js';
 
 @Controller()
 export class ScreeningNatsController {
@@ -26,6 +27,7 @@ export class ScreeningNatsController {
     private readonly list: SanctionsListService,
     private readonly introductions: IntroductionsService,
     private readonly audit: AuditRepository,
+    @Inject(SCREENING_CONFIG) private readonly config: ScreeningConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -71,7 +73,7 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.auditList)
   auditLog(@Payload() req: ListAuditRequest) {
-    return this.audit.list(req.after, req.limit, req.kind, req.decision);
+    return this.audit.list(req.after, req.limit, req.kind, req.decision, this.config.AUDIT_PAGE_MAX_BYTES);
   }
 
   @MessagePattern(ScreeningSubjects.healthCheck)

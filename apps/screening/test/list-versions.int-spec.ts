@@ -46,7 +46,7 @@ function serve(xml: string): void {
 
 async function listAudit(): Promise<AuditEntryView[]> {
   const all = await bus.request(ScreeningSubjects.auditList, { limit: 500 });
-  return all.filter((e) => e.kind.startsWith('list.'));
+  return all.items.filter((e) => e.kind.startsWith('list.'));
 }
 
 /** The verdict on the company with `owner` as its owner. Screening caches a name's screen per list version, so each step asks with a spelling not asked before. */

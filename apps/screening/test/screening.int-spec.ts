@@ -45,7 +45,7 @@ afterAll(async () => {
 
 /** The audit entries of one party decision. */
 async function auditedDecision(id: string): Promise<AuditEntryView[]> {
-  return bus.request(ScreeningSubjects.auditList, { decision: id, limit: 500 });
+  return (await bus.request(ScreeningSubjects.auditList, { decision: id, limit: 500 })).items;
 }
 
 describe('screening service over NATS and PostgreSQL', () => {

@@ -23,7 +23,7 @@ import type {
 } from './sectors/sectors.messages.js';
 import type { OpportunitySummary, OpportunityView } from './sectors/opportunity.dto.js';
 import type {
-  AuditEntryView,
+  AuditPage,
   DecideIntroductionRequest,
   HeldIntroductionView,
   IntroductionByIdRequest,
@@ -161,7 +161,7 @@ export type RequestMap = {
   [ScreeningSubjects.introductionGet]: Rpc<Plain<IntroductionByIdRequest>, IntroductionView>;
   [ScreeningSubjects.introductionList]: Rpc<Plain<ListIntroductionsRequest>, IntroductionView[]>;
   [ScreeningSubjects.introductionDecide]: Rpc<Plain<DecideIntroductionRequest>, IntroductionView>;
-  [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditEntryView[]>;
+  [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditPage>;
   [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchList>;
   [MatchingSubjects.companyForget]: Rpc<Plain<ForgetCompanyRequest>, { id: string }>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditEntryView } from '#contracts';
+import type { AuditEntryView, AuditPage } from '#contracts';
 
 /** An entry as written: the log numbers and dates it. */
 export type NewAuditEntry = Omit<AuditEntryView, 'seq' | 'occurredAt' | 'details' | 'decisionId'> & { details?: Record<string, unknown>; decisionId?: string };
@@ -54,30 +54,55 @@ export class AuditRepository {
     }
   }
 
-  async list(after = 0, limit = 100, kind?: string, decisionId?: string): Promise<AuditEntryView[]> {
-    const rows: {
-      seq: string; kind: string; verdict: string | null; rule_ids: string[]; list_references: string[];
-      list_version: string | null; rules_version: string | null; actor: string; decision_id: string | null; inputs: Record<string, unknown>;
-      details: Record<string, unknown>; occurred_at: Date;
-    }[] = await this.dataSource.query(
+  /**
+   * Entries after `after`, in order, until `limit` of them or until the next would take the page's
+   * JSON past `maxBytes`; an entry alone larger than that is still given, alone, so that paging
+   * always moves on. `nextAfter` says where to go on, null once nothing more is selected.
+   */
+  async list(after = 0, limit = 100, kind?: string, decisionId?: string, maxBytes = Number.POSITIVE_INFINITY): Promise<AuditPage> {
+    const rows: AuditRow[] = await this.dataSource.query(
       `SELECT * FROM screening.audit_log
         WHERE seq > $1 AND ($3::text IS NULL OR kind = $3) AND ($4::text IS NULL OR decision_id = $4)
         ORDER BY seq LIMIT $2`,
-      [after, limit, kind ?? null, decisionId ?? null],
+      [after, limit + 1, kind ?? null, decisionId ?? null],
     );
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      kind: r.kind,
-      ...(r.decision_id ? { decisionId: r.decision_id } : {}),
-      verdict: r.verdict,
-      ruleIds: r.rule_ids,
-      listReferences: r.list_references,
-      listVersion: r.list_version,
-      rulesVersion: r.rules_version,
-      actor: r.actor,
-      inputs: r.inputs,
-      details: r.details,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-    }));
+    const items: AuditEntryView[] = [];
+    // {"items":[ ... ],"nextAfter":<seq>}: the frame, one comma between entries, and the entries.
+    let bytes = PAGE_FRAME_BYTES;
+    for (const row of rows.slice(0, limit)) {
+      const entry = view(row);
+      const size = Buffer.byteLength(JSON.stringify(entry)) + (items.length ? 1 : 0);
+      if (items.length && bytes + size > maxBytes) break;
+      items.push(entry);
+      bytes += size;
+    }
+    const more = items.length < rows.length;
+    return { items, nextAfter: more ? items[items.length - 1]!.seq : null };
   }
+}
+
+interface AuditRow {
+  seq: string; kind: string; verdict: string | null; rule_ids: string[]; list_references: string[];
+  list_version: string | null; rules_version: string | null; actor: string; decision_id: string | null; inputs: Record<string, unknown>;
+  details: Record<string, unknown>; occurred_at: Date;
+}
+
+/** `{"items":[],"nextAfter":}` and the digits of the largest seq. */
+const PAGE_FRAME_BYTES = '{"items":[],"nextAfter":}'.length + String(Number.MAX_SAFE_INTEGER).length;
+
+function view(r: AuditRow): AuditEntryView {
+  return {
+    seq: Number(r.seq),
+    kind: r.kind,
+    ...(r.decision_id ? { decisionId: r.decision_id } : {}),
+    verdict: r.verdict,
+    ruleIds: r.rule_ids,
+    listReferences: r.list_references,
+    listVersion: r.list_version,
+    rulesVersion: r.rules_version,
+    actor: r.actor,
+    inputs: r.inputs,
+    details: r.details,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+  };
 }

@@ -284,6 +284,16 @@ export interface AuditEntryView {
   occurredAt: string;
 }
 
+/**
+ * One page of the audit log: entries in order until the request's limit or the service's byte
+ * budget (so that no reply nears the NATS message limit) is reached. `nextAfter` is the `after` of
+ * the next page, null when the log holds nothing more that the request selects.
+ */
+export interface AuditPage {
+  items: AuditEntryView[];
+  nextAfter: number | null;
+}
+
 export interface VersionsChangedEvent {
   listVersion: string | null;
   rulesVersion: string;

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { eventually } from '#testing';
 import { miningCompany, miningOpportunity } from './support/fixtures.js';
 import { Platform } from './support/platform.js';
 
 /**
+ * Replies that fit a NATS message, and deadlines that travel with requests.
+ *
+ * The audit log holds entries of 20 KB (100 of them are 2 MB, twice what a NATS message carries):
+ * GET /v1/audit answers a page within the budget, and the pages, walked, give every entry once.
+ *
  * Deadlines travel with requests. While the screening service hangs (stopped with SIGSTOP: its
  * connection stays open, so NATS still routes requests to it and nobody answers), a preview must
  * not wait out the gateway's timeout: matching's call to screening gets what is left of the
@@ -16,7 +22,7 @@ let stopped = false;
 const REQUEST_TIMEOUT_MS = 2000;
 
 beforeAll(async () => {
-  platform = await Platform.start('deadline_e2e', { REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
+  platform = await Platform.start('transport_limits_e2e', { REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
   partner = await platform.createPartner();
   const created = await platform.post('/v1/opportunities', miningOpportunity(), platform.adminKey);
   if (created.status !== 201) throw new Error(`opportunity: ${created.status} ${JSON.stringify(created.body)}`);
@@ -31,6 +37,38 @@ afterAll(async () => {
   if (stopped) process.kill(platform.services.screening.pid!, 'SIGCONT');
   await platform?.stop();
 }, 30_000);
+
+describe('GET /v1/audit on large entries', () => {
+  it('answers 200 pages within the budget, and walking them gives every entry once', async () => {
+    const client = new pg.Client({ connectionString: platform.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(
+        `INSERT INTO screening.audit_log (kind, verdict, rule_ids, list_references, actor, inputs, details)
+         SELECT 'test.large', 'review', '{}', '{}', 'system', jsonb_build_object('i', i, 'note', repeat('x', 20000)), '{}'
+           FROM generate_series(0, 119) AS i`,
+      );
+    } finally {
+      await client.end();
+    }
+    const first = await platform.get('/v1/audit?kind=test.large', platform.adminKey);
+    expect(first.status).toBe(200);
+    expect(Buffer.byteLength(JSON.stringify(first.body))).toBeLessThanOrEqual(512 * 1024);
+    expect(first.body.items.length).toBe(25);
+    expect(first.body.nextAfter).toBe(first.body.items[24].seq);
+
+    const seen: number[] = [];
+    let after = 0;
+    for (let pages = 0; pages < 20; pages++) {
+      const page = await platform.get(`/v1/audit?kind=test.large&after=${after}`, platform.adminKey);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((e: any) => e.inputs.i));
+      if (page.body.nextAfter === null) break;
+      after = page.body.nextAfter;
+    }
+    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => i));
+  }, 30_000);
+});
 
 describe('a hanging screening service', () => {
   it('leaves the preview answering 200 in time, with the unscreened company held for review', async () => {
