@@ -52,13 +52,24 @@ export async function changeWithOutbox(
   return rows.length ? Number(rows[0]!.seq) : null;
 }
 
-/** Reads one stream's events after a sequence number, oldest first. */
+/**
+ * The most JSON bytes of events one outbox read answers: a reply must fit a NATS message (1 MiB),
+ * and a page of `limit` large events (a company with many owners and directors) could not.
+ */
+export const OUTBOX_PAGE_MAX_BYTES = 512 * 1024;
+
+/**
+ * Reads one stream's events after a sequence number, oldest first: at most `limit`, and no more
+ * than fit `maxBytes` of JSON (an event larger than that alone still comes, alone). A reader goes on
+ * after the last event it got until it reaches `head`.
+ */
 export async function readOutbox(
   dataSource: DataSource,
   schema: string,
   stream: string,
   after: number,
   limit: number,
+  maxBytes = OUTBOX_PAGE_MAX_BYTES,
 ): Promise<ReadOutboxReply> {
   const rows: { seq: string; type: string; aggregate_id: string; payload: unknown; occurred_at: Date }[] =
     await dataSource.query(
@@ -70,12 +81,20 @@ export async function readOutbox(
     `SELECT max(seq) AS head FROM "${schema}".outbox WHERE stream = $1`,
     [stream],
   );
-  const events: OutboxEvent[] = rows.map((r) => ({
-    seq: Number(r.seq),
-    type: r.type,
-    aggregateId: r.aggregate_id,
-    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-    occurredAt: new Date(r.occurred_at).toISOString(),
-  }));
+  const events: OutboxEvent[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    const event: OutboxEvent = {
+      seq: Number(r.seq),
+      type: r.type,
+      aggregateId: r.aggregate_id,
+      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      occurredAt: new Date(r.occurred_at).toISOString(),
+    };
+    const size = Buffer.byteLength(JSON.stringify(event)) + 1;
+    if (events.length && bytes + size > maxBytes) break;
+    events.push(event);
+    bytes += size;
+  }
   return { events, head: Number(head[0]?.head ?? 0) };
 }
