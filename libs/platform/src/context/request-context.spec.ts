@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { currentDeadline, DEADLINE_MARGIN_MS, parseDeadline, requestBudgetMs, runWithCorrelation } from './request-context.js';
+import { currentCorrelationId, currentDeadline, DEADLINE_MARGIN_MS, parseDeadline, requestBudgetMs, runWithCorrelation, runWithoutDeadline } from './request-context.js';
 
 describe('requestBudgetMs', () => {
   const now = 1_700_000_000_000;
@@ -45,5 +45,12 @@ describe('runWithCorrelation', () => {
     expect(runWithCorrelation('c-1', () => currentDeadline(), 1_700_000_002_000)).toBe(1_700_000_002_000);
     expect(runWithCorrelation('c-2', () => currentDeadline())).toBeUndefined();
     expect(currentDeadline()).toBeUndefined();
+  });
+});
+
+describe('runWithoutDeadline', () => {
+  it('drops the deadline and keeps the correlation id', () => {
+    const inside = runWithCorrelation('c-3', () => runWithoutDeadline(() => [currentCorrelationId(), currentDeadline()]), 1_700_000_002_000);
+    expect(inside).toEqual(['c-3', undefined]);
   });
 });

@@ -24,6 +24,15 @@ export function runWithCorrelation<T>(correlationId: string | undefined, fn: () 
   return storage.run({ correlationId: correlationId || randomUUID(), ...(deadline !== undefined ? { deadline } : {}) }, fn);
 }
 
+/**
+ * Runs `fn` without the deadline of the request under way (keeping its correlation id): for work a
+ * request sets going that outlives it, such as a background pass, whose requests are not its caller's.
+ */
+export function runWithoutDeadline<T>(fn: () => T): T {
+  const store = storage.getStore();
+  return store?.deadline === undefined ? fn() : storage.run({ correlationId: store.correlationId }, fn);
+}
+
 export function currentCorrelationId(): string | undefined {
   return storage.getStore()?.correlationId;
 }

@@ -1,3 +1,5 @@
+import { runWithoutDeadline } from '../context/request-context.js';
+
 /**
  * Runs passes of some work one at a time. Asking for a pass while one runs asks for exactly one more
  * right after it, however often it is asked; a pass may ask for another itself (`again`), when it
@@ -17,7 +19,8 @@ export class CoalescingRunner {
       this.pending = true;
       return;
     }
-    this.running = this.pass().finally(() => {
+    // A pass may be woken while a request is handled; it is not that request's work, nor bound by its deadline.
+    this.running = runWithoutDeadline(() => this.pass()).finally(() => {
       this.running = null;
       if (this.pending) {
         this.pending = false;
