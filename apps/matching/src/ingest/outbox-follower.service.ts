@@ -203,11 +203,12 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
   private async *runsAfter(source: Source): AsyncGenerator<OutboxEvent[]> {
     let after = this.cursors[source.name] ?? 0;
     for (;;) {
-      const { events } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
+      const { events, head } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
       if (!events.length) return;
       yield* runs(events, source.upserts?.type);
-      if (events.length < this.config.OUTBOX_BATCH) return;
       after = events[events.length - 1].seq;
+      // A page may stop short of the limit to stay under the message size: read on until the head.
+      if (after >= head) return;
     }
   }
 }
