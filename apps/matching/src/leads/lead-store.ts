@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { matchId } from '../domain/match-id.js';
 import type { RankedScore } from '../domain/scoring/index.js';
-import type { MatchClass } from '../ranking/candidate-index.js';
+import type { ListStats, MatchClass } from '../ranking/candidate-index.js';
 import type { Entering, RankedLists } from '../ranking/ranking.service.js';
 import { LeadsRepository, type StoredMatch } from './leads.repository.js';
 import { MatchBook, type BookMatch, type MatchQuery } from './match-book.js';
@@ -84,7 +84,7 @@ export class LeadStore {
     return displaced;
   }
 
-  stats(companyId: string, cls: MatchClass): { count: number; min: number } | undefined {
+  stats(companyId: string, cls: MatchClass): ListStats | undefined {
     return this.books[cls].stats(companyId);
   }
 

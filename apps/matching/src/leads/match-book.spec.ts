@@ -17,7 +17,7 @@ describe('MatchBook', () => {
     const book = new MatchBook();
     book.set(C1, [match('b', 50), match('c', 70), match('a', 50), match('d', 10)]);
     expect(ids(book.read(C1, all))).toEqual(['c', 'a', 'b', 'd']);
-    expect(book.stats(C1)).toEqual({ count: 4, min: 10 });
+    expect(book.stats(C1)).toEqual({ count: 4, min: 10, minOpportunityId: 'd' });
     expect(book.read(C2, all)).toEqual([]);
     expect(book.stats(C2)).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import type { SectorId } from '#contracts';
+import type { ListStats } from '../ranking/candidate-index.js';
 
 /** A stored match as the book holds it: the company is the key it is filed under. */
 export interface BookMatch {
@@ -150,10 +151,10 @@ export class MatchBook {
     return true;
   }
 
-  /** How many matches a company has and the lowest score among them. */
-  stats(companyId: string): { count: number; min: number } | undefined {
+  /** How many matches a company has, and the lowest among them (its score and opportunity). */
+  stats(companyId: string): ListStats | undefined {
     const list = this.lists.get(companyId);
-    return list ? { count: list.length, min: list.scores[list.length - 1]! } : undefined;
+    return list ? { count: list.length, min: list.scores[list.length - 1]!, minOpportunityId: list.opportunityIds[list.length - 1]! } : undefined;
   }
 
   /** A company's matches that pass the query, best first. */

@@ -4,6 +4,13 @@ import { OpportunityColumns, prepareCompany, prepareOpportunity, type PreparedCo
 /** The two classes matches are ranked in: leads (clear, review, exemption required) and prohibited ones. */
 export type MatchClass = 'leads' | 'prohibited';
 
+/** How many matches a company keeps in a class, and the last of them: what a new match must beat to enter. */
+export interface ListStats {
+  count: number;
+  min: number;
+  minOpportunityId: string;
+}
+
 /**
  * The candidate index: every company and opportunity matching knows, prepared for scoring once and
  * grouped by sector, each sector's opportunities split by class (whether their own decision

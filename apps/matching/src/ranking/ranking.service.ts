@@ -3,7 +3,7 @@ import type { SectorId } from '#contracts';
 import { RubricClient } from '../clients/rubric.client.js';
 import { rankColumnScores, scoreIfAtLeast, type OpportunityColumns, type PreparedCompany, type PreparedOpportunity, type RankedScore } from '../domain/scoring/index.js';
 import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
-import { CandidateIndex, type MatchClass } from './candidate-index.js';
+import { CandidateIndex, type ListStats, type MatchClass } from './candidate-index.js';
 
 /** A company's ranked matches in their two classes, each best first. */
 export interface RankedLists {
@@ -16,8 +16,8 @@ export interface Entering extends RankedScore {
   cls: MatchClass;
 }
 
-/** How many matches of a class a company keeps, and the lowest score among them. */
-export type ListStats = (companyId: string, cls: MatchClass) => { count: number; min: number } | undefined;
+/** How many matches of a class a company keeps, and the last of them. */
+export type ListStatsOf = (companyId: string, cls: MatchClass) => ListStats | undefined;
 
 /**
  * Ranks within compliance classes. A company keeps its best K admissible matches (its leads) and,
@@ -64,7 +64,7 @@ export class RankingService {
    * scored only as far as it takes to know whether it beats the lowest match the company keeps in
    * that class (or the floor, when the class has room): the pairs that enter.
    */
-  async fanOut(po: PreparedOpportunity, opportunityBarred: boolean, companyBarred: (id: string) => boolean, stats: ListStats): Promise<Entering[]> {
+  async fanOut(po: PreparedOpportunity, opportunityBarred: boolean, companyBarred: (id: string) => boolean, stats: ListStatsOf): Promise<Entering[]> {
     const rubric = await this.rubrics.rubric(po.sector);
     const floor = this.config.MATCH_FLOOR_SCORE;
     const rate = { rubPerUsd: this.config.RUB_PER_USD };
@@ -77,7 +77,8 @@ export class RankingService {
       const s = stats(pc.id, cls);
       const full = s !== undefined && s.count >= cap;
       const score = scoreIfAtLeast(pc, po, rubric, full ? Math.max(floor, s.min) : floor, rate);
-      if (score < 0 || (full && score <= s.min)) continue;
+      // A full list takes it only if it ranks before the last one: a higher score, or the same with a smaller id.
+      if (score < 0 || (full && (score < s.min || (score === s.min && po.id > s.minOpportunityId)))) continue;
       entering.push({ companyId: pc.id, opportunityId: po.id, sector: po.sector, score, cls });
     }
     return entering;
