@@ -382,7 +382,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   const peerCompanies = peerRng.sample(companies, options.sqlPeerCompanies);
   const weights = rubricWeights(sectorViews);
   await sqlPeerMatches(pool, peerCompanies[0]!.id, weights, MATCH_FLOOR_SCORE, MATCHES_PER_COMPANY);
-  const rubrics: RubricsBySector = Object.fromEntries(sectorViews.map((s) => [s.id, prepareRubric({ sector: s.id, criteria: s.criteria })]));
+  const rubrics: RubricsBySector = Object.fromEntries(sectorViews.map((s) => [s.id, prepareRubric({ sector: s.id, criteria: s.criteria, defaultOkved: s.defaultOkved })]));
   const prepared = new Map<SectorId, PreparedOpportunity[]>(SECTORS.map((s) => [s, opportunities.filter((o) => o.sector === s).map((o) => prepareOpportunity(o))]));
   const sqlMs: number[] = [];
   const engineMs: number[] = [];

@@ -1,3 +1,7 @@
+// The DTO classes below are decorated with class-transformer's @Type, which reads design-time
+// metadata as each class is defined: the polyfill must be loaded first, whoever imports contracts.
+import 'reflect-metadata';
+
 export * from './common/errors.js';
 export * from './common/domain.js';
 export * from './common/text.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { GeoPoint } from '#contracts';
 import { GAZETTEER_PLACES } from './gazetteer-places.reference.js';
-import type { GeoPoint } from './geo-point.js';
 import { placeNameKey } from './place-name.js';
 import { regionByGeonamesAdmin1, resolveRegion } from './regions.reference.js';
 

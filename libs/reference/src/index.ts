@@ -1,4 +1,5 @@
-export * from './geo-point.js';
+/** The one GeoPoint, declared in libs/contracts, for callers that know only this library. */
+export type { GeoPoint } from '#contracts';
 export * from './hs-chapters.reference.js';
 export * from './okved2.reference.js';
 export * from './place-name.js';

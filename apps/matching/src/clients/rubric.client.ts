@@ -17,7 +17,7 @@ export class RubricClient {
     if (cached && cached.expires > Date.now()) return cached.rubric;
     try {
       const view = await this.bus.request(sectorSubjects(sector).describe, {});
-      const rubric = prepareRubric({ sector, criteria: view.criteria });
+      const rubric = prepareRubric({ sector, criteria: view.criteria, defaultOkved: view.defaultOkved });
       this.cache.set(sector, { rubric, expires: Date.now() + TTL_MS });
       return rubric;
     } catch (error) {

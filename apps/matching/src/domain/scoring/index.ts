@@ -1,8 +1,6 @@
 export * from './scoring.types.js';
 export * from './scoring.errors.js';
 export { haversineKm, RAJIN, RAJIN_LINK_RADIUS_KM, EARTH_RADIUS_KM } from './geo.util.js';
-export { FAR_EAST_REGIONS, findFarEastRegion, type FarEastRegion } from './far-east-regions.const.js';
-export { SECTOR_DEFAULT_OKVED } from './sector-activity-defaults.const.js';
 export { HS_CREDIT, OKVED_CREDIT, normaliseHs, normaliseOkved, formatOkved } from './code-hierarchy.util.js';
 export { distanceDecay, experienceCurve, scaleBandFit } from './scoring-curves.util.js';
 export {
@@ -15,6 +13,7 @@ export {
   type PreparedCompany,
   type PreparedOpportunity,
   type PreparedRubric,
+  type SectorActivities,
 } from './scoring.prepare.js';
 export {
   capabilityCoverage,

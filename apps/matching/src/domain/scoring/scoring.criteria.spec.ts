@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { normaliseOkved, okvedCredit } from './code-hierarchy.util.js';
 import { EARTH_RADIUS_KM, haversineKm } from './geo.util.js';
 import {
   activityFit,
@@ -9,8 +10,9 @@ import {
   scaleFit,
   settlement,
 } from './scoring.criteria.js';
-import { company, opportunity } from './scoring.fixtures.js';
-import type { GeoPoint } from './scoring.types.js';
+import { company, opportunity, RUBRICS } from './scoring.fixtures.js';
+import { prepareCompany, prepareRubric } from './scoring.prepare.js';
+import { SECTOR_IDS, type GeoPoint, type SectorRubric } from './scoring.types.js';
 
 const RAJIN_PORT: GeoPoint = { lat: 42.25559, lon: 130.28308 };
 const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
@@ -136,17 +138,71 @@ describe('activityFit', () => {
     expect(result.reason).toBe(reason);
   });
 
-  const MINING_DEFAULTS = 'no OKVED2 codes on the opportunity, so mining defaults (05, 07, 08, 09, 28.92, 43.12, 46.63) apply';
+  const MINING_DEFAULTS = 'no OKVED2 codes on the opportunity, so mining defaults (05, 07, 08, 09, 28.92, 71.12.3, 46.72, 49.20, 52.24) apply';
   it.each([
     { has: ['07.10'], value: 1, tail: 'OKVED2 07.10 falls within mining-relevant division 07' },
     { has: ['28.92'], value: 1, tail: 'OKVED2 28.92 matches mining-relevant 28.92' },
     { has: ['28.99'], value: 0.6, tail: 'OKVED2 28.99 shares group 28.9 with mining-relevant 28.92' },
-    { has: ['35.11', '46.69'], value: 0.6, tail: 'OKVED2 46.69 shares group 46.6 with mining-relevant 46.63' },
+    { has: ['71.12.31'], value: 1, tail: 'OKVED2 71.12.31 falls within mining-relevant subclass 71.12.3' },
+    { has: ['52.24'], value: 1, tail: 'OKVED2 52.24 matches mining-relevant 52.24' },
+    { has: ['35.11', '46.69'], value: 0.4, tail: 'OKVED2 46.69 shares division 46 with mining-relevant 46.72' },
+    { has: ['43.12'], value: 0, tail: "none of the company's codes is close" },
     { has: ['35.11'], value: 0, tail: "none of the company's codes is close" },
-  ])('no okved on a mining opportunity: $has → $value from the sector defaults', ({ has, value, tail }) => {
-    const result = activityFit(company({ okved: has }), opportunity({ sector: 'mining' }));
+  ])('no okved on a mining opportunity: $has → $value from the activities of the mining rubric', ({ has, value, tail }) => {
+    const result = activityFit(company({ okved: has }), opportunity({ sector: 'mining' }), RUBRICS.mining);
     expect(result.value).toBeCloseTo(value, 4);
     expect(result.reason).toBe(`${MINING_DEFAULTS}: ${tail}`);
+  });
+
+  it('measures against whatever activities the rubric publishes, and names them', () => {
+    const rubric = (defaultOkved: string[]): SectorRubric => ({ ...RUBRICS.mining, defaultOkved });
+    const c = company({ okved: ['46.63'] });
+    const o = opportunity({ sector: 'mining' });
+    expect(activityFit(c, o, rubric(['05', '46.63']))).toEqual({
+      value: 1,
+      reason: 'no OKVED2 codes on the opportunity, so mining defaults (05, 46.63) apply: OKVED2 46.63 matches mining-relevant 46.63',
+    });
+    expect(activityFit(c, o, rubric(['46.69', '46.6', '46.69']))).toEqual({
+      value: 1,
+      reason: 'no OKVED2 codes on the opportunity, so mining defaults (46.69, 46.6) apply: OKVED2 46.63 falls within mining-relevant group 46.6',
+    });
+    expect(activityFit(c, o, rubric([]))).toEqual({ value: 0.5, reason: 'no OKVED2 activities to compare with' });
+    expect(activityFit(company({ okved: [] }), o, RUBRICS.mining)).toEqual({
+      value: 0,
+      reason: 'the company declares no OKVED2 codes; relevant: 05, 07, 08, 09, 28.92 and 4 more',
+    });
+  });
+
+  it('keeps one company credit per sector and measures again when the sector publishes other activities', () => {
+    const pc = prepareCompany(company({ okved: ['46.69', '29.10'] }));
+    const mining = opportunity({ sector: 'mining' });
+    const automobile = opportunity({ sector: 'automobile' });
+    const values = (rubrics: readonly [SectorRubric, ReturnType<typeof opportunity>][]) => rubrics.map(([r, o]) => activityFit(pc, o, r).value);
+    const wholesale: SectorRubric = { ...RUBRICS.mining, defaultOkved: ['46.69'] };
+    expect(values([[RUBRICS.mining, mining], [RUBRICS.automobile, automobile], [wholesale, mining], [RUBRICS.mining, mining]])).toEqual([0.4, 1, 1, 0.4]);
+    // By sector: the id of the activities worked out against × 8 + the index of the credit (0.4 is 1, 1 is 5); -1 for none yet.
+    expect(pc.sectorActivityCredits).toEqual([prepareRubric(RUBRICS.mining).sectorActivities.id * 8 + 1, prepareRubric(RUBRICS.automobile).sectorActivities.id * 8 + 5, -1]);
+  });
+
+  it('gives each company the best credit okvedCredit gives any one of the activities', () => {
+    const codes = ['05', '05.10', '07.29', '08.1', '09.90.1', '28', '28.9', '28.92.11', '29.1', '29.10.2', '29.32', '35', '35.14', '42.22.1', '43.12', '45.3', '46', '46.72.2', '46.69', '52.2', '52.24', '71.12.31', '71.12.4', '99'];
+    for (const sector of SECTOR_IDS) {
+      const rubric = RUBRICS[sector];
+      const activities = rubric.defaultOkved.map((d) => normaliseOkved(d)!);
+      for (const [i, code] of codes.entries()) {
+        const pair = [code, codes[(i * 7) % codes.length]!];
+        const expected = Math.max(...pair.flatMap((c) => activities.map((a) => okvedCredit(normaliseOkved(c)!, a))));
+        expect([sector, pair, activityFit(company({ okved: pair }), opportunity({ sector }), rubric).value]).toEqual([sector, pair, expected]);
+      }
+    }
+  });
+
+  it('leaves an opportunity that names its own codes to them, whatever the rubric publishes', () => {
+    const c = company({ okved: ['52.24'] });
+    expect(activityFit(c, opportunity({ sector: 'mining', okved: ['05.10'] }), RUBRICS.mining)).toEqual({
+      value: 0,
+      reason: 'nothing matches required OKVED2 05.10',
+    });
   });
 });
 

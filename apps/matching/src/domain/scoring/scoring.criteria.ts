@@ -19,10 +19,17 @@ import {
 import {
   asPreparedCompany,
   asPreparedOpportunity,
+  asPreparedRubric,
+  measureSectorActivities,
+  SECTOR_ACTIVITY_CREDIT_LEVELS,
+  sectorActivitiesFor,
+  sectorActivitiesInForce,
   type CompanyInput,
   type OpportunityInput,
   type PreparedCompany,
   type PreparedOpportunity,
+  type PreparedRubric,
+  type RubricInput,
 } from './scoring.prepare.js';
 import { hasId, keyLength, keyPrefixId, sharedCount } from './scoring-keys.util.js';
 import type { CriterionResult, ScoringOptions } from './scoring.types.js';
@@ -66,14 +73,25 @@ export function productValue(pc: PreparedCompany, po: PreparedOpportunity): numb
   return sum / n;
 }
 
-/** Hierarchical OKVED2 credit: mean over the opportunity's codes, or the best over the sector defaults. */
-export function activityValue(pc: PreparedCompany, po: PreparedOpportunity): number {
-  const required = po.okvedRequiredIds;
-  const n = required.length;
-  if (n === 0) return NEUTRAL_VALUE;
+/**
+ * Hierarchical OKVED2 credit: mean over the opportunity's codes or, when it names none, the best
+ * over the activities the sector's rubric publishes (that of `rubric`, else of the sector's rubric
+ * in force: see sectorActivitiesInForce), worked out once per company and kept on it.
+ */
+export function activityValue(pc: PreparedCompany, po: PreparedOpportunity, rubric?: PreparedRubric): number {
+  if (po.okvedFromSectorDefault) {
+    // Written out here rather than through helpers: this runs for most pairs a ranking scores,
+    // and the calls cost more than the lookups.
+    const s = po.sectorIndex;
+    const activities = rubric === undefined ? sectorActivitiesInForce[s] : rubric.sectorActivities;
+    if (activities === undefined || activities.keys.length === 0) return NEUTRAL_VALUE;
+    const packed = s >= 0 ? pc.sectorActivityCredits[s]! : -1;
+    return packed >> 3 === activities.id ? SECTOR_ACTIVITY_CREDIT_LEVELS[packed & 7]! : measureSectorActivities(pc, s, activities);
+  }
   const keys = pc.okvedPrefixIds;
   if (keys.length === 0) return 0;
-  if (po.okvedFromSectorDefault) return pc.sectorDefaultActivity[po.sectorIndex]!;
+  const required = po.okvedRequiredIds;
+  const n = required.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const key = required[i]!;
@@ -161,12 +179,16 @@ export function productFit(company: CompanyInput, opportunity: OpportunityInput)
   return { value, reason: withMeanPrefix(value, required.length, parts) };
 }
 
-/** Activity fit: hierarchical OKVED2 credit against the opportunity's codes or, lacking them, the sector's defaults. */
-export function activityFit(company: CompanyInput, opportunity: OpportunityInput): CriterionResult {
+/**
+ * Activity fit: hierarchical OKVED2 credit against the opportunity's codes or, lacking them, the
+ * activities its sector's rubric publishes (`rubric`'s, else those of the sector's rubric in force).
+ */
+export function activityFit(company: CompanyInput, opportunity: OpportunityInput, rubric?: RubricInput): CriterionResult {
   const pc = asPreparedCompany(company);
   const po = asPreparedOpportunity(opportunity);
-  const value = activityValue(pc, po);
-  const required = po.okvedRequired;
+  const pr = rubric === undefined ? undefined : asPreparedRubric(rubric);
+  const value = activityValue(pc, po, pr);
+  const required = po.okvedFromSectorDefault ? (sectorActivitiesFor(po, pr)?.keys ?? []) : po.okvedRequired;
   if (required.length === 0) return { value, reason: 'no OKVED2 activities to compare with' };
   const shown = required.map(formatOkved);
   if (pc.okvedKeys.length === 0) {
@@ -178,7 +200,7 @@ export function activityFit(company: CompanyInput, opportunity: OpportunityInput
       const m = bestMatch(pc.okvedKeys, r, okvedCredit);
       if (m.credit > best.credit) best = { ...m, required: r };
     }
-    const prefix = `no OKVED2 codes on the opportunity, so ${po.sector} defaults (${formatList(shown, 8)}) apply`;
+    const prefix = `no OKVED2 codes on the opportunity, so ${po.sector} defaults (${formatList(shown, SECTOR_ACTIVITIES_SHOWN)}) apply`;
     return {
       value,
       reason:
@@ -281,7 +303,7 @@ export function exportExperience(company: CompanyInput): CriterionResult {
 }
 
 function hasRajinBonus(pc: PreparedCompany, po: PreparedOpportunity): boolean {
-  return po.servedByRajinLink && pc.farEast !== undefined && pc.farEast.nearRajinLink;
+  return po.servedByRajinLink && pc.farEast?.nearRajinLink === true;
 }
 
 function bestMatch(
@@ -311,6 +333,8 @@ function describeOkved(companyKey: string, requiredKey: string, credit: number, 
 }
 
 const MAX_PARTS = 4;
+/** Sector activities named in a reason before "and N more": every one of the lists published today. */
+const SECTOR_ACTIVITIES_SHOWN = 10;
 
 function withMeanPrefix(value: number, count: number, parts: readonly string[]): string {
   const shown = parts.slice(0, MAX_PARTS).join('; ');

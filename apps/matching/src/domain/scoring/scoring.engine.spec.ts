@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { rankCompanies, rankOpportunities, scoreMatch, scorePrepared } from './scoring.engine.js';
 import { ScoringError } from './scoring.errors.js';
 import { ALL_OPPORTUNITIES, company, opportunity, RUBRICS, SECTOR_FIXTURES } from './scoring.fixtures.js';
-import { prepareCompany, prepareOpportunity } from './scoring.prepare.js';
+import { prepareCompany, prepareOpportunity, prepareRubric } from './scoring.prepare.js';
 import type { MatchScore, SectorRubric } from './scoring.types.js';
 
 const pairsOf = (f: (typeof SECTOR_FIXTURES)[number]) =>
@@ -76,6 +76,7 @@ describe('scoreMatch on a worked example', () => {
     const capabilityOnly: SectorRubric = {
       sector: 'mining',
       criteria: [{ id: 'capability_coverage', weight: 1, description: 'capabilities only' }],
+      defaultOkved: [],
     };
     const c = company({ capabilities: ['a', 'b'] });
     const o = opportunity({ requiredCapabilities: ['a', 'b', 'c'] });
@@ -99,6 +100,7 @@ describe('scoreMatch on a worked example', () => {
         { id: 'capability_coverage', weight: 0.5, description: '' },
         { id: 'settlement', weight: 0.5, description: '' },
       ],
+      defaultOkved: [],
     };
     const c = company({ capabilities: ['a'], acceptsRubSettlement: false });
     const o = opportunity({ requiredCapabilities: ['a', 'b', 'c'], settlementCurrencies: ['RUB'] });
@@ -108,9 +110,60 @@ describe('scoreMatch on a worked example', () => {
   });
 });
 
+describe('activity fit against the activities the sector rubric publishes', () => {
+  // A mining opportunity naming no OKVED2 codes, and a bulk port operator (52.24, among the mining sector's published activities).
+  const o = opportunity({ id: 'o-no-okved', sector: 'mining' });
+  const c = company({ id: 'c-port', sectors: ['mining'], okved: ['52.24'] });
+  const ores: SectorRubric = { ...RUBRICS.mining, defaultOkved: ['05', '07'] };
+  const activity = (m: MatchScore) => m.breakdown.find((b) => b.criterion === 'activity_fit');
+  const published = {
+    value: 1,
+    contribution: 15,
+    reason:
+      'no OKVED2 codes on the opportunity, so mining defaults (05, 07, 08, 09, 28.92, 71.12.3, 46.72, 49.20, 52.24) apply: ' +
+      'OKVED2 52.24 matches mining-relevant 52.24',
+  };
+  const oresOnly = { value: 0, contribution: 0, reason: "no OKVED2 codes on the opportunity, so mining defaults (05, 07) apply: none of the company's codes is close" };
+
+  it('takes the activities from the rubric each score is given, for the same prepared pair in any order', () => {
+    const pc = prepareCompany(c);
+    const po = prepareOpportunity(o);
+    for (const [rubric, expected] of [
+      [RUBRICS.mining, published],
+      [ores, oresOnly],
+      [RUBRICS.mining, published],
+      [prepareRubric(ores), oresOnly],
+    ] as const) {
+      const match = scorePrepared(pc, po, rubric);
+      expect(activity(match)).toMatchObject(expected);
+      expect(scorePrepared(pc, po, rubric, { explain: false })).toBe(match.score);
+    }
+    expect(scoreMatch(c, o, RUBRICS.mining).score - scoreMatch(c, o, ores).score).toBe(15);
+  });
+
+  it("ranks with each sector's own activities", () => {
+    const both = company({ ...c, sectors: ['mining', 'automobile'], okved: ['52.24', '45.20'] });
+    const car = opportunity({ id: 'o-car-no-okved', sector: 'automobile' });
+    const activities = (rubrics: typeof RUBRICS) =>
+      Object.fromEntries(rankOpportunities(both, [o, car], rubrics).map((m) => [m.opportunityId, activity(m)?.value]));
+    expect(activities(RUBRICS)).toEqual({ 'o-no-okved': 1, 'o-car-no-okved': 1 });
+    expect(activities({ ...RUBRICS, mining: ores })).toEqual({ 'o-no-okved': 0, 'o-car-no-okved': 1 });
+    expect(activity(scoreMatch(both, car, RUBRICS.automobile))?.reason).toBe(
+      'no OKVED2 codes on the opportunity, so automobile defaults (29, 29.10, 29.20, 29.31, 29.32, 28.30, 22.11, 45.11, 45.20, 45.31) apply: ' +
+        'OKVED2 45.20 matches automobile-relevant 45.20',
+    );
+  });
+
+  it('shares one parsed list between rubrics that publish the same activities', () => {
+    expect(prepareRubric({ ...RUBRICS.mining }).sectorActivities).toBe(prepareRubric(RUBRICS.mining).sectorActivities);
+    expect(prepareRubric(ores).sectorActivities).not.toBe(prepareRubric(RUBRICS.mining).sectorActivities);
+    expect(prepareRubric(ores).sectorActivities.keys).toEqual(['05', '07']);
+  });
+});
+
 describe('scoreMatch refusals', () => {
   const mining = SECTOR_FIXTURES[0]!;
-  const badRubric = (criteria: SectorRubric['criteria']): SectorRubric => ({ sector: 'mining', criteria });
+  const badRubric = (criteria: SectorRubric['criteria'], defaultOkved: readonly string[] = ['05']): SectorRubric => ({ sector: 'mining', criteria, defaultOkved });
 
   it.each([
     {
@@ -149,6 +202,16 @@ describe('scoreMatch refusals', () => {
           mining.opportunities[0]!,
           badRubric([{ id: 'charisma' as 'proximity', weight: 1, description: '' }]),
         ),
+      code: 'INVALID_RUBRIC',
+    },
+    {
+      name: 'a default OKVED2 activity that is not an OKVED2 code',
+      run: () => scoreMatch(mining.good, mining.opportunities[0]!, badRubric(RUBRICS.mining.criteria, ['05', '5.1'])),
+      code: 'INVALID_RUBRIC',
+    },
+    {
+      name: 'default OKVED2 activities that are not a list',
+      run: () => scoreMatch(mining.good, mining.opportunities[0]!, { ...RUBRICS.mining, defaultOkved: '05' as unknown as string[] }),
       code: 'INVALID_RUBRIC',
     },
     {

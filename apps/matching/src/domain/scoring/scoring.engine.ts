@@ -28,7 +28,6 @@ import {
   isPreparedOpportunity,
   prepareCompany,
   prepareOpportunity,
-  SECTOR_IDS,
   type CompanyInput,
   type OpportunityInput,
   type PreparedCompany,
@@ -36,13 +35,14 @@ import {
   type PreparedRubric,
   type RubricInput,
 } from './scoring.prepare.js';
-import type {
-  CriterionId,
-  CriterionResult,
-  CriterionScore,
-  MatchScore,
-  ScoringOptions,
-  SectorId,
+import {
+  SECTOR_IDS,
+  type CriterionId,
+  type CriterionResult,
+  type CriterionScore,
+  type MatchScore,
+  type ScoringOptions,
+  type SectorId,
 } from './scoring.types.js';
 
 /** Scoring options with the choice between a bare score and an explained one. */
@@ -158,7 +158,7 @@ export class OpportunityColumns {
   readonly capabilityCounts: Uint16Array;
   /** Settlement as three bits: states a currency (1), accepts RUB (2), accepts another (4). */
   readonly settlement: Uint8Array;
-  /** Required HS and OKVED2 digit-key ids, CODE_SLOTS per opportunity, with their counts (OVERFLOW: more than fit, or OKVED2 from the sector's defaults). */
+  /** Required HS and OKVED2 digit-key ids, CODE_SLOTS per opportunity, with their counts (OVERFLOW: more than fit, or activity measured against the sector's, which the opportunity itself tells). */
   readonly hsIds: Int32Array;
   readonly hsCounts: Uint8Array;
   readonly okvedIds: Int32Array;
@@ -184,7 +184,7 @@ export class OpportunityColumns {
       this.capabilityCounts[i] = po.capabilityCount;
       this.settlement[i] = (po.statesCurrency ? 1 : 0) | (po.acceptsRub ? 2 : 0) | (po.acceptsOtherCurrency ? 4 : 0);
       this.hsCounts[i] = slot(this.hsIds, i, po.hsRequiredIds);
-      this.okvedCounts[i] = po.okvedFromSectorDefault && po.okvedRequiredIds.length ? OVERFLOW : slot(this.okvedIds, i, po.okvedRequiredIds);
+      this.okvedCounts[i] = po.okvedFromSectorDefault ? OVERFLOW : slot(this.okvedIds, i, po.okvedRequiredIds);
     }
   }
 
@@ -262,7 +262,7 @@ export function rankColumnScores(company: PreparedCompany, lists: readonly Oppor
       if (h + rest < floor) break;
       const okvedCount = okvedCounts[i]!;
       const hsCount = hsCounts[i]!;
-      if (actMicros !== 0) h += contribution(actMicros, okvedCount === OVERFLOW ? activityValue(company, items[i]!) : activityFromColumns(okvedKeys, okvedIds, i * CODE_SLOTS, okvedCount));
+      if (actMicros !== 0) h += contribution(actMicros, okvedCount === OVERFLOW ? activityValue(company, items[i]!, pr) : activityFromColumns(okvedKeys, okvedIds, i * CODE_SLOTS, okvedCount));
       if (prodMicros !== 0) h += contribution(prodMicros, hsCount === OVERFLOW ? productValue(company, items[i]!) : productFromColumns(hsKeys, hsIds, i * CODE_SLOTS, hsCount));
       if (h + tail < floor) continue;
       const po = items[i]!;
@@ -501,7 +501,7 @@ function restHundredths(pc: PreparedCompany, po: PreparedOpportunity, pr: Prepar
   const proximityMax = max[PROXIMITY]!;
   let h = cheap;
   if (h + max[ACTIVITY]! + max[PRODUCT]! + scaleMax + proximityMax < floor) return -1;
-  if (micros[ACTIVITY] !== 0) h += contribution(micros[ACTIVITY]!, activityValue(pc, po));
+  if (micros[ACTIVITY] !== 0) h += contribution(micros[ACTIVITY]!, activityValue(pc, po, pr));
   if (micros[PRODUCT] !== 0) h += contribution(micros[PRODUCT]!, productValue(pc, po));
   if (h + scaleMax + proximityMax < floor) return -1;
   if (micros[SCALE] !== 0) h += contribution(micros[SCALE]!, scaleValue(pc, po, log10Rate));

@@ -1,10 +1,14 @@
-import type { CompanyProfile, Opportunity, SectorId, SectorRubric } from './scoring.types.js';
+import { CRITERION_IDS, SECTOR_IDS, type CompanyProfile, type Opportunity, type SectorId, type SectorRubric } from './scoring.types.js';
 
-/** The three sector rubrics as published (weights sum to 1). */
+/**
+ * The three sector rubrics as the sectors service publishes them in `describe` (weights sum to 1;
+ * the sectors' default OKVED2 activities), copied here as test input: scoring reads the rubric it
+ * is given, and matching's integration test reads the published ones.
+ */
 export const RUBRICS: Record<SectorId, SectorRubric> = {
-  mining: rubric('mining', [0.25, 0.2, 0.15, 0.15, 0.1, 0.05, 0.1]),
-  automobile: rubric('automobile', [0.25, 0.2, 0.15, 0.15, 0.05, 0.05, 0.15]),
-  electricity: rubric('electricity', [0.3, 0.15, 0.15, 0.15, 0.1, 0.05, 0.1]),
+  mining: rubric('mining', [0.25, 0.2, 0.15, 0.15, 0.1, 0.05, 0.1], ['05', '07', '08', '09', '28.92', '71.12.3', '46.72', '49.20', '52.24']),
+  automobile: rubric('automobile', [0.25, 0.2, 0.15, 0.15, 0.05, 0.05, 0.15], ['29', '29.10', '29.20', '29.31', '29.32', '28.30', '22.11', '45.11', '45.20', '45.31']),
+  electricity: rubric('electricity', [0.3, 0.15, 0.15, 0.15, 0.1, 0.05, 0.1], ['35.11', '35.12', '35.13', '27.11', '27.12', '27.32', '28.11', '33.14', '42.22', '43.21']),
 };
 
 /** Per sector: a company that clearly fits that sector's opportunities, one that clearly does not, and the opportunities. */
@@ -232,7 +236,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SYNTHETIC_SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
+const SYNTHETIC_SECTORS: readonly SectorId[] = SECTOR_IDS;
 const SYNTHETIC_CAPABILITIES = Array.from({ length: 40 }, (_, i) => `capability_${i}`);
 const SYNTHETIC_HS = ['842952', '842911', '8429', '2701', '2601', '8474', '870421', '8708', '4011', '850423', '8544', '8535', '85', '84'];
 const SYNTHETIC_OKVED = ['05.10', '07.10', '09.90', '28.92', '29.10', '29.32', '45.31', '35.11', '35.12', '27.12', '42.22', '46.90'];
@@ -275,18 +279,10 @@ export function syntheticOpportunity(i: number, random: () => number): Opportuni
   };
 }
 
-function rubric(sector: SectorId, weights: readonly number[]): SectorRubric {
-  const ids = [
-    'capability_coverage',
-    'product_fit',
-    'activity_fit',
-    'scale_fit',
-    'proximity',
-    'settlement',
-    'export_experience',
-  ] as const;
+function rubric(sector: SectorId, weights: readonly number[], defaultOkved: readonly string[]): SectorRubric {
   return {
     sector,
-    criteria: ids.map((id, i) => ({ id, weight: weights[i]!, description: id.replace('_', ' ') })),
+    criteria: CRITERION_IDS.map((id, i) => ({ id, weight: weights[i]!, description: id.replace('_', ' ') })),
+    defaultOkved,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Throughput of the scoring engine on synthetic data; not run by the tests.
- * Build with `npx tsc -p tsconfig.build.json --outDir /tmp/sc-build`, then run
- * `node --expose-gc /tmp/sc-build/apps/matching/src/domain/scoring/scoring.microbench.js`
- * (with --expose-gc, garbage left by building the data set is collected before each measurement,
+ * Build with `npm run build`, then run
+ * `node --expose-gc dist/apps/matching/src/domain/scoring/scoring.microbench.js` from the
+ * repository root (scoring imports #contracts and #reference, which package.json maps into dist/;
+ * with --expose-gc, garbage left by building the data set is collected before each measurement,
  * and the clock starts once the collector's background threads are done with it).
  */
 import { rankCompanies, rankOpportunities, scorePrepared } from './scoring.engine.js';

@@ -1,12 +1,12 @@
-import { normaliseHs, normaliseOkved, okvedCredit } from './code-hierarchy.util.js';
-import { findFarEastRegion, type FarEastRegion } from './far-east-regions.const.js';
+import { findRussianFarEastRegion, type RegionDefinition } from '#reference';
+import { normaliseHs, normaliseOkved, OKVED_CREDIT, okvedAncestorCredit } from './code-hierarchy.util.js';
 import { haversineKm, isGeoPoint, RAJIN, RAJIN_LINK_RADIUS_KM } from './geo.util.js';
 import { ScoringError } from './scoring.errors.js';
-import { capabilityMask, keyIds, prefixIds } from './scoring-keys.util.js';
+import { capabilityMask, digitKeyId, keyIds, prefixIds } from './scoring-keys.util.js';
 import { CAPACITY_USD_PER_EMPLOYEE, experienceCurve } from './scoring-curves.util.js';
-import { SECTOR_DEFAULT_OKVED } from './sector-activity-defaults.const.js';
 import {
   CRITERION_IDS,
+  SECTOR_IDS,
   type CompanyProfile,
   type CriterionId,
   type Opportunity,
@@ -35,13 +35,20 @@ export interface PreparedCompany {
   readonly okvedKeys: readonly string[];
   /** Every ancestor-or-self key of the company's OKVED2 codes, as ascending digit-key ids. */
   readonly okvedPrefixIds: readonly number[];
-  /** Activity fit against each sector's default OKVED2 list (best credit over the list), by position in SECTOR_IDS. */
-  readonly sectorDefaultActivity: readonly number[];
+  /**
+   * The company's best OKVED2 credit over each sector's activities, by position in SECTOR_IDS,
+   * packed in one small integer: the id of the sector activities it was worked out against
+   * (see SectorActivities) times 8 plus the credit's index in SECTOR_ACTIVITY_CREDIT_LEVELS; -1
+   * until a pair of that sector needs it. Filled on first use (measureSectorActivities), so each
+   * company is measured once against each sector's activities, and read in one load per pair.
+   */
+  readonly sectorActivityCredits: number[];
   readonly hasLocation: boolean;
   readonly latRad: number;
   readonly lonRad: number;
   readonly cosLat: number;
-  readonly farEast: FarEastRegion | undefined;
+  /** The Russian Far East region the company's region field names, if any. */
+  readonly farEast: RegionDefinition | undefined;
   readonly employees: number;
   readonly revenueRub: number;
   /** log10 of annual revenue in RUB; -Infinity when not stated. */
@@ -71,11 +78,15 @@ export interface PreparedOpportunity {
   readonly hsRequired: readonly string[];
   /** Digit-key id of each entry of hsRequired. */
   readonly hsRequiredIds: readonly number[];
-  /** OKVED2 keys the company is measured against: the opportunity's own, or the sector defaults. */
+  /** The opportunity's own OKVED2 keys, normalised and deduplicated; empty when it names none. */
   readonly okvedRequired: readonly string[];
   /** Digit-key id of each entry of okvedRequired. */
   readonly okvedRequiredIds: readonly number[];
-  /** True when okvedRequired are the sector defaults (any one suffices) rather than the opportunity's own (all count). */
+  /**
+   * True when the opportunity names no OKVED2 codes, so the company is measured against the
+   * activities of the sector its rubric publishes (any one suffices) rather than against
+   * okvedRequired (all count).
+   */
   readonly okvedFromSectorDefault: boolean;
   readonly siteKnown: boolean;
   readonly latRad: number;
@@ -99,6 +110,8 @@ export interface PreparedRubric {
   readonly kind: 'prepared-rubric';
   readonly rubric: SectorRubric;
   readonly sector: SectorId;
+  /** Position of the sector in SECTOR_IDS; -1 for a sector scoring does not know. */
+  readonly sectorIndex: number;
   readonly ids: readonly CriterionId[];
   readonly weights: readonly number[];
   /** Index of each criterion in CRITERION_IDS, aligned with ids. */
@@ -108,6 +121,26 @@ export interface PreparedRubric {
   readonly slotMicros: Float64Array;
   /** The most each criterion can add to a score, in hundredths, by its index in CRITERION_IDS. */
   readonly slotMaxHundredths: Float64Array;
+  /** The sector's OKVED2 activities as the rubric publishes them (rubric.defaultOkved). */
+  readonly sectorActivities: SectorActivities;
+}
+
+/**
+ * The OKVED2 activities of a sector, as its rubric publishes them, parsed once. Equal lists are
+ * one object with one id, so a rubric fetched again with the same list keeps every company's
+ * cached credit against it.
+ */
+export interface SectorActivities {
+  /** The same for equal lists, different for different ones, in this process. */
+  readonly id: number;
+  /** Normalised digit keys, deduplicated, in published order. */
+  readonly keys: readonly string[];
+  /**
+   * The credit a company OKVED2 code earns by having each key as an ancestor-or-self, by digit-key
+   * id: 1 for an activity itself, the credit of the level for a proper ancestor of one. A code's
+   * credit against the activities (okvedCredit, best over them) is the best over its ancestors-or-self.
+   */
+  readonly creditByPrefixId: ReadonlyMap<number, number>;
 }
 
 /** A company given raw or prepared. */
@@ -135,7 +168,7 @@ export function prepareCompany(company: CompanyProfile): PreparedCompany {
     acceptsRub: company.acceptsRubSettlement === true,
     capabilityMask: capabilityMask(company.capabilities),
     okvedPrefixIds: prefixIds(okvedKeys, 1),
-    sectorDefaultActivity: SECTOR_IDS.map((sector) => bestOkvedCredit(okvedKeys, SECTOR_DEFAULT_OKVED_KEYS[sector])),
+    sectorActivityCredits: SECTOR_IDS.map(() => -1),
     hsKeyIds: prefixIds(hsCodes, 2),
     employees,
     revenueRub,
@@ -145,7 +178,7 @@ export function prepareCompany(company: CompanyProfile): PreparedCompany {
     latRad,
     lonRad: location ? location.lon * DEG : 0,
     cosLat: Math.cos(latRad),
-    farEast: findFarEastRegion(company.region),
+    farEast: findRussianFarEastRegion(company.region),
     id: company.id,
     company,
     sectors,
@@ -159,9 +192,8 @@ export function prepareCompany(company: CompanyProfile): PreparedCompany {
 /** Parses an opportunity once for fast repeated scoring. */
 export function prepareOpportunity(opportunity: Opportunity): PreparedOpportunity {
   const hsRequired = unique(opportunity.hsCodes.map(normaliseHs));
-  const ownOkved = unique((opportunity.okved ?? []).map(normaliseOkved));
-  const okvedFromSectorDefault = ownOkved.length === 0;
-  const okvedRequired = okvedFromSectorDefault ? (SECTOR_DEFAULT_OKVED_KEYS[opportunity.sector] ?? []) : ownOkved;
+  const okvedRequired = unique((opportunity.okved ?? []).map(normaliseOkved));
+  const okvedFromSectorDefault = okvedRequired.length === 0;
   const requiredCapabilities = unique(opportunity.requiredCapabilities);
   const site = opportunity.site;
   const siteKnown = isGeoPoint(site);
@@ -199,31 +231,104 @@ export function prepareOpportunity(opportunity: Opportunity): PreparedOpportunit
   };
 }
 
-/** Every sector, in the order of the per-sector lists and masks of prepared objects. */
-export const SECTOR_IDS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
+/**
+ * Every credit a company OKVED2 code can earn against an activity (see okvedCredit), in the order
+ * sectorActivityCredits index them: an entry is `activities id × 8 + index`, so `entry >> 3` is the
+ * id and `entry & 7` the index.
+ */
+export const SECTOR_ACTIVITY_CREDIT_LEVELS: readonly number[] = [
+  0,
+  OKVED_CREDIT.division,
+  OKVED_CREDIT.group,
+  OKVED_CREDIT.class,
+  OKVED_CREDIT.subclass,
+  OKVED_CREDIT.exact,
+];
 
-const SECTOR_DEFAULT_OKVED_KEYS: Readonly<Record<SectorId, readonly string[]>> = {
-  mining: unique(SECTOR_DEFAULT_OKVED.mining.map(normaliseOkved)),
-  automobile: unique(SECTOR_DEFAULT_OKVED.automobile.map(normaliseOkved)),
-  electricity: unique(SECTOR_DEFAULT_OKVED.electricity.map(normaliseOkved)),
-};
-
-function bestOkvedCredit(companyKeys: readonly string[], relevantKeys: readonly string[]): number {
+/**
+ * Works out the company's best OKVED2 credit over a sector's activities (any one suffices; 0 for a
+ * company declaring no OKVED2 code) and keeps it in sectorActivityCredits for the sector at
+ * sectorIndex (when it is one of SECTOR_IDS).
+ */
+export function measureSectorActivities(pc: PreparedCompany, sectorIndex: number, activities: SectorActivities): number {
   let best = 0;
-  for (const c of companyKeys) for (const r of relevantKeys) best = Math.max(best, okvedCredit(c, r));
+  for (const id of pc.okvedPrefixIds) best = Math.max(best, activities.creditByPrefixId.get(id) ?? 0);
+  if (sectorIndex >= 0) pc.sectorActivityCredits[sectorIndex] = activities.id * 8 + SECTOR_ACTIVITY_CREDIT_LEVELS.indexOf(best);
   return best;
+}
+
+const sectorActivitiesByList = new Map<string, SectorActivities>();
+
+/** The sector activities of a published list of OKVED2 codes; throws on a code that is not OKVED2. */
+function sectorActivitiesOf(rubric: SectorRubric): SectorActivities {
+  if (!Array.isArray(rubric.defaultOkved)) {
+    throw new ScoringError('INVALID_RUBRIC', `${rubric.sector} rubric: defaultOkved must be a list of OKVED2 codes`);
+  }
+  const keys: string[] = [];
+  for (const code of rubric.defaultOkved) {
+    const key = typeof code === 'string' ? normaliseOkved(code) : undefined;
+    if (key === undefined) {
+      throw new ScoringError('INVALID_RUBRIC', `${rubric.sector} rubric: default OKVED2 code "${String(code)}" is not an OKVED2 code`);
+    }
+    if (!keys.includes(key)) keys.push(key);
+  }
+  const list = keys.join(',');
+  let activities = sectorActivitiesByList.get(list);
+  if (activities === undefined) {
+    const creditByPrefixId = new Map<number, number>();
+    const credit = (key: string, value: number) => {
+      const id = digitKeyId(key);
+      creditByPrefixId.set(id, Math.max(creditByPrefixId.get(id) ?? 0, value));
+    };
+    for (const key of keys) {
+      credit(key, OKVED_CREDIT.exact);
+      for (let length = 2; length < key.length; length++) credit(key.slice(0, length), okvedAncestorCredit(length));
+    }
+    activities = { id: sectorActivitiesByList.size, keys, creditByPrefixId };
+    sectorActivitiesByList.set(list, activities);
+  }
+  return activities;
+}
+
+const activitiesInForce: (SectorActivities | undefined)[] = SECTOR_IDS.map(() => undefined);
+
+/**
+ * The activities of the rubric of each sector prepared (or passed prepared to the engine) last,
+ * by position in SECTOR_IDS: what activity fit measures against when it is not handed the rubric
+ * itself. The engine hands the criteria the pair only; every entry point of the engine prepares
+ * its rubric (asPreparedRubric) just before scoring with it, so the activities found here are
+ * those of the rubric the pair is being scored with. Read only: prepareRubric keeps it.
+ */
+export const sectorActivitiesInForce: readonly (SectorActivities | undefined)[] = activitiesInForce;
+
+function putActivitiesInForce(pr: PreparedRubric): void {
+  if (pr.sectorIndex >= 0) activitiesInForce[pr.sectorIndex] = pr.sectorActivities;
+}
+
+/**
+ * The sector activities an opportunity naming no OKVED2 codes is measured against: those of the
+ * rubric given, else those of the rubric of its sector in force (see sectorActivitiesInForce).
+ */
+export function sectorActivitiesFor(po: PreparedOpportunity, rubric?: PreparedRubric): SectorActivities | undefined {
+  if (rubric !== undefined) return rubric.sectorActivities;
+  return po.sectorIndex >= 0 ? activitiesInForce[po.sectorIndex] : undefined;
 }
 
 const WEIGHT_SUM_TOLERANCE = 1e-6;
 const preparedRubrics = new WeakMap<SectorRubric, PreparedRubric>();
 
 /**
- * Checks a rubric (known, distinct criteria; weights in [0, 1] summing to 1) and prepares it.
- * Prepared rubrics are cached per rubric object, so passing the same raw rubric again is cheap.
+ * Checks a rubric (known, distinct criteria; weights in [0, 1] summing to 1; default activities
+ * that are OKVED2 codes) and prepares it; it becomes the rubric of its sector in force (see
+ * sectorActivitiesInForce). Prepared rubrics are cached per rubric object, so passing the same raw
+ * rubric again is cheap.
  */
 export function prepareRubric(rubric: SectorRubric): PreparedRubric {
   const cached = preparedRubrics.get(rubric);
-  if (cached) return cached;
+  if (cached) {
+    putActivitiesInForce(cached);
+    return cached;
+  }
   const ids: CriterionId[] = [];
   const weights: number[] = [];
   let sum = 0;
@@ -252,14 +357,17 @@ export function prepareRubric(rubric: SectorRubric): PreparedRubric {
     kind: 'prepared-rubric',
     rubric,
     sector: rubric.sector,
+    sectorIndex: SECTOR_IDS.indexOf(rubric.sector),
     ids,
     weights,
     slots,
     weightMicros,
     slotMicros,
     slotMaxHundredths: slotMicros.map((micros) => Math.round((micros * 1e4) / 1e6)),
+    sectorActivities: sectorActivitiesOf(rubric),
   };
   preparedRubrics.set(rubric, prepared);
+  putActivitiesInForce(prepared);
   return prepared;
 }
 
@@ -273,9 +381,13 @@ export function asPreparedOpportunity(opportunity: OpportunityInput): PreparedOp
   return isPreparedOpportunity(opportunity) ? opportunity : prepareOpportunity(opportunity);
 }
 
-/** The prepared form of a rubric given raw or prepared. */
+/** The prepared form of a rubric given raw or prepared, which becomes the rubric of its sector in force. */
 export function asPreparedRubric(rubric: RubricInput): PreparedRubric {
-  return 'kind' in rubric && rubric.kind === 'prepared-rubric' ? rubric : prepareRubric(rubric as SectorRubric);
+  if ('kind' in rubric && rubric.kind === 'prepared-rubric') {
+    putActivitiesInForce(rubric);
+    return rubric;
+  }
+  return prepareRubric(rubric as SectorRubric);
 }
 
 /** Whether a company is given prepared. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { activityFit } from './scoring.criteria.js';
 import { OpportunityColumns, rankColumnScores, rankCompanies, rankOpportunities, rankOpportunityScores, scoreIfAtLeast, scorePrepared, type RankOptions } from './scoring.engine.js';
 import { RUBRICS, seededRandom, syntheticCompany, syntheticOpportunity } from './scoring.fixtures.js';
 import { prepareCompany, prepareOpportunity, prepareRubric, type PreparedCompany, type PreparedOpportunity, type PreparedRubric } from './scoring.prepare.js';
-import type { CompanyProfile, MatchScore, Opportunity, SectorId, SectorRubric } from './scoring.types.js';
+import { SECTOR_IDS, type CompanyProfile, type MatchScore, type Opportunity, type SectorId, type SectorRubric } from './scoring.types.js';
 
 const random = seededRandom(7);
-const SECTORS: readonly SectorId[] = ['mining', 'automobile', 'electricity'];
+const SECTORS: readonly SectorId[] = SECTOR_IDS;
 const RAJIN_SITE = { name: 'Rajin port', lat: 42.25559, lon: 130.28308 };
 
 /** Synthetic companies with the awkward cases mixed in: no location, no revenue or staff, one sector, nothing declared. */
@@ -44,28 +45,32 @@ function opportunities(): Opportunity[] {
   return [...out, ...out.slice(0, 45).map((o, i) => ({ ...o, id: i % 2 === 0 ? `${o.id}-twin` : `a-${o.id}` }))];
 }
 
-function rubric(sector: SectorId, criteria: [SectorRubric['criteria'][number]['id'], number][]): SectorRubric {
-  return { sector, criteria: criteria.map(([id, weight]) => ({ id, weight, description: id })) };
+function rubric(sector: SectorId, criteria: [SectorRubric['criteria'][number]['id'], number][], defaultOkved: string[]): SectorRubric {
+  return { sector, criteria: criteria.map(([id, weight]) => ({ id, weight, description: id })), defaultOkved };
 }
 
-/** Rubrics that leave criteria out, give some nothing, and split weights into thirds. */
+/**
+ * Rubrics that leave criteria out, give some nothing, and split weights into thirds, and publish
+ * other activities than the published rubrics (none at all for mining), so that every score below
+ * also checks that activity fit uses the activities of the rubric it is scored with.
+ */
 const PARTIAL_RUBRICS: Record<SectorId, SectorRubric> = {
   mining: rubric('mining', [
     ['capability_coverage', 0.5],
     ['product_fit', 0.3],
     ['settlement', 0.2],
-  ]),
+  ], []),
   automobile: rubric('automobile', [
     ['scale_fit', 0.333333],
     ['proximity', 0.333333],
     ['export_experience', 0.333334],
     ['capability_coverage', 0],
-  ]),
+  ], ['45']),
   electricity: rubric('electricity', [
     ['activity_fit', 0.45],
     ['proximity', 0.35],
     ['capability_coverage', 0.2],
-  ]),
+  ], ['35', '27.1']),
 };
 
 const COMPANIES = companies();
@@ -133,6 +138,20 @@ describe.each([
       const bare = opportunitiesOf.map((po) => scorePrepared(pc, po, rubrics[po.sector], { rubPerUsd, explain: false }));
       expect(bare).toEqual(pairs[i]!.map((m) => m.score));
     });
+  });
+
+  it('measures opportunities naming no OKVED2 codes against the activities of the rubric each pair is scored with', () => {
+    let measured = 0;
+    PREPARED_COMPANIES.forEach((pc, i) => {
+      const opportunitiesOf = PREPARED_OPPORTUNITIES.filter((po) => pc.sectors.has(po.sector));
+      opportunitiesOf.forEach((po, k) => {
+        const fit = pairs[i]![k]!.breakdown.find((b) => b.criterion === 'activity_fit');
+        if (!po.okvedFromSectorDefault || fit === undefined) return;
+        expect([po.id, fit.value]).toEqual([po.id, Math.round(activityFit(pc, po, rubrics[po.sector]).value * 1e4) / 1e4]);
+        measured++;
+      });
+    });
+    expect(measured).toBeGreaterThan(1000);
   });
 
   it('ranks opportunities for every company as the plain ranking does, ties by id', () => {

@@ -1,32 +1,7 @@
-/** Sectors of the DPRK catalogue; a company declares a non-empty subset. */
-export type SectorId = 'mining' | 'automobile' | 'electricity';
+import type { CriterionId, GeoPoint, SectorId } from '#contracts';
 
-/** Criteria the engine knows how to evaluate; a sector's rubric weighs some or all of them. */
-export type CriterionId =
-  | 'capability_coverage'
-  | 'product_fit'
-  | 'activity_fit'
-  | 'scale_fit'
-  | 'proximity'
-  | 'settlement'
-  | 'export_experience';
-
-/** Every criterion the engine evaluates, in a fixed order. */
-export const CRITERION_IDS: readonly CriterionId[] = [
-  'capability_coverage',
-  'product_fit',
-  'activity_fit',
-  'scale_fit',
-  'proximity',
-  'settlement',
-  'export_experience',
-];
-
-/** A point on the globe in decimal degrees. */
-export interface GeoPoint {
-  lat: number;
-  lon: number;
-}
+// Sectors, criteria and points are declared once, in libs/contracts.
+export { CRITERION_IDS, SECTOR_IDS, type CriterionId, type GeoPoint, type SectorId } from '#contracts';
 
 /** The fields of a stored company profile that scoring reads (structurally compatible with the contract). */
 export interface CompanyProfile {
@@ -65,10 +40,15 @@ export interface RubricCriterion {
   description: string;
 }
 
-/** The scoring rubric of a sector: weights in [0, 1] summing to 1. */
+/**
+ * The scoring rubric of a sector as the sectors service publishes it (`sectors.v1.<sector>.describe`):
+ * weights in [0, 1] summing to 1, and the OKVED2 activities of the sector, which activity fit
+ * measures a company against when an opportunity names no OKVED2 codes of its own.
+ */
 export interface SectorRubric {
   sector: SectorId;
   criteria: readonly RubricCriterion[];
+  defaultOkved: readonly string[];
 }
 
 /** The value of one criterion for one pair, in [0, 1], with a one-sentence explanation. */
