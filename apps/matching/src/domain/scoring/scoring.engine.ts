@@ -520,7 +520,7 @@ function explainedScore(pc: PreparedCompany, po: PreparedOpportunity, pr: Prepar
   let hundredths = 0;
   for (let i = 0; i < pr.ids.length; i++) {
     const criterion = pr.ids[i]!;
-    const { value, reason } = explainCriterion(criterion, pc, po, rate);
+    const { value, reason } = explainCriterion(criterion, pc, po, pr, rate);
     const h = contribution(pr.weightMicros[i]!, value);
     hundredths += h;
     breakdown.push({ criterion, weight: pr.weights[i]!, value: toTenThousandths(value) / 1e4, contribution: h / 100, reason });
@@ -532,6 +532,7 @@ function explainCriterion(
   criterion: CriterionId,
   pc: PreparedCompany,
   po: PreparedOpportunity,
+  pr: PreparedRubric,
   rate: number,
 ): CriterionResult {
   switch (criterion) {
@@ -540,7 +541,7 @@ function explainCriterion(
     case 'product_fit':
       return productFit(pc, po);
     case 'activity_fit':
-      return activityFit(pc, po);
+      return activityFit(pc, po, pr);
     case 'scale_fit':
       return scaleFit(pc, po, { rubPerUsd: rate });
     case 'proximity':
