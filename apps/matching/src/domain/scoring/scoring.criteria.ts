@@ -58,12 +58,17 @@ export function capabilityValue(pc: PreparedCompany, po: PreparedOpportunity): n
 
 /** Mean over the required HS codes of the best hierarchical credit the company earns. */
 export function productValue(pc: PreparedCompany, po: PreparedOpportunity): number {
-  const required = po.hsRequiredIds;
-  const n = required.length;
+  return productCredit(pc.hsKeyIds, po.hsRequiredIds, 0, po.hsRequiredIds.length);
+}
+
+/**
+ * Product fit from digit-key ids: the mean over `n` required codes (from `at` in `required`) of the
+ * best hierarchical credit the company's keys earn. Ranking calls it on its columns too.
+ */
+export function productCredit(keys: readonly number[], required: ArrayLike<number>, at: number, n: number): number {
   if (n === 0) return NEUTRAL_VALUE;
-  const keys = pc.hsKeyIds;
   let sum = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = at; i < at + n; i++) {
     const code = required[i]!;
     const length = keyLength(code);
     if (hasId(keys, code)) sum += HS_CREDIT.subheading;
@@ -88,12 +93,19 @@ export function activityValue(pc: PreparedCompany, po: PreparedOpportunity, rubr
     const packed = s >= 0 ? pc.sectorActivityCredits[s]! : -1;
     return packed >> 3 === activities.id ? SECTOR_ACTIVITY_CREDIT_LEVELS[packed & 7]! : measureSectorActivities(pc, s, activities);
   }
-  const keys = pc.okvedPrefixIds;
+  return ownActivityCredit(pc.okvedPrefixIds, po.okvedRequiredIds, 0, po.okvedRequiredIds.length);
+}
+
+/**
+ * Activity fit against an opportunity's own OKVED2 codes, from digit-key ids: the mean over `n`
+ * required codes (from `at` in `required`) of the deepest level the company shares. Ranking calls
+ * it on its columns too.
+ */
+export function ownActivityCredit(keys: readonly number[], required: ArrayLike<number>, at: number, n: number): number {
+  if (n === 0) return NEUTRAL_VALUE;
   if (keys.length === 0) return 0;
-  const required = po.okvedRequiredIds;
-  const n = required.length;
   let sum = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = at; i < at + n; i++) {
     const key = required[i]!;
     if (hasId(keys, key)) {
       sum += 1;

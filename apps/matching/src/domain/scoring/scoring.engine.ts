@@ -2,6 +2,8 @@ import {
   NEUTRAL_VALUE,
   SETTLEMENT_VALUE,
   activityFit,
+  ownActivityCredit,
+  productCredit,
   activityValue,
   capabilityCoverage,
   capabilityValue,
@@ -17,8 +19,7 @@ import {
   settlementValue,
 } from './scoring.criteria.js';
 import { ScoringError } from './scoring.errors.js';
-import { HS_CREDIT, okvedAncestorCredit } from './code-hierarchy.util.js';
-import { bitCount, hasId, keyLength, keyPrefixId } from './scoring-keys.util.js';
+import { bitCount } from './scoring-keys.util.js';
 import { TopK } from './top-k.util.js';
 import {
   asPreparedCompany,
@@ -262,8 +263,8 @@ export function rankColumnScores(company: PreparedCompany, lists: readonly Oppor
       if (h + rest < floor) break;
       const okvedCount = okvedCounts[i]!;
       const hsCount = hsCounts[i]!;
-      if (actMicros !== 0) h += contribution(actMicros, okvedCount === OVERFLOW ? activityValue(company, items[i]!, pr) : activityFromColumns(okvedKeys, okvedIds, i * CODE_SLOTS, okvedCount));
-      if (prodMicros !== 0) h += contribution(prodMicros, hsCount === OVERFLOW ? productValue(company, items[i]!) : productFromColumns(hsKeys, hsIds, i * CODE_SLOTS, hsCount));
+      if (actMicros !== 0) h += contribution(actMicros, okvedCount === OVERFLOW ? activityValue(company, items[i]!, pr) : ownActivityCredit(okvedKeys, okvedIds, i * CODE_SLOTS, okvedCount));
+      if (prodMicros !== 0) h += contribution(prodMicros, hsCount === OVERFLOW ? productValue(company, items[i]!) : productCredit(hsKeys, hsIds, i * CODE_SLOTS, hsCount));
       if (h + tail < floor) continue;
       const po = items[i]!;
       const score = tailHundredths(company, po, pr, log10Rate, floor, h);
@@ -283,41 +284,6 @@ function slot(target: Int32Array, i: number, ids: readonly number[]): number {
   if (ids.length > CODE_SLOTS) return OVERFLOW;
   for (let k = 0; k < ids.length; k++) target[i * CODE_SLOTS + k] = ids[k]!;
   return ids.length;
-}
-
-/** productValue, from the columns: the same arithmetic on the same ids. */
-function productFromColumns(keys: readonly number[], ids: Int32Array, at: number, n: number): number {
-  if (n === 0) return NEUTRAL_VALUE;
-  let sum = 0;
-  for (let k = 0; k < n; k++) {
-    const code = ids[at + k]!;
-    const length = keyLength(code);
-    if (hasId(keys, code)) sum += HS_CREDIT.subheading;
-    else if (length === 6 && hasId(keys, keyPrefixId(code, 4))) sum += HS_CREDIT.heading;
-    else if (length >= 4 && hasId(keys, keyPrefixId(code, 2))) sum += HS_CREDIT.chapter;
-  }
-  return sum / n;
-}
-
-/** activityValue for an opportunity's own OKVED2 codes, from the columns: the same arithmetic on the same ids. */
-function activityFromColumns(keys: readonly number[], ids: Int32Array, at: number, n: number): number {
-  if (n === 0) return NEUTRAL_VALUE;
-  if (keys.length === 0) return 0;
-  let sum = 0;
-  for (let k = 0; k < n; k++) {
-    const key = ids[at + k]!;
-    if (hasId(keys, key)) {
-      sum += 1;
-      continue;
-    }
-    for (let length = keyLength(key) - 1; length >= 2; length--) {
-      if (hasId(keys, keyPrefixId(key, length))) {
-        sum += okvedAncestorCredit(length);
-        break;
-      }
-    }
-  }
-  return sum / n;
 }
 
 let scratchCheap = new Float64Array(1024);
