@@ -24,6 +24,7 @@ import type {
 import type { OpportunitySummary, OpportunityView } from './sectors/opportunity.dto.js';
 import type {
   AuditPage,
+  AuditVerifyReply,
   DecideIntroductionRequest,
   HeldIntroductionView,
   IntroductionByIdRequest,
@@ -119,6 +120,8 @@ export const ScreeningSubjects = {
   introductionList: 'screening.v1.introduction.list',
   introductionDecide: 'screening.v1.introduction.decide',
   auditList: 'screening.v1.audit.list',
+  /** Recomputes the audit log's hash chain. */
+  auditVerify: 'screening.v1.audit.verify',
   healthCheck: 'screening.v1.health.check',
 } as const;
 
@@ -162,6 +165,7 @@ export type RequestMap = {
   [ScreeningSubjects.introductionList]: Rpc<Plain<ListIntroductionsRequest>, IntroductionView[]>;
   [ScreeningSubjects.introductionDecide]: Rpc<Plain<DecideIntroductionRequest>, IntroductionView>;
   [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditPage>;
+  [ScreeningSubjects.auditVerify]: Rpc<Record<string, never>, AuditVerifyReply>;
   [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchList>;
   [MatchingSubjects.companyForget]: Rpc<Plain<ForgetCompanyRequest>, { id: string }>;

@@ -5,6 +5,9 @@ import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { AdminOnly } from '../auth/api-key.guard.js';
 import { optionalInt } from '../http-params.js';
 
+/** Verifying reads and hashes the whole log. */
+const AUDIT_VERIFY_TIMEOUT_MS = 60_000;
+
 @ApiTags('screening')
 @ApiSecurity('api-key')
 @AdminOnly()
@@ -17,6 +20,37 @@ export class ScreeningHttpController {
   @ApiOperation({ summary: 'Screen one name against the UN consolidated list, with explained hits' })
   check(@Body() body: NameCheckRequest) {
     return this.bus.request(ScreeningSubjects.nameCheck, body);
+  }
+
+  @Get('audit/verify')
+  @ApiOperation({ summary: "Recompute the audit log's hash chain and name its first broken link" })
+  @ApiOkResponse({
+    description:
+      'Every entry stores the hash of the one before it. `valid` is false when an entry is missing from its position, was altered ' +
+      'after it was written, or no longer links to its predecessor; `firstBroken` names the position, the entry (seq) and the reason. ' +
+      'Record `head` outside the platform: a log cut short at its end is only seen against a recorded head.',
+    schema: {
+      type: 'object',
+      required: ['valid', 'entries', 'head', 'firstBroken', 'verifiedAt'],
+      properties: {
+        valid: { type: 'boolean' },
+        entries: { type: 'integer', description: 'entries checked and found intact, from the first' },
+        head: { type: 'object', nullable: true, properties: { position: { type: 'integer' }, hash: { type: 'string' } } },
+        firstBroken: {
+          type: 'object',
+          nullable: true,
+          properties: {
+            position: { type: 'integer' },
+            seq: { type: 'integer', nullable: true },
+            reason: { type: 'string', enum: ['entry missing', 'entry altered', 'link to the previous entry broken'] },
+          },
+        },
+        verifiedAt: { type: 'string', format: 'date-time' },
+      },
+    },
+  })
+  verifyAudit() {
+    return this.bus.request(ScreeningSubjects.auditVerify, {}, { timeoutMs: AUDIT_VERIFY_TIMEOUT_MS });
   }
 
   @Get('audit')

@@ -294,6 +294,19 @@ export interface AuditPage {
   nextAfter: number | null;
 }
 
+/**
+ * The audit chain recomputed from the first entry: `valid` only when every entry is where the chain
+ * says, links to the one before it and still hashes to what was written. `head` is the last entry
+ * checked, to be recorded outside the platform (a log cut short at its end is only seen against it).
+ */
+export interface AuditVerifyReply {
+  valid: boolean;
+  entries: number;
+  head: { position: number; hash: string } | null;
+  firstBroken: { position: number; seq: number | null; reason: string } | null;
+  verifiedAt: string;
+}
+
 export interface VersionsChangedEvent {
   listVersion: string | null;
   rulesVersion: string;
