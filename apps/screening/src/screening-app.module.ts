@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { BusModule, DatabaseModule } from '#platform';
+import { BusModule, DatabaseModule, OpsModule } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { screeningDatabase } from './database/screening-database.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { ListVersionsRepository } from './list/list-versions.repository.js';
 import { SanctionsListNatsController } from './list/sanctions-list.nats.controller.js';
+import { SanctionsListReadiness } from './list/sanctions-list.readiness.js';
 import { SanctionsListService } from './list/sanctions-list.service.js';
 import { RuleSetProvider } from './rules/rule-set.provider.js';
 import { loadScreeningConfig, SCREENING_CONFIG } from './screening.config.js';
@@ -12,13 +13,18 @@ import { ScreeningNatsController } from './screening.nats.controller.js';
 import { ScreeningService } from './screening/screening.service.js';
 
 @Module({
-  imports: [BusModule.forService('screening'), DatabaseModule.forService(screeningDatabase)],
+  imports: [
+    BusModule.forService('screening'),
+    DatabaseModule.forService(screeningDatabase),
+    OpsModule.forService({ service: 'screening', checks: [SanctionsListReadiness] }),
+  ],
   controllers: [ScreeningNatsController, SanctionsListNatsController],
   providers: [
     { provide: SCREENING_CONFIG, useFactory: loadScreeningConfig },
     RuleSetProvider,
     ListVersionsRepository,
     SanctionsListService,
+    SanctionsListReadiness,
     AuditRepository,
     ScreeningService,
     IntroductionsService,

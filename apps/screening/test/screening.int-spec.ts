@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ const xml = readFileSync(LIST, 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'tumen-list-'));
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: INestMicroservice;
+let app: INestApplication;
 let bus: NatsMessageBus;
 
 const company = { id: '6f1c1f5e-3c1a-4a53-9d2e-0d6a2f1b7c11', version: 1, name: 'OOO Vostok Gorny Servis', owners: [], directors: [] };

@@ -1,18 +1,14 @@
-import { createParamDecorator, Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { CompaniesSubjects, ErrorCode, type Caller } from '#contracts';
-import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import { ADMIN_ROUTE, DomainError, MESSAGE_BUS, PUBLIC_ROUTE, type MessageBus } from '#platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
 
-const PUBLIC = 'tumen:public';
-const ADMIN_ONLY = 'tumen:admin-only';
-
-/** The route needs no API key. */
-export const Public = () => SetMetadata(PUBLIC, true);
-/** The route needs the admin key. */
-export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);
+export { AdminOnly, Public } from '#platform';
+const PUBLIC = PUBLIC_ROUTE;
+const ADMIN_ONLY = ADMIN_ROUTE;
 
 type AuthedRequest = Request & { caller?: Caller };
 

@@ -1,3 +1,4 @@
+import { Metrics } from '#platform';
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
@@ -84,6 +85,7 @@ export class ScreeningService {
         decidedAt,
       };
       entries.push(decisionEntry(record, inputs, actor));
+      Metrics.decisions.inc({ party: kind, verdict: decision.verdict });
       return record;
     };
     const companies = req.companies.map((item) => {
