@@ -194,8 +194,8 @@ export function decide(sectoral: RuleEvaluation, partyHits: PartyHit[], listLoad
   }
   for (const hit of demoted) {
     reasons.push(
-      `${hit.party} "${hit.name}" is not taken for the listed ${hit.type} ${hit.referenceNumber} (${hit.listedName}): the name scores ${hit.nameScore}, ` +
-        `but ${(hit.evidence ?? []).join('; ')}, which leaves ${hit.score}, below ${POSSIBLE_AT}`,
+      `${hit.party} "${hit.name}" is not taken for the listed ${hit.type} ${hit.referenceNumber} (${hit.listedName}): name score ${hit.nameScore}; ` +
+        `${(hit.evidence ?? []).join('; ')}; ${hit.score} is below ${POSSIBLE_AT}`,
     );
   }
   if (!listLoaded) {
