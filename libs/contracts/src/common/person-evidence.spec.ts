@@ -42,9 +42,9 @@ describe('NameCheckRequest secondary evidence', () => {
       ['dateOfBirth', ['dateOfBirth must be a year (YYYY) or a date (YYYY-MM-DD) from 1900 to today']],
     ]);
     expect(problems({ name: 'Ri Won Ho', nationality: 'ru' })).toEqual([
-      ['nationality', ['nationality must be an ISO 3166-1 alpha-2 country code in capitals, such as RU or KP']],
+      ['nationality', ['nationality must be an assigned ISO 3166-1 alpha-2 country code in capitals, such as RU or KP']],
     ]);
-    expect(problems({ name: 'Ri Won Ho', nationality: 'XX' })).toEqual([['nationality', ['nationality must be an assigned ISO 3166-1 alpha-2 country code']]]);
+    expect(problems({ name: 'Ri Won Ho', nationality: 'XX' })).toEqual([['nationality', ['nationality must be an assigned ISO 3166-1 alpha-2 country code in capitals, such as RU or KP']]]);
     expect(problems({ name: 'Ri Won Ho', type: 'vessel' })).toEqual([['type', ['type must be one of the following values: individual, entity']]]);
   });
 });

@@ -1,4 +1,4 @@
-import { IsISO31661Alpha2, IsOptional, IsString, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { isISO31661Alpha2, IsOptional, IsString, ValidateBy, type ValidationArguments } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 
 /** A date of birth as the screen takes it: a year, or a full date (ISO 8601, `YYYY-MM-DD`). */
@@ -53,7 +53,13 @@ export function OptionalNationality(): PropertyDecorator {
         'differs is demoted; one that agrees raises the score. Never required.',
       examples: ['RU', 'KP'],
     })(target, key as string);
-    Matches(/^[A-Z]{2}$/, { message: ({ property }) => `${property} must be an ISO 3166-1 alpha-2 country code in capitals, such as RU or KP` })(target, key);
-    IsISO31661Alpha2({ message: ({ property }) => `${property} must be an assigned ISO 3166-1 alpha-2 country code` })(target, key);
+    ValidateBy({
+      name: 'isNationality',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && /^[A-Z]{2}$/.test(value) && isISO31661Alpha2(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'nationality'} must be an assigned ISO 3166-1 alpha-2 country code in capitals, such as RU or KP`,
+      },
+    })(target, key);
   };
 }
