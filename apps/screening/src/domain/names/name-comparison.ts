@@ -39,7 +39,7 @@ export interface NameComparison {
   explanation: TokenMatch[];
   /** The token pairs the score rests on. */
   agreements: TokenAgreement[];
-  /** True when every content token and initial of both names was paired, each pair with a credit of at least 0.75: the names differ at most in spelling. */
+  /** True when every content token and initial of both names was paired with one of the other's: the names differ at most in spelling (which the score weighs). */
   complete: boolean;
 }
 
@@ -106,8 +106,6 @@ const PLACE_CREDIT = 0.85;
 /** Weight of a translated company-kind word (plant, works, bank, group): it says little about which company. */
 const COMPANY_WORD_WEIGHT = 0.3;
 const SHORT_FUZZY_FLOOR = 0.6;
-/** Credit at or above which two paired tokens count as one word spelt two ways (for `NameComparison.complete`). */
-const SPELLING_CREDIT = 0.75;
 
 function tokenWeight(text: string, role: NameToken['role']): number {
   switch (role) {
@@ -497,7 +495,7 @@ function align(as: readonly AnalysedToken[], bs: readonly AnalysedToken[], korea
     explanation.push({ query: null, candidate: t.native, kind: 'unmatched', similarity: 0 });
     if (t.role === 'content' || t.role === 'initial') conflictsB += 1;
   });
-  const complete = conflictsA === 0 && conflictsB === 0 && agreements.every((a) => a.credit >= SPELLING_CREDIT);
+  const complete = conflictsA === 0 && conflictsB === 0;
   const totalA = as.reduce((s, t) => s + t.weight, 0);
   const totalB = bs.reduce((s, t) => s + t.weight, 0);
   if (totalA === 0 || totalB === 0 || matchedA === 0) return { score: 0, explanation, agreements, complete: false, weakA, weakB };

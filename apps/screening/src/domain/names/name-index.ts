@@ -37,8 +37,6 @@ export function isWeakAlias(name: { kind: IndexedNameKind; quality?: string }): 
 
 /** The score a match resting only on common tokens is held to: below any review threshold. */
 export const COMMON_ONLY_CEILING = 0.6;
-/** Words a complete match of common tokens spelt differently must agree on to stand (see NameIndex.weighedScore). */
-export const COMPLETE_MIN_TOKENS = 3;
 /** Credit at which a pair of tokens counts as agreeing (a fuzzy match below it is no support). */
 const AGREEMENT_CREDIT = 0.75;
 
@@ -63,6 +61,16 @@ export interface NameSearchHit {
   weakAlias?: boolean;
   /** What else the score took into account: a weak alias that agrees, the query being a weak alias exactly. */
   notes?: string[];
+}
+
+/** Options of a NameIndex. */
+export interface NameIndexOptions {
+  /**
+   * False to take every name alone and every token as equally telling: weak aliases make hits on
+   * their own and matches on common tokens are not held down (the screen before they were). Only
+   * the name benchmark sets it, to measure what the two rules do. Default true.
+   */
+  weighNames?: boolean;
 }
 
 /** What the last search did, to show it fetched candidates rather than scanning every name. */
@@ -187,6 +195,11 @@ export class NameIndex {
   private slotQueryCredit = new Float64Array(1024 * MAX_QUERY_TOKENS);
   private stats: NameSearchStats = { namesIndexed: 0, entriesIndexed: 0, candidatesFetched: 0, candidatesScored: 0 };
   private scoredTotal = 0;
+  private readonly weighNames: boolean;
+
+  constructor(options: NameIndexOptions = {}) {
+    this.weighNames = options.weighNames ?? true;
+  }
 
   /** Adds one entry and all its names. */
   add(entry: NameIndexEntry): void {
@@ -200,7 +213,7 @@ export class NameIndex {
       const nameIndex = this.names.length;
       const totalWeight = analysed.tokens.reduce((w, t) => w + t.weight, 0);
       const unseenWeight = analysed.tokens.filter((t) => t.role === 'initial').reduce((w, t) => w + t.weight, 0);
-      this.names.push({ entry: entryIndex, value: name.value, kind: name.kind, weak: isWeakAlias(name), analysed, totalWeight, unseenWeight });
+      this.names.push({ entry: entryIndex, value: name.value, kind: name.kind, weak: this.weighNames && isWeakAlias(name), analysed, totalWeight, unseenWeight });
       const seen = new Set<number>();
       for (const t of analysed.tokens) {
         if (!isSearchable(t)) continue;
@@ -245,9 +258,9 @@ export class NameIndex {
    * Finds the entries whose names match the query, best first, one hit (its best name) per entry.
    * A weak alias (quality Low) never makes a hit alone: an entry is a hit when one of its other
    * names reaches the threshold (a weak alias that also does is noted as agreeing), or when the
-   * query is the weak alias exactly and nothing else (`weakAlias: true`). A match that rests only
-   * on common tokens (see TokenRarity) is held at COMMON_ONLY_CEILING unless it is complete (every
-   * token of both names paired, differing at most in spelling) or a rarer token agrees.
+   * query is the weak alias exactly and nothing else (`weakAlias: true`). A partial match that
+   * rests only on common tokens (see TokenRarity) is held at COMMON_ONLY_CEILING unless a rarer
+   * token agrees; a complete one (every token of both names paired) keeps its score.
    */
   search(query: string, opts: NameSearchOptions = {}): NameSearchHit[] {
     const threshold = opts.threshold ?? DEFAULT_MATCH_THRESHOLD;
@@ -293,18 +306,14 @@ export class NameIndex {
   }
 
   /**
-   * A comparison's score, held at COMMON_ONLY_CEILING when every token it rests on is common,
-   * unless the names are the same name: every token of both paired, and either spelt alike or
-   * agreeing on at least COMPLETE_MIN_TOKENS words (two common words spelt differently, Ahmed Hassan
-   * against Ahmad Hasan, are too little).
+   * A comparison's score, held at COMMON_ONLY_CEILING when it is partial (a token of either name is
+   * left unpaired: the query names someone more or less specific than the listed name) and every
+   * token it rests on is common. A complete match (every token of both names paired, Ahmed Hassan
+   * against Ahmad Hasan, Kang Ryung against KANG RYONG) keeps its score, which already weighs the
+   * spelling: what is left to tell such namesakes apart is the date of birth and the nationality.
    */
   private weighedScore(result: NameComparison, type: IndexedEntryType | undefined): { value: number; note?: string } {
-    if (result.score <= COMMON_ONLY_CEILING) return { value: result.score };
-    if (result.complete) {
-      const spelledAlike = result.agreements.every((a) => a.credit >= 1);
-      const words = result.agreements.filter((a) => a.candidate.role === 'content').length;
-      if (spelledAlike || words >= COMPLETE_MIN_TOKENS) return { value: result.score };
-    }
+    if (!this.weighNames || result.complete || result.score <= COMMON_ONLY_CEILING) return { value: result.score };
     const reasons: string[] = [];
     for (const a of result.agreements) {
       if (a.credit < AGREEMENT_CREDIT) continue;
