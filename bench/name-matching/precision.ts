@@ -141,12 +141,12 @@ export function precisionBenchmark(xmlPath: string): void {
     if (e.type !== 'individual' || !isDprkReference(e.referenceNumber)) continue;
     variantQueries.push({ query: misspelt(e.names.find((n) => n.kind === 'primary')!.value), entry: e });
   }
-  const variant = (label: string, evidence: (e: ListEntry) => SecondaryEvidence) => {
+  const variant = (label: string, evidence: (e: ListEntry) => SecondaryEvidence, list = precise) => {
     let found = 0;
     let designated = 0;
     let scores = 0;
     for (const q of variantQueries) {
-      const hit = searchList(precise, q.query, 'individual', 50, evidence(q.entry)).hits.find((h) => h.referenceNumber === q.entry.referenceNumber);
+      const hit = searchList(list, q.query, 'individual', 50, evidence(q.entry)).hits.find((h) => h.referenceNumber === q.entry.referenceNumber);
       if (!hit) continue;
       found += 1;
       scores += hit.score;
@@ -156,6 +156,7 @@ export function precisionBenchmark(xmlPath: string): void {
       `${pad(label, 52)} found ${found}/${variantQueries.length} (${(found / variantQueries.length).toFixed(3)}), designated ${designated}, mean score of those found ${(scores / Math.max(1, found)).toFixed(3)}`,
     );
   };
+  variant('name only, before weak aliases and token rarity', () => ({}), plain);
   variant('name only', () => ({}));
   variant("with the individual's own date of birth and nationality", ownEvidence);
   variant('with a year of birth 30 years off', (e) => {
