@@ -270,7 +270,8 @@ export class NameIndex {
     const queryForm = exactForm(analysed);
     const strong = new Map<number, NameSearchHit>();
     const weak = new Map<number, NameSearchHit>();
-    const weakExact = new Set<number>();
+    /** Per entry, the weak alias the query spells exactly. */
+    const weakExact = new Map<number, NameSearchHit>();
     for (const nameIndex of candidates) {
       const name = this.names[nameIndex];
       const result = compareAnalysedNames(analysed, name.analysed);
@@ -286,7 +287,7 @@ export class NameIndex {
         explanation: result.explanation,
         ...(score.note && !exact ? { notes: [score.note] } : {}),
       };
-      if (exact) weakExact.add(name.entry);
+      if (exact) weakExact.set(name.entry, hit);
       const into = name.weak ? weak : strong;
       const current = into.get(name.entry);
       if (!current || hit.score > current.score) into.set(name.entry, hit);
@@ -296,8 +297,8 @@ export class NameIndex {
       const support = weak.get(entry);
       hits.push(support ? { ...hit, notes: [...(hit.notes ?? []), `the low-quality alias "${support.matchedName}" agrees (${support.score.toFixed(2)})`] } : hit);
     }
-    for (const [entry, hit] of weak) {
-      if (strong.has(entry) || !weakExact.has(entry)) continue;
+    for (const [entry, hit] of weakExact) {
+      if (strong.has(entry)) continue;
       hits.push({ ...hit, weakAlias: true, notes: [`the name is exactly the low-quality alias "${hit.matchedName}" and no other name of the entry matches`] });
     }
     this.scoredTotal += candidates.length;
