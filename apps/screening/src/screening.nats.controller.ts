@@ -36,7 +36,10 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.nameCheck)
   checkName(@Payload() req: NameCheckRequest) {
-    return this.screening.checkName(req.name, req.type);
+    return this.screening.checkName(req.name, req.type, {
+      ...(req.dateOfBirth ? { dateOfBirth: req.dateOfBirth } : {}),
+      ...(req.nationality ? { nationality: req.nationality } : {}),
+    });
   }
 
   @MessagePattern(ScreeningSubjects.versionsGet)

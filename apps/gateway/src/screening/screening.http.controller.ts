@@ -17,7 +17,30 @@ export class ScreeningHttpController {
 
   @Post('screening/check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Screen one name against the UN consolidated list, with explained hits' })
+  @ApiOperation({
+    summary: 'Screen one name against the UN consolidated list, with explained hits',
+    description:
+      'Optional `type` (individual or entity), `dateOfBirth` (YYYY or YYYY-MM-DD) and `nationality` (ISO 3166-1 alpha-2). ' +
+      'A listed individual whose every recorded date of birth, or every recorded nationality, contradicts the one given is demoted ' +
+      '(date of birth −0.25, nationality −0.15); one that agrees raises the score (same day +0.1, year +0.03, nationality +0.03); ' +
+      'nothing recorded, or a record that cannot be read, changes nothing. A hit whose score evidence changed carries `nameScore` and ' +
+      '`evidence` (why); entries the name matched that evidence took below the threshold are listed under `demoted`. ' +
+      'A low-quality alias of the list never makes a hit alone: only when the name is exactly that alias, and then at most `possible`.',
+  })
+  @ApiOkResponse({
+    description: 'The hits, best first, and what the evidence demoted',
+    schema: {
+      type: 'object',
+      required: ['name', 'hits', 'demoted', 'threshold', 'listVersion'],
+      properties: {
+        name: { type: 'string', description: 'the name as screened (trimmed, NFKC)' },
+        hits: { type: 'array', items: { type: 'object', description: 'referenceNumber, listedName, nameKind, type, regime, score, strength (designated or possible), explanation, nameScore?, evidence?' } },
+        demoted: { type: 'array', items: { type: 'object', description: 'as a hit: an entry the name matched whose score the date of birth or nationality took below the threshold' } },
+        threshold: { type: 'number', description: 'the score from which a hit is reported (0.7)' },
+        listVersion: { type: 'string', nullable: true },
+      },
+    },
+  })
   check(@Body() body: NameCheckRequest) {
     return this.bus.request(ScreeningSubjects.nameCheck, body);
   }

@@ -262,7 +262,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
 
   private install(entries: ListEntry[], row: StoredListVersion): void {
     const index = new NameIndex();
-    for (const e of entries) index.add({ id: e.referenceNumber, type: e.type, names: e.names });
+    for (const e of entries) index.add({ id: e.referenceNumber, type: e.type, origin: e.nationalities[0] ?? e.regime, names: e.names });
     index.prepare();
     this.active = {
       snapshot: { version: row.version, index, entries: new Map(entries.map((e) => [e.referenceNumber, e])) },

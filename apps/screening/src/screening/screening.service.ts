@@ -21,6 +21,7 @@ import {
   decide,
   evaluateOpportunity,
   type Decision,
+  type NameScreen,
   POSSIBLE_AT,
   screenParty,
   searchList,
@@ -29,6 +30,7 @@ import {
 import { AuditRepository, type NewAuditEntry } from '../audit/audit.repository.js';
 import { SanctionsListService } from '../list/sanctions-list.service.js';
 import { RuleSetProvider } from '../rules/rule-set.provider.js';
+import type { SecondaryEvidence } from '../domain/screening/secondary-evidence.js';
 
 const CACHE_LIMIT = 200_000;
 
@@ -37,7 +39,7 @@ const CACHE_LIMIT = 200_000;
 export class ScreeningService {
   private readonly logger = new Logger(ScreeningService.name);
   /** Name screens and sectoral verdicts, per list and rules version (names recur across many matches). */
-  private partyCache = new Map<string, PartyHit[]>();
+  private partyCache = new Map<string, NameScreen<PartyHit>>();
   private activityCache = new Map<string, RuleEvaluation>();
   /** The text of each rule as the catalogue gives it, for the rules version in force. */
   private ruleTexts = new Map<string, ComplianceRule>();
@@ -91,13 +93,14 @@ export class ScreeningService {
     const companies = req.companies.map((item) => {
       const read = readItem(ScreenedCompanyDto, item);
       if (!read.ok) return give('company', read.party, unreadable(read.problem), { unreadable: read.problem });
-      return give('company', read.value, decide(NO_SECTORAL_RULES, this.screenedCompany(read.value).hits, listVersion !== null), companyNames(read.value));
+      const screened = this.screenedCompany(read.value);
+      return give('company', read.value, decide(NO_SECTORAL_RULES, screened.hits, listVersion !== null, screened.demoted), companyNames(read.value));
     });
     const opportunities = req.opportunities.map((item) => {
       const read = readItem(ScreenedOpportunityDto, item);
       if (!read.ok) return give('opportunity', read.party, unreadable(read.problem), { unreadable: read.problem });
       const screened = this.screenedOpportunity(read.value);
-      return give('opportunity', read.value, decide(screened.sectoral, screened.hits, listVersion !== null), opportunityActivity(read.value));
+      return give('opportunity', read.value, decide(screened.sectoral, screened.hits, listVersion !== null, screened.demoted), opportunityActivity(read.value));
     });
     const unreadableItems = entries.filter((e) => 'unreadable' in e.inputs);
     if (unreadableItems.length) this.logger.warn({ msg: 'parties the screen cannot read were decided review', parties: unreadableItems.map((e) => e.inputs) });
@@ -105,17 +108,18 @@ export class ScreeningService {
     return { companies, opportunities, rules: cited, listVersion, rulesVersion };
   }
 
-  private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto; hits: PartyHit[] } {
-    const hits = [
-      ...this.party('company', dto.name),
-      ...dto.owners.flatMap((o) => this.party('owner', o.name)),
-      ...dto.directors.flatMap((d) => this.party('director', d.name)),
+  /** The company's name, and its owners' and directors' with their dates of birth and nationalities, against the list. */
+  private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto } & NameScreen<PartyHit> {
+    const screens = [
+      this.party('company', dto.name),
+      ...dto.owners.map((o) => this.party('owner', o.name, evidenceOf(o))),
+      ...dto.directors.map((d) => this.party('director', d.name, evidenceOf(d))),
     ];
-    return { dto, hits };
+    return { dto, hits: screens.flatMap((s) => s.hits), demoted: screens.flatMap((s) => s.demoted) };
   }
 
-  private screenedOpportunity(dto: ScreeningOpportunityDto): { dto: ScreeningOpportunityDto; hits: PartyHit[]; sectoral: RuleEvaluation } {
-    return { dto, hits: this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto) };
+  private screenedOpportunity(dto: ScreeningOpportunityDto): { dto: ScreeningOpportunityDto; sectoral: RuleEvaluation } & NameScreen<PartyHit> {
+    return { dto, ...this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto) };
   }
 
   /** One pair's verdict, not audited: callers that act on it audit their own decision. */
@@ -123,7 +127,8 @@ export class ScreeningService {
     const { listVersion, rulesVersion } = this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
     const screened = this.screenedOpportunity(opportunity);
-    const decision = decide(screened.sectoral, [...this.screenedCompany(company).hits, ...screened.hits], listVersion !== null);
+    const companyScreen = this.screenedCompany(company);
+    const decision = decide(screened.sectoral, [...companyScreen.hits, ...screened.hits], listVersion !== null, [...companyScreen.demoted, ...screened.demoted]);
     return {
       verdict: decision.verdict,
       rules: decision.rules.map((r) => ({ ...this.ruleTexts.get(r.id)! })),
@@ -155,22 +160,24 @@ export class ScreeningService {
     };
   }
 
-  checkName(name: string, type?: 'individual' | 'entity'): NameCheckReply {
+  /** One name against the list; a date of birth and a nationality, when given, weigh each individual hit. */
+  checkName(name: string, type?: 'individual' | 'entity', evidence: SecondaryEvidence = {}): NameCheckReply {
     const snapshot = this.list.snapshot();
-    return { name, hits: snapshot ? searchList(snapshot, name, type, 20) : [], threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
+    const screened = snapshot ? searchList(snapshot, name, type, 20, evidence) : { hits: [], demoted: [] };
+    return { name, hits: screened.hits, demoted: screened.demoted, threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
   }
 
-  private party(role: PartyHit['party'], name: string): PartyHit[] {
+  private party(role: PartyHit['party'], name: string, evidence: SecondaryEvidence = {}): NameScreen<PartyHit> {
     const snapshot = this.list.snapshot();
-    if (!snapshot) return [];
-    const key = `${role}|${name}`;
-    let hits = this.partyCache.get(key);
-    if (!hits) {
-      hits = screenParty(snapshot, role, name);
+    if (!snapshot) return { hits: [], demoted: [] };
+    const key = `${role}|${name}|${evidence.dateOfBirth ?? ''}|${evidence.nationality ?? ''}`;
+    let screened = this.partyCache.get(key);
+    if (!screened) {
+      screened = screenParty(snapshot, role, name, evidence);
       if (this.partyCache.size > CACHE_LIMIT) this.partyCache.clear();
-      this.partyCache.set(key, hits);
+      this.partyCache.set(key, screened);
     }
-    return hits;
+    return screened;
   }
 
   private sectoral(o: ScreeningOpportunityDto): RuleEvaluation {
@@ -254,9 +261,18 @@ function describeErrors(errors: ValidationError[], prefix = ''): string {
     .join('; ');
 }
 
-/** The names a company was screened on. */
+/** The date of birth and nationality given for an owner or director, if any. */
+function evidenceOf(person: { dateOfBirth?: string; nationality?: string }): SecondaryEvidence {
+  return {
+    ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
+    ...(person.nationality ? { nationality: person.nationality } : {}),
+  };
+}
+
+/** The names a company was screened on (an owner or director given with a date of birth or nationality is recorded with them). */
 function companyNames(company: ScreeningCompanyDto): Record<string, unknown> {
-  return { name: company.name, owners: company.owners.map((o) => o.name), directors: company.directors.map((d) => d.name) };
+  const person = (p: { name: string; dateOfBirth?: string; nationality?: string }) => (p.dateOfBirth || p.nationality ? { name: p.name, ...evidenceOf(p) } : p.name);
+  return { name: company.name, owners: company.owners.map(person), directors: company.directors.map(person) };
 }
 
 /** What an opportunity was screened on: its counterparty and its declared activity. */

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { CallerDto } from '../common/caller.dto.js';
 import { NestedObject, NestedObjects, Text } from '../common/text.js';
+import { OptionalDateOfBirth, OptionalNationality } from '../common/person-evidence.js';
 import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
 
 /** The verdict of the UN 1718 screen on one match. `clear` only ever comes from the screening service. */
@@ -52,6 +53,10 @@ export interface ListHit {
   /** `designated` at or above the prohibition threshold, else `possible` (a human reviews it). */
   strength: 'designated' | 'possible';
   explanation: string;
+  /** The name's own score, when the date of birth or nationality given changed it (`score` is after them). */
+  nameScore?: number;
+  /** What the date of birth and nationality given made of this hit, one line each. */
+  evidence?: string[];
 }
 
 export interface ComplianceView {
@@ -69,10 +74,26 @@ export interface RulesReply {
   rules: ComplianceRule[];
 }
 
+/** An owner or director as screening sees them: the name, and what is known of the person besides. */
 export class ScreeningPartyDto {
   @IsString()
   @Length(1, 300)
   name!: string;
+
+  @OptionalDateOfBirth()
+  dateOfBirth?: string;
+
+  @OptionalNationality()
+  nationality?: string;
+}
+
+/** An owner or director as screening takes them: the name, with the date of birth and nationality when they are known. */
+export function screeningPerson(person: { name: string; dateOfBirth?: string; nationality?: string }): ScreeningPartyDto {
+  return {
+    name: person.name,
+    ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
+    ...(person.nationality ? { nationality: person.nationality } : {}),
+  };
 }
 
 /** What screening needs of a company: who it is, who owns and runs it. */
@@ -130,11 +151,19 @@ export class NameCheckRequest {
   @IsOptional()
   @IsIn(['individual', 'entity'])
   type?: 'individual' | 'entity';
+
+  @OptionalDateOfBirth()
+  dateOfBirth?: string;
+
+  @OptionalNationality()
+  nationality?: string;
 }
 
 export interface NameCheckReply {
   name: string;
   hits: Omit<ListHit, 'party' | 'name'>[];
+  /** Entries the name matched that the date of birth or nationality given took below the threshold, with why (`evidence`). */
+  demoted: Omit<ListHit, 'party' | 'name'>[];
   threshold: number;
   listVersion: string | null;
 }
