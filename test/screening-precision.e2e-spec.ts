@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eventually } from '#testing';
-import { miningCompany } from './support/fixtures.js';
+import { miningCompany, miningOpportunity } from './support/fixtures.js';
 import { Platform } from './support/platform.js';
 
 /**
@@ -44,20 +44,14 @@ beforeAll(async () => {
   partner = await platform.createPartner('Precision partner');
   const res = await platform.post(
     '/v1/opportunities',
-    {
-      sector: 'mining',
+    miningOpportunity({
       title: 'Iron ore concentrate bought at the border',
-      description: 'Opportunity created by a test.',
       site: { name: 'Khasan', lat: 42.43, lon: 130.64 },
       counterparty: { name: 'Tumannaya ore traders', contact: 'ore-traders@example.invalid' },
       requiredCapabilities: ['open_pit_mining', 'ore_beneficiation'],
       hsCodes: ['2601'],
-      direction: 'supply_to_dprk',
-      structure: 'contract',
       sizeUsd: 20_000_000,
-      settlementCurrencies: ['RUB'],
-      attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
-    },
+    }),
     platform.adminKey,
   );
   if (res.status !== 201) throw new Error(`opportunity refused: ${JSON.stringify(res.body)}`);
