@@ -7,6 +7,7 @@ import { isJsonMediaType, checkJsonBytes, requireJsonBody } from './body/json-bo
 import { GatewayAppModule } from './gateway-app.module.js';
 import { loadGatewayConfig } from './gateway.config.js';
 import { setUpOpenApi } from './openapi/openapi.js';
+import { serveWebConsole } from './web/web-console.js';
 
 /** Boots the REST gateway on PORT and resolves once it listens. */
 export async function startGateway(): Promise<INestApplication> {
@@ -27,6 +28,7 @@ export async function startGateway(): Promise<INestApplication> {
   app.useBodyParser('json', json);
   app.disable('x-powered-by');
   setUpOpenApi(app);
+  serveWebConsole(app);
   app.enableShutdownHooks();
   await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
   return app;
