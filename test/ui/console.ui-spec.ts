@@ -1,0 +1,357 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { EmbeddedPlatform } from '../support/embedded.js';
+import { innFrom } from '../support/fixtures.js';
+import { asUser, DESKTOP, launchChromium, PHONE } from './support/console-browser.js';
+
+/**
+ * The web console in Debian's Chromium against the embedded platform, as `npm start` runs it:
+ * every step goes through the pages, finding controls by their label or role. Each test fails on
+ * any error the browser logs. The scenarios build on one another (a partner, its company, an
+ * introduction that the admin then approves), so they run in order.
+ */
+let platform: EmbeddedPlatform;
+let browser: Browser;
+let partnerKey = '';
+const stem = Math.floor(Math.random() * 1_000_000);
+const companyName = `OOO Primorye Gornoe Mashinostroenie ${stem}`;
+const validInn = innFrom(254000000 + stem);
+// The same digits with another check digit: the form's one bad field.
+const badInn = validInn.slice(0, 9) + String((Number(validInn[9]) + 1) % 10);
+
+// TEST_UI_BASE_URL and TEST_UI_ADMIN_KEY run the scenarios against a platform already running (e.g. `npm start`).
+const running = process.env.TEST_UI_BASE_URL && process.env.TEST_UI_ADMIN_KEY ? { baseUrl: process.env.TEST_UI_BASE_URL, adminKey: process.env.TEST_UI_ADMIN_KEY } : undefined;
+let target: { baseUrl: string; adminKey: string };
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([running ? Promise.resolve(undefined as unknown as EmbeddedPlatform) : EmbeddedPlatform.start(), launchChromium()]);
+  target = running ?? platform;
+}, 200_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (!running) await platform?.stop();
+}, 30_000);
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+/** The rows of the leads table, without the details rows that open under them. */
+const leadRows = (page: Page) => page.locator('table.leads > tbody > tr:not(.details-row)');
+
+/** The details region a lead's row opens to. */
+async function openLead(page: Page, row: Locator): Promise<Locator> {
+  const title = (await row.getByRole('button').first().innerText()).replace(/^▸\s*/, '').trim();
+  await row.getByRole('button').first().click();
+  const details = page.getByRole('region', { name: `Details of ${title}` });
+  await details.waitFor();
+  return details;
+}
+
+/** The rows of the leads table whose Compliance cell shows this verdict. */
+function rowsWithVerdict(page: Page, verdict: string): Locator {
+  return leadRows(page).filter({ has: page.locator('td:nth-child(4)', { hasText: verdict }) });
+}
+
+describe('the web console in Chromium', () => {
+  it('refuses an unknown key beside the field, signs the admin in, and registers a partner whose key it shows once', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.goto('/');
+      expect(new URL(page.url()).pathname).toBe('/app/');
+      await user.screenshot('sign-in');
+      user.expectApiError(401, '/v1/audit');
+      await page.getByLabel('API key', { exact: true }).fill('tmn_not_a_key');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('The platform does not know this key (401).').waitFor();
+
+      await page.getByLabel('API key', { exact: true }).fill(target.adminKey);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      for (const name of ['Companies', 'Review queue', 'Audit log', 'Sanctions list', 'Screening check', 'Opportunities']) {
+        await nav(page).getByRole('link', { name, exact: true }).waitFor();
+      }
+      // The key is kept for this tab's session only.
+      expect(await page.evaluate(`[sessionStorage.getItem('tumen.apiKey'), Object.keys(localStorage).filter((k) => k.includes('apiKey'))]`)).toEqual([
+        target.adminKey,
+        [],
+      ]);
+
+      await nav(page).getByRole('link', { name: 'Partners' }).click();
+      await page.getByLabel('Partner name', { exact: true }).fill('Primorye Chamber of Commerce');
+      await page.getByRole('button', { name: 'Register partner' }).click();
+      partnerKey = (await page.getByLabel('The new partner’s API key').innerText()).trim();
+      expect(partnerKey).toMatch(/^tmn_/);
+    });
+  }, 60_000);
+
+  it('a partner creates a company: the bad INN is refused next to its field, then fixed and saved', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(partnerKey, 'partner');
+      await expect(nav(page).getByRole('link', { name: 'Review queue' }).count()).resolves.toBe(0);
+      await page.getByText('No companies yet.', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'New company' }).click();
+      await page.getByLabel('Company name', { exact: true }).fill(companyName);
+      await page.getByLabel('INN', { exact: true }).fill(badInn);
+      await page.getByLabel('Region', { exact: true }).fill('Primorsky Krai');
+      await page.getByLabel('City', { exact: true }).fill('Vladivostok');
+      await page.getByRole('checkbox', { name: 'Mining' }).check();
+      await page.getByLabel('OKVED2 codes', { exact: true }).fill('28.92, 07.10');
+      await page.getByLabel('HS codes', { exact: true }).fill('8429, 842952, 2601');
+      await page.getByRole('checkbox', { name: 'Open-pit mining' }).check();
+      await page.getByRole('checkbox', { name: 'Ore beneficiation' }).check();
+      await page.getByLabel('Employees', { exact: true }).fill('850');
+      await page.getByLabel('Annual revenue, RUB', { exact: true }).fill('4200000000');
+      await page.getByLabel('Years of export experience', { exact: true }).fill('6');
+      await page.getByRole('checkbox', { name: 'Accepts settlement in roubles' }).check();
+      await page.getByLabel('Directors', { exact: true }).fill('Ivan Petrov');
+
+      user.expectApiError(400, '/v1/companies');
+      await page.getByRole('button', { name: 'Save' }).click();
+      const inn = page.getByLabel('INN', { exact: true });
+      await page.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
+      expect(await inn.getAttribute('aria-invalid')).toBe('true');
+      // The API's reason sits beside the INN field (its description), and beside no other field.
+      const describedBy = (await inn.getAttribute('aria-describedby'))!.split(' ');
+      const reason = await page.locator(`[id="${describedBy.at(-1)}"]`).innerText();
+      expect(reason).toMatch(/check digit/);
+      expect(await page.locator('.field-error').count()).toBe(1);
+      await user.screenshot('company-form-error');
+
+      await inn.fill(validInn);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: `Leads of ${companyName}` }).waitFor();
+    });
+  }, 60_000);
+
+  it('previews the matches of an unsaved profile, storing nothing', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(partnerKey, 'partner');
+      await page.getByRole('link', { name: 'New company' }).click();
+      await page.getByLabel('Company name', { exact: true }).fill('OOO Preview Only');
+      await page.getByLabel('INN', { exact: true }).fill(innFrom(254999000 + (stem % 1000)));
+      await page.getByLabel('Region', { exact: true }).fill('Primorsky Krai');
+      await page.getByLabel('City', { exact: true }).fill('Vladivostok');
+      await page.getByRole('checkbox', { name: 'Mining' }).check();
+      await page.getByLabel('OKVED2 codes', { exact: true }).fill('07.10');
+      await page.getByLabel('HS codes', { exact: true }).fill('2601');
+      await page.getByLabel('Employees', { exact: true }).fill('100');
+      await page.getByLabel('Annual revenue, RUB', { exact: true }).fill('500000000');
+      await page.getByLabel('Years of export experience', { exact: true }).fill('2');
+      await page.getByRole('button', { name: 'Preview matches' }).click();
+      const preview = page.getByRole('region', { name: 'Preview of matches' });
+      await preview.getByRole('table').waitFor();
+      expect(await preview.locator('tbody > tr').count()).toBeGreaterThan(0);
+      await nav(page).getByRole('link', { name: 'Companies' }).click();
+      await page.getByRole('link', { name: companyName, exact: true }).waitFor();
+      await expect(page.getByRole('link', { name: 'OOO Preview Only' }).count()).resolves.toBe(0);
+    });
+  }, 60_000);
+
+  it("opens the company's leads; a row's bars add up to its score, each with its reason", async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(partnerKey, 'partner');
+      await page.getByRole('link', { name: companyName, exact: true }).click();
+      const table = page.getByRole('table');
+      await table.waitFor({ timeout: 60_000 });
+      for (const column of ['Opportunity', 'Sector', 'Score', 'Compliance']) {
+        await table.getByRole('columnheader', { name: column }).waitFor();
+      }
+      const first = leadRows(page).first();
+      const score = Number(await first.locator('td').nth(2).innerText());
+      const details = await openLead(page, first);
+      const bars = details.getByRole('meter');
+      expect(await bars.count()).toBe(7);
+      const contributions = await bars.evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))));
+      expect(contributions.reduce((a, b) => a + b, 0)).toBeCloseTo(score, 1);
+      expect(await details.locator('.criterion p').count()).toBe(7);
+      await details.getByText('Verdict').first().waitFor();
+      await user.screenshot('leads');
+    });
+  }, 90_000);
+
+  it('"Show prohibited" adds the prohibited matches; asking to be introduced to one answers 451 with its rules, unverified ones marked', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(partnerKey, 'partner');
+      await page.getByRole('link', { name: companyName, exact: true }).click();
+      await leadRows(page).first().waitFor({ timeout: 60_000 });
+      await expect(rowsWithVerdict(page, 'Prohibited').count()).resolves.toBe(0);
+      await page.getByRole('switch', { name: 'Show prohibited' }).check();
+      await rowsWithVerdict(page, 'Prohibited').first().waitFor();
+      const details = await openLead(page, rowsWithVerdict(page, 'Prohibited').first());
+      await expect(details.getByRole('list', { name: 'Rules cited' }).getByText(/^UNSC-/).count()).resolves.toBeGreaterThan(0);
+
+      user.expectApiError(451, '/v1/matches/');
+      await details.getByRole('button', { name: 'Request introduction' }).click();
+      const refusal = details.getByRole('alert').filter({ hasText: 'Refused (451)' });
+      await refusal.waitFor();
+      const rules = refusal.getByRole('listitem');
+      expect(await rules.count()).toBeGreaterThan(0);
+      await refusal.getByText(/Resolution: \d{4} \(\d{4}\)/).first().waitFor();
+      await refusal.getByText('unverified').first().waitFor();
+      await user.screenshot('introduction-refused');
+      await page.getByRole('switch', { name: 'Show prohibited' }).uncheck();
+      await expect(rowsWithVerdict(page, 'Prohibited').count()).resolves.toBe(0);
+    });
+  }, 90_000);
+
+  it('a partner asks to be introduced on a lead that needs an exemption: the request is pending', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(partnerKey, 'partner');
+      await page.getByRole('link', { name: companyName, exact: true }).click();
+      await leadRows(page).first().waitFor({ timeout: 60_000 });
+      const details = await openLead(page, rowsWithVerdict(page, 'Exemption required').first());
+      await details.getByRole('button', { name: 'Request introduction' }).click();
+      await details.getByRole('status').filter({ hasText: 'Pending' }).waitFor();
+    });
+  }, 60_000);
+
+  it('the admin approves it from the review queue with the exemption reference and finds the decision in the audit log', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(target.adminKey, 'admin');
+      await nav(page).getByRole('link', { name: 'Review queue' }).click();
+      const item = page.getByRole('article').filter({ hasText: companyName });
+      await item.waitFor();
+      await item.getByText('Exemption required').first().waitFor();
+      await user.screenshot('review-queue');
+      await item.getByRole('button', { name: 'Approve' }).click();
+      await item.getByLabel('Exemption reference', { exact: true }).fill('1718-EX-2026-014');
+      await item.getByRole('button', { name: 'Approve with this reference' }).click();
+      await page.getByRole('status').filter({ hasText: 'Approved' }).waitFor();
+      await item.waitFor({ state: 'detached' });
+
+      await page.getByRole('link', { name: 'See it in the audit log' }).click();
+      await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+      const entries = page.getByRole('list', { name: 'Audit entries' });
+      const granted = entries.getByRole('button', { name: /introduction\.granted/ });
+      await granted.waitFor();
+      await granted.click();
+      const json = await entries.getByLabel(/^Entry \d+ as JSON$/).innerText();
+      const entry = JSON.parse(json);
+      expect(entry).toMatchObject({ kind: 'introduction.granted', details: { exemptionReference: '1718-EX-2026-014' } });
+      await user.screenshot('audit-log');
+    });
+  }, 60_000);
+
+  it('screens a listed name and shows the hit with its explanation', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(target.adminKey, 'admin');
+      await nav(page).getByRole('link', { name: 'Screening check' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('Korea Mining Development Trading Corporation');
+      await page.getByRole('button', { name: 'Check' }).click();
+      const hits = page.getByRole('list', { name: 'List hits' });
+      await hits.waitFor();
+      await hits.getByText('KOREA MINING DEVELOPMENT TRADING CORPORATION').waitFor();
+      await hits.getByText('designated').first().waitFor();
+      await hits.getByText(/\(exact\)/).first().waitFor();
+      await user.screenshot('screening-check');
+    });
+  }, 60_000);
+
+  it('switches to Russian and back', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(target.adminKey, 'admin');
+      await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'RU' }).click();
+      const menu = page.getByRole('navigation', { name: 'Главное меню' });
+      for (const name of ['Компании', 'Очередь проверки', 'Журнал аудита', 'Санкционный список', 'Проверка по списку', 'Возможности']) {
+        await menu.getByRole('link', { name, exact: true }).waitFor();
+      }
+      expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+      await menu.getByRole('link', { name: 'Компании' }).click();
+      await page.getByRole('heading', { name: 'Компании' }).waitFor();
+      await user.screenshot('companies-ru');
+      await page.getByRole('group', { name: 'Язык' }).getByRole('button', { name: 'EN' }).click();
+      await nav(page).getByRole('link', { name: 'Companies' }).waitFor();
+    });
+  }, 60_000);
+
+  it('is operable from the keyboard alone: sign in, reach a page from the menu, open a lead', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      user.expectApiError(403, '/v1/audit');
+      await user.goto('/');
+      await page.getByLabel('API key', { exact: true }).focus();
+      await page.keyboard.type(partnerKey);
+      await page.keyboard.press('Enter');
+      await nav(page).waitFor();
+      const link = page.getByRole('link', { name: companyName, exact: true });
+      await link.waitFor();
+      await link.focus();
+      await page.keyboard.press('Enter');
+      const first = leadRows(page).first();
+      await first.waitFor({ timeout: 60_000 });
+      await first.getByRole('button').first().focus();
+      await page.keyboard.press('Enter');
+      await expect(first.getByRole('button').first().getAttribute('aria-expanded')).resolves.toBe('true');
+      await page.getByRole('meter').first().waitFor();
+    });
+  }, 90_000);
+
+  it('says clearly when the platform answers 503', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(target.adminKey, 'admin');
+      // The gateway's own 503 (no responder) is covered end to end; here the browser is handed that answer for one route.
+      await page.route('**/v1/screening/list', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ statusCode: 503, error: 'UNAVAILABLE', message: 'No responder for screening.v1.list.get', correlationId: 'ui-test-503' }),
+        }),
+      );
+      user.expectApiError(503, '/v1/screening/list');
+      await nav(page).getByRole('link', { name: 'Sanctions list' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The platform is unavailable right now (503)' }).waitFor({ timeout: 30_000 });
+      await page.unroute('**/v1/screening/list');
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByText('Version', { exact: true }).waitFor();
+    });
+  }, 60_000);
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`shows every page at ${viewport.width} px without sideways scrolling`, async () => {
+      await asUser(
+        browser,
+        target.baseUrl,
+        async (user) => {
+          const { page } = user;
+          await user.signIn(target.adminKey, 'admin');
+          const pages: [string, string, string][] = [
+            ['Companies', 'Companies', 'companies'],
+            ['Review queue', 'Review queue', 'review-queue'],
+            ['Audit log', 'Audit log', 'audit-log'],
+            ['Sanctions list', 'Sanctions list', 'sanctions-list'],
+            ['Screening check', 'Screening check', 'screening-check'],
+            ['Opportunities', 'Opportunities', 'opportunities'],
+          ];
+          for (const [link, heading, shot] of pages) {
+            await nav(page).getByRole('link', { name: link, exact: true }).click();
+            await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+            await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
+            const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+            expect({ page: link, overflow }).toEqual({ page: link, overflow: 0 });
+            if (viewport === PHONE || !['review-queue', 'audit-log', 'screening-check'].includes(shot)) await user.screenshot(shot);
+          }
+          await page.getByRole('link', { name: 'Publish opportunity' }).click();
+          await page.getByLabel('Sector', { exact: true }).selectOption('mining');
+          await page.getByLabel('mineral *', { exact: true }).waitFor();
+          await user.screenshot('opportunity-form');
+          await nav(page).getByRole('link', { name: 'Companies' }).click();
+          await page.getByRole('link', { name: companyName, exact: true }).click();
+          await leadRows(page).first().waitFor({ timeout: 60_000 });
+          await openLead(page, leadRows(page).first());
+          const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+          expect({ page: 'leads', overflow }).toEqual({ page: 'leads', overflow: 0 });
+          if (viewport === PHONE) await user.screenshot('leads');
+        },
+        viewport,
+      );
+    }, 120_000);
+  }
+});
+
