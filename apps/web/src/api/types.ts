@@ -23,7 +23,7 @@ export type {
   Verdict,
 } from '#contracts';
 
-import type { ComplianceRule, IntroductionView } from '#contracts';
+import type { ComplianceRule, IntroductionView, ListHit } from '#contracts';
 
 /** An introduction as its partner sees it: the counterparty's contact once granted. */
 export type IntroductionResponse = IntroductionView & { counterparty?: { name: string; contact: string | null } };
@@ -32,7 +32,7 @@ export type IntroductionResponse = IntroductionView & { counterparty?: { name: s
 export interface ProhibitedDetails {
   verdict: 'prohibited';
   rules: ComplianceRule[];
-  listHits: import('#contracts').ListHit[];
+  listHits: ListHit[];
   reasons: string[];
 }
 

@@ -19,7 +19,9 @@ export function LeadsTable({ list, canRequest }: { list: MatchList; canRequest: 
         <thead>
           <tr>
             <th scope="col">{t('leads.opportunity')}</th>
-            <th scope="col">{t('leads.sector')}</th>
+            <th scope="col" className="wide-only">
+              {t('leads.sector')}
+            </th>
             <th scope="col" className="num">
               {t('leads.score')}
             </th>
@@ -45,11 +47,12 @@ export function LeadsTable({ list, canRequest }: { list: MatchList; canRequest: 
                     </button>
                     {match.opportunity && (
                       <div className="small muted">
+                        <span className="narrow-only">{t(`sector.${match.sector}`)} · </span>
                         {match.opportunity.site.name} · {match.opportunity.counterparty.name}
                       </div>
                     )}
                   </td>
-                  <td>{t(`sector.${match.sector}`)}</td>
+                  <td className="wide-only">{t(`sector.${match.sector}`)}</td>
                   <td className="num">{match.score.toFixed(2)}</td>
                   <td>
                     <VerdictBadge verdict={match.compliance.verdict} />
@@ -57,7 +60,7 @@ export function LeadsTable({ list, canRequest }: { list: MatchList; canRequest: 
                 </tr>
                 {expanded && (
                   <tr className="details-row">
-                    <td colSpan={4} id={detailsId}>
+                    <td colSpan={4} id={detailsId} className="details-cell">
                       <MatchDetails match={match} list={list} canRequest={canRequest} />
                     </td>
                   </tr>
