@@ -55,8 +55,11 @@ describe('the web console in Chromium', () => {
   it('refuses an unknown key beside the field, signs the admin in, and registers a partner whose key it shows once', async () => {
     await asUser(browser, target.baseUrl, async (user) => {
       const { page } = user;
-      await user.goto('/');
+      const answer = await page.goto(`${target.baseUrl}/`);
       expect(new URL(page.url()).pathname).toBe('/app/');
+      // Nothing but the platform itself may be loaded: the console runs on a closed network.
+      expect(answer?.headers()['content-security-policy']).toContain("default-src 'self'");
+      await expect(page.request.get(`${target.baseUrl}/app/assets/missing.js`).then((r) => r.status())).resolves.toBe(404);
       await user.screenshot('sign-in');
       user.expectApiError(401, '/v1/audit');
       await page.getByLabel('API key', { exact: true }).fill('tmn_not_a_key');
@@ -264,6 +267,10 @@ describe('the web console in Chromium', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('ru');
       await menu.getByRole('link', { name: 'Компании' }).click();
       await page.getByRole('heading', { name: 'Компании' }).waitFor();
+      // Every control's name is Russian now (the language buttons excepted).
+      const names = await page.getByRole('button').or(page.getByRole('link')).allInnerTexts();
+      const untranslated = names.map((n) => n.trim()).filter((n) => n && !['EN', 'RU'].includes(n) && !/[а-яё]/i.test(n) && !n.startsWith('OOO'));
+      expect(untranslated).toEqual([]);
       await user.screenshot('companies-ru');
       await page.getByRole('group', { name: 'Язык' }).getByRole('button', { name: 'EN' }).click();
       await nav(page).getByRole('link', { name: 'Companies' }).waitFor();
@@ -320,6 +327,11 @@ describe('the web console in Chromium', () => {
         target.baseUrl,
         async (user) => {
           const { page } = user;
+          if (viewport === PHONE) {
+            await user.goto('/');
+            await page.getByLabel('API key', { exact: true }).waitFor();
+            await user.screenshot('sign-in');
+          }
           await user.signIn(target.adminKey, 'admin');
           const pages: [string, string, string][] = [
             ['Companies', 'Companies', 'companies'],

@@ -1,9 +1,23 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListedMatch, MatchList } from '../api/types';
 import { Breakdown } from './breakdown';
 import { ComplianceDetails, VerdictBadge } from './compliance';
 import { IntroductionRequest } from './introduction-request';
+
+/** Below this width the Sector column folds into the Opportunity cell (styles.css, `.wide-only`). */
+const NARROW = '(max-width: 640px)';
+
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (change) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener('change', change);
+      return () => query.removeEventListener('change', change);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+}
 
 /**
  * Ranked matches as a table (Opportunity, Sector, Score, Compliance). Each row opens to the
@@ -12,6 +26,7 @@ import { IntroductionRequest } from './introduction-request';
 export function LeadsTable({ list, canRequest }: { list: MatchList; canRequest: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
+  const columns = useNarrow() ? 3 : 4;
   return (
     <div className="table-wrap">
       <table className="leads">
@@ -60,7 +75,7 @@ export function LeadsTable({ list, canRequest }: { list: MatchList; canRequest: 
                 </tr>
                 {expanded && (
                   <tr className="details-row">
-                    <td colSpan={4} id={detailsId} className="details-cell">
+                    <td colSpan={columns} id={detailsId} className="details-cell">
                       <MatchDetails match={match} list={list} canRequest={canRequest} />
                     </td>
                   </tr>
