@@ -46,6 +46,19 @@ async function openLead(page: Page, row: Locator): Promise<Locator> {
   return details;
 }
 
+/** Reads on, page by page, until the locator is on the page shown. */
+async function pageUntil(page: Page, wanted: Locator): Promise<void> {
+  const pager = page.getByRole('navigation', { name: 'Pages' });
+  for (;;) {
+    await page.getByRole('table').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
+    if (await wanted.count()) return;
+    const range = await pager.locator('span').innerText();
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    await pager.locator('span').filter({ hasNotText: range }).waitFor();
+  }
+}
+
 /** The rows of the leads table whose Compliance cell shows this verdict. */
 function rowsWithVerdict(page: Page, verdict: string): Locator {
   return leadRows(page).filter({ has: page.locator('td:nth-child(4)', { hasText: verdict }) });
@@ -150,6 +163,47 @@ describe('the web console in Chromium', () => {
     });
   }, 60_000);
 
+  it('a partner edits a company (a refused number shown beside its field) and deletes one', async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(partnerKey, 'partner');
+      const name = `OOO Vremennaya ${stem}`;
+      await page.getByRole('link', { name: 'New company' }).click();
+      await page.getByLabel('Company name', { exact: true }).fill(name);
+      await page.getByLabel('INN', { exact: true }).fill(innFrom(254888000 + (stem % 1000)));
+      await page.getByLabel('Region', { exact: true }).fill('Primorsky Krai');
+      await page.getByLabel('City', { exact: true }).fill('Nakhodka');
+      await page.getByRole('checkbox', { name: 'Electricity' }).check();
+      await page.getByLabel('OKVED2 codes', { exact: true }).fill('35.12');
+      await page.getByLabel('HS codes', { exact: true }).fill('8504');
+      await page.getByLabel('Employees', { exact: true }).fill('40');
+      await page.getByLabel('Annual revenue, RUB', { exact: true }).fill('90000000');
+      await page.getByLabel('Years of export experience', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: `Leads of ${name}` }).waitFor();
+
+      await nav(page).getByRole('link', { name: 'Companies' }).click();
+      await page.getByRole('link', { name: `Edit ${name}` }).click();
+      const employees = page.getByLabel('Employees', { exact: true });
+      await employees.waitFor();
+      expect(await employees.inputValue()).toBe('40');
+      user.expectApiError(400, '/v1/companies/');
+      await employees.fill('forty');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
+      expect(await employees.getAttribute('aria-invalid')).toBe('true');
+      await employees.fill('45');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: `Leads of ${name}` }).waitFor();
+
+      await nav(page).getByRole('link', { name: 'Companies' }).click();
+      await page.getByRole('button', { name: `Delete ${name}` }).click();
+      await page.getByRole('group', { name: `Delete ${name} and its matches?` }).getByRole('button', { name: 'Yes, delete' }).click();
+      await page.getByRole('link', { name, exact: true }).waitFor({ state: 'detached' });
+      await page.getByRole('link', { name: companyName, exact: true }).waitFor();
+    });
+  }, 60_000);
+
   it("opens the company's leads; a row's bars add up to its score, each with its reason", async () => {
     await asUser(browser, target.baseUrl, async (user) => {
       const { page } = user;
@@ -236,6 +290,22 @@ describe('the web console in Chromium', () => {
       const entry = JSON.parse(json);
       expect(entry).toMatchObject({ kind: 'introduction.granted', details: { exemptionReference: '1718-EX-2026-014' } });
       await user.screenshot('audit-log');
+
+      // By type, a page at a time: the seed catalogue alone makes 42 opportunity decisions.
+      await page.getByLabel('Match', { exact: true }).fill('');
+      await page.getByLabel('Type', { exact: true }).selectOption('opportunity.decision');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await entries.getByRole('button', { name: /introduction\.granted/ }).waitFor({ state: 'detached' });
+      const kinds = async () => (await entries.getByRole('button').allInnerTexts()).map((text) => text.split(' ').at(-1));
+      await entries.getByRole('button').first().waitFor();
+      expect(new Set(await kinds())).toEqual(new Set(['opportunity.decision']));
+      expect(await entries.getByRole('button').count()).toBe(25);
+      const firstOfPageOne = await entries.getByRole('button').first().innerText();
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.getByText('Page 2', { exact: true }).waitFor();
+      await entries.getByRole('button').first().waitFor();
+      expect(await entries.getByRole('button').first().innerText()).not.toBe(firstOfPageOne);
+      expect(new Set(await kinds())).toEqual(new Set(['opportunity.decision']));
     });
   }, 60_000);
 
@@ -320,6 +390,45 @@ describe('the web console in Chromium', () => {
     });
   }, 60_000);
 
+  it("the admin publishes an opportunity, its sector's attribute fields from GET /v1/sectors, and edits it", async () => {
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      const title = `Ore crushing line for Musan ${stem}`;
+      await user.signIn(target.adminKey, 'admin');
+      await nav(page).getByRole('link', { name: 'Opportunities' }).click();
+      await page.getByRole('link', { name: 'Publish opportunity' }).click();
+      await page.getByLabel('Sector', { exact: true }).selectOption('mining');
+      await page.getByLabel('Title', { exact: true }).fill(title);
+      await page.getByLabel('Site name', { exact: true }).fill('Musan');
+      await page.getByLabel('Latitude', { exact: true }).fill('42.23');
+      await page.getByLabel('Longitude', { exact: true }).fill('129.22');
+      await page.getByLabel('Counterparty', { exact: true }).fill('Musan ore works operator');
+      await page.getByLabel('Direction', { exact: true }).selectOption('supply_to_dprk');
+      await page.getByLabel('Structure', { exact: true }).selectOption('contract');
+      await page.getByLabel('HS codes', { exact: true }).fill('842952');
+      await page.getByLabel('Size, USD', { exact: true }).fill('1000000');
+      await page.getByRole('checkbox', { name: 'Ore beneficiation' }).check();
+      await page.getByLabel('annualTonnage *', { exact: true }).fill('500000');
+      user.expectApiError(400, '/v1/opportunities');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      const mineral = page.getByLabel('mineral *', { exact: true });
+      await page.getByRole('alert').filter({ hasText: 'Some fields need correcting' }).waitFor();
+      expect(await mineral.getAttribute('aria-invalid')).toBe('true');
+      await mineral.selectOption('iron_ore');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('heading', { name: 'Opportunities', level: 1 }).waitFor();
+
+      await page.getByLabel('Sector', { exact: true }).selectOption('mining');
+      await pageUntil(page, page.getByRole('link', { name: title, exact: true }));
+      await page.getByRole('link', { name: title, exact: true }).click();
+      await page.getByLabel('Title', { exact: true }).fill(`${title} (revised)`);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: 'Opportunities', level: 1 }).waitFor();
+      await page.getByLabel('Sector', { exact: true }).selectOption('mining');
+      await pageUntil(page, page.getByRole('link', { name: `${title} (revised)`, exact: true }));
+    });
+  }, 60_000);
+
   for (const viewport of [DESKTOP, PHONE]) {
     it(`shows every page at ${viewport.width} px without sideways scrolling`, async () => {
       await asUser(
@@ -348,6 +457,10 @@ describe('the web console in Chromium', () => {
             const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
             expect({ page: link, overflow }).toEqual({ page: link, overflow: 0 });
             if (viewport === PHONE || !['review-queue', 'audit-log', 'screening-check'].includes(shot)) await user.screenshot(shot);
+            if (shot === 'sanctions-list' && viewport === DESKTOP) {
+              await page.getByRole('button', { name: 'Refresh list' }).click();
+              await page.getByRole('status').filter({ hasText: 'Refreshed: unchanged.' }).waitFor({ timeout: 60_000 });
+            }
           }
           await page.getByRole('link', { name: 'Publish opportunity' }).click();
           await page.getByLabel('Sector', { exact: true }).selectOption('mining');

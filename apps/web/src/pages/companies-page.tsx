@@ -36,7 +36,7 @@ export function CompaniesPage() {
           {t('companies.new')}
         </Link>
       </div>
-      {companies.isPending && <Loading />}
+      {companies.isFetching && <Loading />}
       {companies.error && <ErrorNotice error={companies.error} onRetry={() => void companies.refetch()} />}
       {remove.error && <ErrorNotice error={remove.error} />}
       {companies.data && companies.data.items.length === 0 && <Empty>{t('companies.empty')}</Empty>}

@@ -159,7 +159,7 @@ export function CompanyFormPage() {
     save.mutate(toProfile(values));
   }
 
-  if (id && existing.isPending) return <Loading />;
+  if (id && (existing.isPending || (existing.data && !loaded))) return <Loading />;
   if (id && existing.error) return <ErrorNotice error={existing.error} onRetry={() => void existing.refetch()} />;
   const vocabulary = (sectors.data ?? []).filter((s) => values.sectors.includes(s.id)).flatMap((s) => s.capabilities);
   const uniqueVocabulary = vocabulary.filter((c, i) => vocabulary.findIndex((d) => d.id === c.id) === i);

@@ -50,7 +50,7 @@ export function OpportunitiesPage() {
           )}
         </Field>
       </div>
-      {list.isPending && <Loading />}
+      {list.isFetching && <Loading />}
       {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.items.length === 0 && <Empty>{t('opportunities.empty')}</Empty>}
       {list.data && list.data.items.length > 0 && (

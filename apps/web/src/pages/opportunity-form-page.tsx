@@ -167,7 +167,7 @@ export function OpportunityFormPage() {
     event.preventDefault();
     save.mutate();
   }
-  if (id && existing.isPending) return <Loading />;
+  if (id && (existing.isPending || (existing.data && !loaded))) return <Loading />;
   if (id && existing.error) return <ErrorNotice error={existing.error} />;
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
   const fieldSiteErrors = [...(fieldErrors.site ?? [])];
