@@ -29,6 +29,20 @@ module.exports = {
       to: { path: '(@nestjs|typeorm|@nats-io|pg$)' },
     },
     {
+      name: 'web-speaks-rest-only',
+      comment: 'The web console knows the services only through the REST API: it may take the contracts\' types, and the plain enumerations of contracts/common/domain.ts, nothing else.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(apps/(?!web/)|libs/(?!contracts/))' },
+    },
+    {
+      name: 'web-takes-contract-types-only',
+      comment: 'Contracts hold class-validator DTOs; the bundle must not carry them, so the console imports their types (erased at build) and the dependency-free domain constants.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^libs/contracts/', pathNot: '^libs/contracts/src/common/domain\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

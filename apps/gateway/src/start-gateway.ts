@@ -8,6 +8,7 @@ import { GatewayAppModule } from './gateway-app.module.js';
 import { loadGatewayConfig } from './gateway.config.js';
 import { setUpOpenApi } from './openapi/openapi.js';
 import { stopTakingRequests } from './ops/request-lifecycle.js';
+import { serveWebConsole } from './web/web-console.js';
 
 /**
  * Boots the REST gateway on PORT and resolves once it listens. On SIGTERM it answers new requests
@@ -31,6 +32,7 @@ export async function startGateway(): Promise<INestApplication> {
   app.useBodyParser('json', json);
   app.disable('x-powered-by');
   setUpOpenApi(app);
+  serveWebConsole(app);
   await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
   stopOnSignal({ name: 'gateway', stopTaking: async () => stopTakingRequests(), close: () => app.close() }, loadEnv(OpsEnv).SHUTDOWN_GRACE_MS);
   return app;

@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { query } from '../api/client';
+import type { OpportunitySummary, Page, SectorId } from '../api/types';
+import { SECTOR_IDS } from '../api/types';
+import { useApi } from '../session/session';
+import { Field } from '../ui/field';
+import { Pager } from '../ui/pager';
+import { Empty, ErrorNotice, Loading } from '../ui/states';
+
+const PAGE_SIZE = 20;
+
+export function OpportunitiesPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [offset, setOffset] = useState(0);
+  const [sector, setSector] = useState<SectorId | ''>('');
+  const list = useQuery({
+    queryKey: ['opportunities', sector, offset],
+    queryFn: async () => (await api<Page<OpportunitySummary>>('GET', `/v1/opportunities${query({ sector, limit: PAGE_SIZE, offset })}`)).body,
+  });
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('opportunities.title')}</h1>
+        <Link className="button" to="/opportunities/new">
+          {t('opportunities.new')}
+        </Link>
+      </div>
+      <div className="toolbar">
+        <Field label={t('leads.sectorFilter')}>
+          {({ id }) => (
+            <select
+              id={id}
+              value={sector}
+              onChange={(e) => {
+                setSector(e.target.value as SectorId | '');
+                setOffset(0);
+              }}
+            >
+              <option value="">{t('leads.allSectors')}</option>
+              {SECTOR_IDS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sector.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {list.isFetching && <Loading />}
+      {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && list.data.items.length === 0 && <Empty>{t('opportunities.empty')}</Empty>}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t('opportunities.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('opportunities.titleColumn')}</th>
+                  <th scope="col">{t('leads.sector')}</th>
+                  <th scope="col">{t('opportunity.direction')}</th>
+                  <th scope="col">{t('opportunity.site')}</th>
+                  <th scope="col" className="num">
+                    {t('opportunity.sizeUsd')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <Link to={`/opportunities/${o.id}/edit`}>{o.title}</Link>
+                    </td>
+                    <td>{t(`sector.${o.sector}`)}</td>
+                    <td>{t(`direction.${o.direction}`)}</td>
+                    <td>{o.site.name}</td>
+                    <td className="num">{o.sizeUsd.toLocaleString()}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager offset={offset} limit={PAGE_SIZE} total={list.data.total} onChange={setOffset} />
+        </>
+      )}
+    </>
+  );
+}
