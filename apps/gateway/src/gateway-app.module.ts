@@ -12,6 +12,11 @@ import { SanctionsListHttpController } from './screening/sanctions-list.http.con
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { ScreeningHttpController } from './screening/screening.http.controller.js';
 import { MatchmakingHttpController } from './matches/matchmaking.http.controller.js';
+import { DismissalsHttpController } from './dismissals/dismissals.http.controller.js';
+import { DismissalsService } from './dismissals/dismissals.service.js';
+import { EvidenceHttpController } from './evidence/evidence.http.controller.js';
+import { EvidenceService } from './evidence/evidence.service.js';
+import { OfficersHttpController } from './officers/officers.http.controller.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
 import { SectorsHttpController } from './sectors/sectors.http.controller.js';
 
@@ -28,10 +33,13 @@ function correlation(request: Request, _response: Response, next: NextFunction):
   imports: [BusModule.forService('gateway')],
   controllers: [
     PartnersHttpController,
+    OfficersHttpController,
     CompaniesHttpController,
     SectorsHttpController,
     MatchmakingHttpController,
     IntroductionsHttpController,
+    DismissalsHttpController,
+    EvidenceHttpController,
     ScreeningHttpController,
     SanctionsListHttpController,
     HealthHttpController,
@@ -39,6 +47,8 @@ function correlation(request: Request, _response: Response, next: NextFunction):
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     IntroductionsService,
+    DismissalsService,
+    EvidenceService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -24,6 +24,8 @@ export function setUpOpenApi(app: INestApplication): void {
     'post /v1/partners': 'CreatePartnerRequest',
     'post /v1/introductions/{id}/decision': 'IntroductionDecisionBody',
     'post /v1/screening/check': 'NameCheckRequest',
+    'post /v1/officers': 'CreateOfficerRequest',
+    'post /v1/matches/{id}/dismissals': 'DismissalBody',
     'post /v1/screening/list/candidates/{sha256}/confirm': 'ListCandidateDecisionBody',
     'post /v1/screening/list/candidates/{sha256}/reject': 'ListCandidateDecisionBody',
   };

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ErrorCode, OFFICER_KEY_PREFIX, type OfficerCreatedReply, type OfficerView } from '#contracts';
+import { DomainError } from '#platform';
+import { hashApiKey } from '../partners/partners.service.js';
+import { OfficerEntity } from './officer.entity.js';
+
+/** Compliance officers: each a person with their own API key (stored as its SHA-256 only), created by the admin. */
+@Injectable()
+export class OfficersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(name: string, email?: string): Promise<OfficerCreatedReply> {
+    const apiKey = `${OFFICER_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const officer: OfficerEntity = { id: randomUUID(), name, email: email ?? null, apiKeyHash: hashApiKey(apiKey), createdAt: new Date() };
+    await this.dataSource.getRepository(OfficerEntity).insert(officer);
+    return { ...view(officer), apiKey };
+  }
+
+  async list(): Promise<OfficerView[]> {
+    return (await this.dataSource.getRepository(OfficerEntity).find({ order: { createdAt: 'ASC' } })).map(view);
+  }
+
+  async authenticate(apiKeyHash: string): Promise<OfficerView> {
+    const officer = await this.dataSource.getRepository(OfficerEntity).findOneBy({ apiKeyHash });
+    if (!officer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Unknown API key');
+    return view(officer);
+  }
+}
+
+function view(o: OfficerEntity): OfficerView {
+  return { id: o.id, name: o.name, email: o.email, createdAt: new Date(o.createdAt).toISOString() };
+}
