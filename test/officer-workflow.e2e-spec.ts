@@ -161,6 +161,28 @@ describe('roles: officers are created by the admin, each with their own key', ()
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents every route of the officer workflow, with its body and reply', async () => {
+    const doc = (await platform.get('/docs-json')).body;
+    for (const [path, method] of [
+      ['/v1/officers', 'post'],
+      ['/v1/officers', 'get'],
+      ['/v1/matches/{id}/dismissals', 'post'],
+      ['/v1/dismissals', 'get'],
+      ['/v1/dismissals/{id}', 'get'],
+      ['/v1/matches/{id}/evidence', 'get'],
+      ['/v1/introductions/{id}/decision', 'post'],
+    ]) {
+      expect({ path, method, summary: typeof doc.paths[path]?.[method]?.summary }).toEqual({ path, method, summary: 'string' });
+    }
+    expect(doc.paths['/v1/matches/{id}/dismissals'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/DismissalBody' });
+    expect(doc.paths['/v1/officers'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateOfficerRequest' });
+    expect(Object.keys(doc.paths['/v1/matches/{id}/evidence'].get.responses['200'].content).sort()).toEqual(['application/json', 'application/pdf']);
+    expect(doc.components.schemas.DismissalBody.required.sort()).toEqual(['name', 'party', 'reason', 'referenceNumber']);
+    expect(doc.components.schemas.EvidencePack.required).toEqual(expect.arrayContaining(['list', 'rules', 'matcher', 'decisions', 'dismissals', 'approvals']));
+  });
+});
+
 describe('four eyes: an exemption is granted only by two different officers', () => {
   let introduction: string;
   let matchId: string;
