@@ -45,7 +45,14 @@ export class Platform extends RestClient {
     platform.databaseUrl = db.url;
     platform.baseUrl = `http://127.0.0.1:${port}`;
     for (const s of Object.values(platform.services)) s.start();
-    await platform.healthy(30_000);
+    try {
+      await platform.healthy(30_000);
+    } catch (error) {
+      // A platform that never became healthy is stopped here: its test's afterAll has no handle on it,
+      // and services left running on the shared NATS would answer the next test's requests.
+      await platform.stop();
+      throw error;
+    }
     return platform;
   }
 

@@ -74,12 +74,14 @@ export class DismissalsRepository {
   /** Ends active dismissals (expired or void), each with its reason; answers those it ended. */
   async end(ends: readonly { id: string; reason: string }[], state: 'expired' | 'void', m: EntityManager): Promise<DismissalRow[]> {
     if (!ends.length) return [];
-    return m.query(
+    // For UPDATE … RETURNING, TypeORM's PostgreSQL driver answers [rows, affected count].
+    const [rows]: [DismissalRow[], number] = await m.query(
       `UPDATE ${S}.dismissal d SET state = $3, ended_at = now(), end_reason = e.reason, changed_seq = nextval('${S}.dismissal_change_seq')
          FROM unnest($1::uuid[], $2::text[]) AS e(id, reason)
         WHERE d.id = e.id AND d.state = 'active' RETURNING d.*`,
       [ends.map((e) => e.id), ends.map((e) => e.reason), state],
-    ).then((r: [DismissalRow[], number] | DismissalRow[]) => (Array.isArray(r[0]) ? (r[0] as DismissalRow[]) : (r as DismissalRow[])));
+    );
+    return rows;
   }
 
   /** Active dismissals whose time is up, up to `limit`. */
