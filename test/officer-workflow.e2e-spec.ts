@@ -154,6 +154,19 @@ describe('roles: officers are created by the admin, each with their own key', ()
     expect((await platform.get('/v1/officers', 'tmo_not-a-key')).status).toBe(401);
   });
 
+  it("revokes an officer: their key is refused at once, and only the admin revokes", async () => {
+    const leaving = await createOfficer('Vera Leaving');
+    expect((await platform.get('/v1/audit?limit=1', leaving.apiKey)).status).toBe(200);
+    expect((await platform.request('DELETE', `/v1/officers/${leaving.id}`, { key: officerA.apiKey })).status).toBe(403);
+    expect((await platform.request('DELETE', '/v1/officers/not-a-uuid', { key: platform.adminKey })).body.details).toEqual([expect.objectContaining({ field: 'id' })]);
+    expect((await platform.request('DELETE', '/v1/officers/00000000-0000-4000-8000-000000000000', { key: platform.adminKey })).status).toBe(404);
+    const revoked = await platform.request('DELETE', `/v1/officers/${leaving.id}`, { key: platform.adminKey });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedAt).toEqual(expect.any(String));
+    expect((await platform.get('/v1/audit?limit=1', leaving.apiKey)).status).toBe(401);
+    expect((await platform.get('/v1/officers', platform.adminKey)).body.find((o: any) => o.id === leaving.id).revokedAt).toBe(revoked.body.revokedAt);
+  });
+
   it('lets officers read the audit log and screen a name, but not change the list in force', async () => {
     expect((await platform.get('/v1/audit?limit=1', officerA.apiKey)).status).toBe(200);
     expect((await platform.get('/v1/audit?limit=1', partner.apiKey)).status).toBe(403);
@@ -167,6 +180,7 @@ describe('OpenAPI', () => {
     for (const [path, method] of [
       ['/v1/officers', 'post'],
       ['/v1/officers', 'get'],
+      ['/v1/officers/{id}', 'delete'],
       ['/v1/matches/{id}/dismissals', 'post'],
       ['/v1/dismissals', 'get'],
       ['/v1/dismissals/{id}', 'get'],

@@ -72,7 +72,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     const created = await bus.request(CompaniesSubjects.officerCreate, { name: 'Anna Volkova', email: 'anna@compliance.example' });
     expect(created).toMatchObject({ name: 'Anna Volkova', email: 'anna@compliance.example', apiKey: expect.stringMatching(/^tmo_[\w-]{43}$/) });
     const hash = createHash('sha256').update(created.apiKey).digest('hex');
-    expect(await bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: hash })).toEqual({ id: created.id, name: 'Anna Volkova', email: 'anna@compliance.example', createdAt: created.createdAt });
+    expect(await bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: hash })).toEqual({ id: created.id, name: 'Anna Volkova', email: 'anna@compliance.example', createdAt: created.createdAt, revokedAt: null });
     const unknown = await failure(bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: 'f'.repeat(64) }));
     expect(unknown.code).toBe(ErrorCode.UNAUTHENTICATED);
     // A partner's key is not an officer's, whatever its hash.
@@ -87,6 +87,11 @@ describe('companies service over NATS and PostgreSQL', () => {
     expect(bad.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect([...new Set((bad.envelope.details as { field: string }[]).map((d) => d.field))].sort()).toEqual(['email', 'name']);
     expect((await bus.request(CompaniesSubjects.officerList, {})).map((o) => o.id)).toContain(created.id);
+    const revoked = await bus.request(CompaniesSubjects.officerRevoke, { id: created.id });
+    expect(revoked.revokedAt).toEqual(expect.any(String));
+    expect((await bus.request(CompaniesSubjects.officerRevoke, { id: created.id })).revokedAt).toBe(revoked.revokedAt);
+    expect((await failure(bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: hash }))).code).toBe(ErrorCode.UNAUTHENTICATED);
+    expect((await failure(bus.request(CompaniesSubjects.officerRevoke, { id: '00000000-0000-4000-8000-000000000000' }))).code).toBe(ErrorCode.NOT_FOUND);
   });
 
   it('stores a valid profile, writes its outbox event, and shows it only to its partner', async () => {

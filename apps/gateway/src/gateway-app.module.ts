@@ -2,6 +2,7 @@ import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { BusModule, CORRELATION_HEADER, createValidationPipe, runWithCorrelation } from '#platform';
+import { ApiKeyCache } from './auth/api-key.cache.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { CompaniesHttpController } from './companies/companies.http.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
@@ -47,6 +48,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     IntroductionsService,
+    ApiKeyCache,
     DismissalsService,
     EvidenceService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -56,7 +56,7 @@ import type {
   PreviewRequest,
 } from './matching/matching.messages.js';
 import type { ScreenPartiesReply, ScreenPartiesRequest } from './screening/party-decision.messages.js';
-import type { AuthenticateOfficerRequest, CreateOfficerRequest, OfficerCreatedReply, OfficerView } from './companies/officers.messages.js';
+import type { AuthenticateOfficerRequest, CreateOfficerRequest, OfficerByIdRequest, OfficerCreatedReply, OfficerView } from './companies/officers.messages.js';
 import type {
   CreateDismissalRequest,
   DismissalByIdRequest,
@@ -74,6 +74,7 @@ export const CompaniesSubjects = {
   officerCreate: 'companies.v1.officer.create',
   officerList: 'companies.v1.officer.list',
   officerAuthenticate: 'companies.v1.officer.authenticate',
+  officerRevoke: 'companies.v1.officer.revoke',
   companyCreate: 'companies.v1.company.create',
   companyValidate: 'companies.v1.company.validate',
   companyGet: 'companies.v1.company.get',
@@ -163,6 +164,7 @@ export type RequestMap = {
   [CompaniesSubjects.officerCreate]: Rpc<Plain<CreateOfficerRequest>, OfficerCreatedReply>;
   [CompaniesSubjects.officerList]: Rpc<Record<string, never>, OfficerView[]>;
   [CompaniesSubjects.officerAuthenticate]: Rpc<Plain<AuthenticateOfficerRequest>, OfficerView>;
+  [CompaniesSubjects.officerRevoke]: Rpc<Plain<OfficerByIdRequest>, OfficerView>;
   [CompaniesSubjects.companyCreate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyValidate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyGet]: Rpc<Plain<CompanyByIdRequest>, CompanyView>;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AuthenticateOfficerRequest, CompaniesSubjects, CreateOfficerRequest } from '#contracts';
+import { AuthenticateOfficerRequest, CompaniesSubjects, CreateOfficerRequest, OfficerByIdRequest } from '#contracts';
 import { OfficersService } from './officers.service.js';
 
 @Controller()
@@ -15,6 +15,11 @@ export class OfficersNatsController {
   @MessagePattern(CompaniesSubjects.officerList)
   list() {
     return this.officers.list();
+  }
+
+  @MessagePattern(CompaniesSubjects.officerRevoke)
+  revoke(@Payload() req: OfficerByIdRequest) {
+    return this.officers.revoke(req.id);
   }
 
   @MessagePattern(CompaniesSubjects.officerAuthenticate)

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { CompaniesSubjects, ErrorCode, OFFICER_KEY_PREFIX, type Caller } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
+import { ApiKeyCache } from './api-key.cache.js';
 
 const PUBLIC = 'tumen:public';
 const ROLES = 'tumen:roles';
@@ -58,11 +59,11 @@ const ROLE_NAMES: Record<Role, string> = { admin: 'the admin key', officer: "a c
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  private readonly cache = new Map<string, { caller: Caller; officer?: OfficerIdentity; expires: number }>();
   private readonly adminDigest: Buffer;
 
   constructor(
     private readonly reflector: Reflector,
+    private readonly cache: ApiKeyCache,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
@@ -90,9 +91,8 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   private async lookUp(key: string, apiKeyHash: string): Promise<{ role: Role; caller: Caller; officer?: OfficerIdentity }> {
-    const cached = this.cache.get(apiKeyHash);
     const now = Date.now();
-    let entry = cached && cached.expires > now ? cached : undefined;
+    let entry = this.cache.get(apiKeyHash, now);
     if (!entry) {
       if (key.startsWith(OFFICER_KEY_PREFIX)) {
         const officer = await this.bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash });
@@ -101,7 +101,6 @@ export class ApiKeyGuard implements CanActivate {
         const partner = await this.bus.request(CompaniesSubjects.partnerAuthenticate, { apiKeyHash });
         entry = { caller: { partnerId: partner.id, admin: false }, expires: now + this.config.AUTH_CACHE_MS };
       }
-      if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(apiKeyHash, entry);
     }
     return { role: entry.officer ? 'officer' : 'partner', caller: entry.caller, ...(entry.officer ? { officer: entry.officer } : {}) };

@@ -6,7 +6,7 @@ const BODY = 7.5;
 
 /** The standard PDF fonts cover Latin-1 only: other characters are shown as `?` (the JSON pack keeps them). */
 function latin1(text: string): string {
-  return text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+  return text.replace(/→/g, '->').replace(/[–—]/g, '-').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 }
 
 /**

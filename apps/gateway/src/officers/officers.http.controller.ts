@@ -1,15 +1,20 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CompaniesSubjects, CreateOfficerRequest } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { ApiKeyCache } from '../auth/api-key.cache.js';
 import { AdminOnly } from '../auth/api-key.guard.js';
+import { uuidParam } from '../http-params.js';
 
 @ApiTags('officers')
 @ApiSecurity('api-key')
 @AdminOnly()
 @Controller('v1/officers')
 export class OfficersHttpController {
-  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    private readonly keys: ApiKeyCache,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -27,8 +32,21 @@ export class OfficersHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every compliance officer (never their keys)' })
+  @ApiOperation({ summary: 'Every compliance officer, revoked ones with revokedAt (never their keys)' })
   list() {
     return this.bus.request(CompaniesSubjects.officerList, {});
+  }
+
+  @Delete(':id')
+  @ApiOperation({
+    summary: "Revoke an officer: their key is refused (401) from now on; what they decided stays theirs in the audit log",
+    description: 'This gateway forgets the key at once; other gateway replicas within AUTH_CACHE_MS (30 s).',
+  })
+  @ApiResponse({ status: 200, description: 'The officer, with revokedAt' })
+  @ApiResponse({ status: 404, description: 'No such officer' })
+  async revoke(@Param('id') id: string) {
+    const officer = await this.bus.request(CompaniesSubjects.officerRevoke, { id: uuidParam('id', id) });
+    this.keys.forgetOfficer(officer.id);
+    return officer;
   }
 }

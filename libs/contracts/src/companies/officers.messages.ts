@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, IsString, Matches } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { Text } from '../common/text.js';
 
 /** A compliance officer: a person with their own API key, who reviews and decides what the screen holds. */
@@ -7,6 +7,8 @@ export interface OfficerView {
   name: string;
   email: string | null;
   createdAt: string;
+  /** Set once the admin revoked the officer: their key is refused from then on. */
+  revokedAt: string | null;
 }
 
 export interface OfficerCreatedReply extends OfficerView {
@@ -22,6 +24,11 @@ export class CreateOfficerRequest {
   @IsOptional()
   @IsEmail()
   email?: string;
+}
+
+export class OfficerByIdRequest {
+  @IsUUID()
+  id!: string;
 }
 
 export class AuthenticateOfficerRequest {

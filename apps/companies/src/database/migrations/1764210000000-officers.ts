@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Compliance officers, each with their own API key (its SHA-256 only). */
+/** Compliance officers, each with their own API key (its SHA-256 only); a revoked officer's key is refused. */
 export class Officers1764210000000 implements MigrationInterface {
   name = 'Officers1764210000000';
 
@@ -10,7 +10,8 @@ export class Officers1764210000000 implements MigrationInterface {
       name text NOT NULL,
       email text,
       api_key_hash char(64) NOT NULL UNIQUE,
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT now(),
+      revoked_at timestamptz
     )`);
   }
 
