@@ -335,7 +335,10 @@ describe('dismissals: an officer sets a false hit aside, until it expires or the
     expect(machinery.compliance.verdict).toBe('prohibited');
     const entry = (await platform.get(`/v1/audit?decision=${review.companyDecision.id}`, officerA.apiKey)).body.items[0];
     expect(entry.details.dismissedHits).toEqual([expect.objectContaining({ referenceNumber: near.referenceNumber, dismissalId })]);
-    expect(entry.details.reasons.join(' ')).toContain('dismissed as not a match by Anna Volkova');
+    expect(entry.details.reasons.join(' ')).toContain(`dismissed as not a match by a compliance officer (dismissal ${dismissalId}`);
+    // The partner sees that the hit was dismissed, not by whom.
+    expect(JSON.stringify(review.compliance.reasons)).toContain('dismissed as not a match');
+    expect(JSON.stringify((await platform.get(`/v1/companies/${company}/matches?limit=200`, partner.apiKey)).body)).not.toContain('Anna Volkova');
   });
 
   it('expires a dismissal at its time, audited, and the hit counts again', async () => {

@@ -155,6 +155,5 @@ export function dismissalRule(r: DismissalRow): DismissalRule {
     referenceNumber: r.reference_number,
     entryDigest: r.entry_digest,
     expiresAt: new Date(r.expires_at),
-    officerName: r.officer_name,
   };
 }

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { ListEntry } from '../list/index.js';
 import type { PartyHit, PartyRole } from '../screening/match-verdict.js';
 
-/** A dismissal as the screen applies it: which party's hit on which listed entry, as both stood when it was recorded. */
+/**
+ * A dismissal as the screen applies it: which party's hit on which listed entry, as both stood when
+ * it was recorded. The officer is named in the dismissal and the audit log, not in the decision's
+ * reasons (partners read those).
+ */
 export interface DismissalRule {
   id: string;
   party: PartyRole;
@@ -13,7 +17,6 @@ export interface DismissalRule {
   /** SHA-256 of the listed entry when the dismissal was recorded (`entryDigest`). */
   entryDigest: string;
   expiresAt: Date;
-  officerName: string;
 }
 
 /** A party as it is screened now: its role, name, and what secondary evidence it carries. */
@@ -93,7 +96,7 @@ export function siftHits(
     }
     dismissed.push({ ...hit, dismissalId: d.id });
     reasons.push(
-      `${hit.party} "${hit.name}" possible hit on ${hit.referenceNumber} (${hit.listedName}, score ${hit.score}) dismissed as not a match by ${d.officerName} (dismissal ${d.id}, until ${d.expiresAt.toISOString()})`,
+      `${hit.party} "${hit.name}" possible hit on ${hit.referenceNumber} (${hit.listedName}, score ${hit.score}) dismissed as not a match by a compliance officer (dismissal ${d.id}, until ${d.expiresAt.toISOString()})`,
     );
   }
   return { kept, dismissed, voided, reasons };
