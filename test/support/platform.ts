@@ -46,7 +46,7 @@ export class Platform extends RestClient {
     platform.baseUrl = `http://127.0.0.1:${port}`;
     for (const s of Object.values(platform.services)) s.start();
     try {
-      await platform.healthy(30_000);
+      await platform.healthy(Number(process.env.TEST_PLATFORM_START_MS ?? 30_000));
     } catch (error) {
       // A platform that never became healthy is stopped here: its test's afterAll has no handle on it,
       // and services left running on the shared NATS would answer the next test's requests.
