@@ -4,9 +4,6 @@ import { ScreeningClient } from '../clients/screening.client.js';
 import { DecisionsRepository } from './decisions.repository.js';
 import { unscreenedDecision, type PartyDecision } from './party-decision.js';
 
-/** Dismissal changes read again before the last one seen, for changes numbered earlier but committed later. */
-const DISMISSAL_CHANGES_OVERLAP = 20;
-
 /** A party to be decided: its kind, id and version, and what screening is told of it. */
 export type Parties = { companies: readonly CompanyView[]; opportunities: readonly OpportunitySummary[] };
 export type Decided = { companies: PartyDecision[]; opportunities: PartyDecision[] };
@@ -117,12 +114,12 @@ export class PartyDecisions {
   /**
    * Learns which parties' dismissals changed (recorded, expired, made void) since the last change
    * seen, and makes their decisions due. The first sync after a start takes every party ever
-   * dismissed (a change made while matching was down is not missed); later ones read a little before
-   * the last change seen, since a change numbered earlier may commit later.
+   * dismissed (a change made while matching was down is not missed); screening numbers changes in
+   * commit order, so later ones read after the last change seen.
    */
   private async syncDismissals(last: number): Promise<void> {
     if (this.dismissalsSeen === last) return;
-    const after = this.dismissalsSeen === null ? 0 : Math.max(0, this.dismissalsSeen - DISMISSAL_CHANGES_OVERLAP);
+    const after = this.dismissalsSeen ?? 0;
     const changes = await this.screening.dismissalChanges(after);
     if (!changes) return;
     let marked = 0;

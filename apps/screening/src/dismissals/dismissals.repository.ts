@@ -32,13 +32,20 @@ export type NewDismissal = Omit<DismissalRow, 'state' | 'created_at' | 'ended_at
 
 const S = 'screening';
 
-/** `screening.dismissal`: officers' dismissals of false hits. Every change takes the next change number. */
+/**
+ * `screening.dismissal`: officers' dismissals of false hits. Every change takes the next change
+ * number, inside `transaction`, under one advisory lock: numbers are taken in commit order, so a
+ * reader that has seen change n has seen every change before it.
+ */
 @Injectable()
 export class DismissalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('screening.dismissal'))`);
+      return work(m);
+    });
   }
 
   /** Inserts a dismissal; undefined if an active one already covers the same party, name and entry. */

@@ -51,7 +51,7 @@ export function approvalsRequired(verdict: string): number {
 
 /**
  * Introductions: the only way to a counterparty's contact. The match is screened again when asked:
- * `prohibited` is refused (451) with its rules, `review` and `exemption_required` wait for an admin,
+ * `prohibited` is refused (451) with its rules, `review` and `exemption_required` wait for officers,
  * only `clear` is granted at once. Every request and decision is audited in the same transaction.
  */
 @Injectable()
