@@ -167,10 +167,18 @@ describe('roles: officers are created by the admin, each with their own key', ()
     expect((await platform.get('/v1/officers', platform.adminKey)).body.find((o: any) => o.id === leaving.id).revokedAt).toBe(revoked.body.revokedAt);
   });
 
-  it('lets officers read the audit log and screen a name, but not change the list in force', async () => {
+  it('lets officers read the audit log, screen a name and read any company, but not change the list, a company or an opportunity', async () => {
     expect((await platform.get('/v1/audit?limit=1', officerA.apiKey)).status).toBe(200);
     expect((await platform.get('/v1/audit?limit=1', partner.apiKey)).status).toBe(403);
     expect((await platform.post('/v1/screening/list/refresh', {}, officerA.apiKey)).status).toBe(403);
+    const company = await submit();
+    expect((await platform.get(`/v1/companies/${company}`, officerA.apiKey)).status).toBe(200);
+    expect((await platform.get(`/v1/companies/${company}`, other.apiKey)).status).toBe(404);
+    expect((await platform.request('PATCH', `/v1/companies/${company}`, { key: officerA.apiKey, body: { employees: 1 } })).status).toBe(403);
+    expect((await platform.request('DELETE', `/v1/companies/${company}`, { key: officerA.apiKey })).status).toBe(403);
+    expect((await platform.post('/v1/companies', miningCompany(), officerA.apiKey)).status).toBe(403);
+    expect((await platform.post('/v1/opportunities', opportunity({}), officerA.apiKey)).status).toBe(403);
+    expect((await platform.post('/v1/partners', { name: 'Officer partner' }, officerA.apiKey)).status).toBe(403);
   });
 });
 
