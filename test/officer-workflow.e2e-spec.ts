@@ -404,10 +404,12 @@ describe('dismissals: an officer sets a false hit aside, until it expires or the
     const fromHits = (hits: any[]) => worst('clear', ...hits.map((h) => (h.strength === 'designated' ? 'prohibited' : 'review')));
     const active = new Set(pack.dismissals.filter((d: any) => d.state === 'active').map((d: any) => `${d.party}|${d.name}|${d.referenceNumber}`));
     const inputs = pack.decisions.company.inputs;
+    // An owner or director is audited as their name, or as {name, dateOfBirth?, nationality?} when screened with either.
+    const person = (p: string | { name: string; dateOfBirth?: string; nationality?: string }) => (typeof p === 'string' ? { name: p, evidence: {} } : { name: p.name, evidence: p });
     const companyHits = [
-      ...screenParty(snapshot, 'company', inputs.name),
-      ...inputs.owners.flatMap((n: string) => screenParty(snapshot, 'owner', n)),
-      ...inputs.directors.flatMap((n: string) => screenParty(snapshot, 'director', n)),
+      ...screenParty(snapshot, 'company', inputs.name).hits,
+      ...inputs.owners.map(person).flatMap((p: any) => screenParty(snapshot, 'owner', p.name, p.evidence).hits),
+      ...inputs.directors.map(person).flatMap((p: any) => screenParty(snapshot, 'director', p.name, p.evidence).hits),
     ].filter((h) => !(h.strength === 'possible' && active.has(`${h.party}|${h.name}|${h.referenceNumber}`)));
     expect(companyHits.map((h) => h.referenceNumber)).toEqual(pack.decisions.company.listHits.map((h: any) => h.referenceNumber));
     const companyVerdict = fromHits(companyHits);
@@ -415,7 +417,7 @@ describe('dismissals: an officer sets a false hit aside, until it expires or the
     expect(pack.decisions.opportunity.partyVersion).toBe(opportunity.version);
     const sectoral = evaluateOpportunity(rules, opportunity);
     expect(sectoral.rules.map((r) => r.id)).toEqual(pack.decisions.opportunity.ruleIds);
-    const opportunityVerdict = worst(sectoral.verdict, fromHits(screenParty(snapshot, 'counterparty', opportunity.counterpartyName)));
+    const opportunityVerdict = worst(sectoral.verdict, fromHits(screenParty(snapshot, 'counterparty', opportunity.counterpartyName).hits));
     expect([companyVerdict, opportunityVerdict]).toEqual([pack.decisions.company.verdict, pack.decisions.opportunity.verdict]);
     expect(worst(companyVerdict, opportunityVerdict)).toBe(pack.match.verdict);
     expect(pack.match.verdict).toBe('exemption_required');

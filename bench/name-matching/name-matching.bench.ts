@@ -8,6 +8,7 @@ import { binaryMetrics, type BinaryMetrics } from './binary-metrics.js';
 import { parseCsvRecords } from './csv-parser.js';
 import { indexOfList, originalScriptQueries, recallOf, type RecallMiss, type RecallQuery, type RecallResult } from './index-recall.js';
 import { unListEntries } from './un-list-names.js';
+import { precisionBenchmark } from './precision.js';
 
 const DATA = path.resolve(process.cwd(), '../shared/data');
 const CASES = process.env.NAME_BENCH_CASES ?? path.join(DATA, 'name-pairs/nomenklatura-name-bench-cases.csv');
@@ -225,4 +226,5 @@ function timing(threshold: number): void {
 const threshold = Number(process.env.NAME_BENCH_THRESHOLD ?? DEFAULT_MATCH_THRESHOLD);
 pairBenchmark(threshold);
 aliasRecall(threshold);
+precisionBenchmark(UN_XML);
 timing(threshold);

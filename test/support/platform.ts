@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import pg from 'pg';
+import { provisionServiceRoles } from '#platform';
 import { createTestDatabase, eventually, ServiceProcess, TEST_NATS_URL } from '#testing';
 import { freePort, RestClient } from './rest-client.js';
 
@@ -17,7 +19,11 @@ export class Platform extends RestClient {
     this.services = services;
   }
 
-  /** Starts every service on a fresh database and on `options.natsUrl` (TEST_NATS_URL unless given). */
+  /**
+   * Starts every service on a fresh database and on `options.natsUrl` (TEST_NATS_URL unless given).
+   * As deployed: each service connects as its own least-privileged role and migrates as its
+   * schema's owner (`npm run db:provision`).
+   */
   static async start(label: string, extraEnv: Record<string, string> = {}, options: { natsUrl?: string } = {}): Promise<Platform> {
     const db = await createTestDatabase(label);
     const port = await freePort();
@@ -33,11 +39,12 @@ export class Platform extends RestClient {
       SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml'),
       ...extraEnv,
     };
+    const roles = await provisionRoles(db.url, ['screening', 'sectors', 'companies', 'matching']);
     const platform = new Platform({
-      screening: new ServiceProcess('screening', 'dist/apps/screening/src/main.js', env),
-      sectors: new ServiceProcess('sectors', 'dist/apps/sectors/src/main.js', env),
-      companies: new ServiceProcess('companies', 'dist/apps/companies/src/main.js', env),
-      matching: new ServiceProcess('matching', 'dist/apps/matching/src/main.js', env),
+      screening: new ServiceProcess('screening', 'dist/apps/screening/src/main.js', { ...env, ...roles.screening }),
+      sectors: new ServiceProcess('sectors', 'dist/apps/sectors/src/main.js', { ...env, ...roles.sectors }),
+      companies: new ServiceProcess('companies', 'dist/apps/companies/src/main.js', { ...env, ...roles.companies }),
+      matching: new ServiceProcess('matching', 'dist/apps/matching/src/main.js', { ...env, ...roles.matching }),
       gateway: new ServiceProcess('gateway', 'dist/apps/gateway/src/main.js', env),
     });
     Object.assign(platform, { adminKey });
@@ -46,10 +53,8 @@ export class Platform extends RestClient {
     platform.baseUrl = `http://127.0.0.1:${port}`;
     for (const s of Object.values(platform.services)) s.start();
     try {
-      await platform.healthy(Number(process.env.TEST_PLATFORM_START_MS ?? 30_000));
+      await platform.healthy(Number(process.env.TEST_PLATFORM_START_MS ?? 60_000));
     } catch (error) {
-      // A platform that never became healthy is stopped here: its test's afterAll has no handle on it,
-      // and services left running on the shared NATS would answer the next test's requests.
       await platform.stop();
       throw error;
     }
@@ -74,5 +79,23 @@ export class Platform extends RestClient {
     const response = await this.post('/v1/partners', { name }, this.adminKey);
     if (response.status !== 201) throw new Error(`partner creation failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
+  }
+}
+
+/** Provisions each schema's owner and service roles in the test database, and gives each service the two URLs to connect with. */
+async function provisionRoles(superuserUrl: string, schemas: string[]): Promise<Record<string, Record<string, string>>> {
+  const client = new pg.Client({ connectionString: superuserUrl });
+  await client.connect();
+  try {
+    const database = new URL(superuserUrl).pathname.slice(1);
+    const urls: Record<string, Record<string, string>> = {};
+    for (const schema of schemas) {
+      const roles = await provisionServiceRoles(client, database, schema);
+      const as = (role: string) => Object.assign(new URL(superuserUrl), { username: role }).toString();
+      urls[schema] = { DATABASE_URL: as(roles.service), MIGRATION_DATABASE_URL: as(roles.owner) };
+    }
+    return urls;
+  } finally {
+    await client.end();
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusModule, DatabaseModule } from '#platform';
+import { BusModule, DatabaseModule, OpsModule } from '#platform';
 import { CompaniesNatsController } from './companies/companies.nats.controller.js';
 import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
@@ -12,7 +12,7 @@ import { PartnersService } from './partners/partners.service.js';
 import { SectorVocabularyClient } from './vocabulary/sector-vocabulary.client.js';
 
 @Module({
-  imports: [BusModule.forService('companies'), DatabaseModule.forService(companiesDatabase)],
+  imports: [BusModule.forService('companies'), DatabaseModule.forService(companiesDatabase), OpsModule.forService({ service: 'companies' })],
   controllers: [CompaniesNatsController, PartnersNatsController, OfficersNatsController, HealthNatsController],
   providers: [CompaniesRepository, CompaniesService, PartnersService, OfficersService, SectorVocabularyClient],
 })

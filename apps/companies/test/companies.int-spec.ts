@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { CompaniesSubjects, ErrorCode } from '#contracts';
@@ -10,7 +10,7 @@ import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
 import { CompaniesAppModule } from '../src/companies-app.module.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let apps: INestMicroservice[] = [];
+let apps: INestApplication[] = [];
 let bus: NatsMessageBus;
 const partnerA = { partnerId: '', admin: false };
 const partnerB = { partnerId: '', admin: false };

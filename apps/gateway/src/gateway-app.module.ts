@@ -1,13 +1,14 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
-import { BusModule, CORRELATION_HEADER, createValidationPipe, runWithCorrelation } from '#platform';
+import { BusModule, CORRELATION_HEADER, createValidationPipe, OpsModule, runWithCorrelation } from '#platform';
 import { ApiKeyCache } from './auth/api-key.cache.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { CompaniesHttpController } from './companies/companies.http.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config.js';
 import { HealthHttpController } from './health/health.http.controller.js';
+import { requestLifecycle } from './ops/request-lifecycle.js';
 import { IntroductionsHttpController } from './introductions/introductions.http.controller.js';
 import { SanctionsListHttpController } from './screening/sanctions-list.http.controller.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
@@ -31,7 +32,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
 }
 
 @Module({
-  imports: [BusModule.forService('gateway')],
+  imports: [BusModule.forService('gateway'), OpsModule.forService({ service: 'gateway' })],
   controllers: [
     PartnersHttpController,
     OfficersHttpController,
@@ -58,6 +59,6 @@ function correlation(request: Request, _response: Response, next: NextFunction):
 })
 export class GatewayAppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(correlation).forRoutes('*path');
+    consumer.apply(correlation, requestLifecycle).forRoutes('*path');
   }
 }

@@ -2,13 +2,17 @@ import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createLogger, PinoNestLogger } from '#platform';
+import { createLogger, loadEnv, OpsEnv, PinoNestLogger, stopOnSignal } from '#platform';
 import { isJsonMediaType, checkJsonBytes, requireJsonBody } from './body/json-body.js';
 import { GatewayAppModule } from './gateway-app.module.js';
 import { loadGatewayConfig } from './gateway.config.js';
 import { setUpOpenApi } from './openapi/openapi.js';
+import { stopTakingRequests } from './ops/request-lifecycle.js';
 
-/** Boots the REST gateway on PORT and resolves once it listens. */
+/**
+ * Boots the REST gateway on PORT and resolves once it listens. On SIGTERM it answers new requests
+ * 503, answers those in flight (SHUTDOWN_GRACE_MS at most), then closes its port and its messaging.
+ */
 export async function startGateway(): Promise<INestApplication> {
   const config = loadGatewayConfig();
   const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule, {
@@ -27,7 +31,7 @@ export async function startGateway(): Promise<INestApplication> {
   app.useBodyParser('json', json);
   app.disable('x-powered-by');
   setUpOpenApi(app);
-  app.enableShutdownHooks();
   await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+  stopOnSignal({ name: 'gateway', stopTaking: async () => stopTakingRequests(), close: () => app.close() }, loadEnv(OpsEnv).SHUTDOWN_GRACE_MS);
   return app;
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusModule, DatabaseModule } from '#platform';
+import { BusModule, DatabaseModule, OpsModule } from '#platform';
 import { RubricClient } from './clients/rubric.client.js';
 import { ScreeningClient } from './clients/screening.client.js';
 import { matchingDatabase } from './database/matching-database.js';
@@ -24,7 +24,7 @@ import { CandidateIndex } from './ranking/candidate-index.js';
 import { RankingService } from './ranking/ranking.service.js';
 
 @Module({
-  imports: [BusModule.forService('matching'), DatabaseModule.forService(matchingDatabase)],
+  imports: [BusModule.forService('matching'), DatabaseModule.forService(matchingDatabase), OpsModule.forService({ service: 'matching' })],
   controllers: [LeadsNatsController, IngestNatsController, MatchingNatsController],
   providers: [
     { provide: MATCHING_CONFIG, useFactory: loadMatchingConfig },

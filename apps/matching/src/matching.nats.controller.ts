@@ -1,9 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { EchoRequest, MatchingSubjects, RequestIntroductionRequest, type HealthReply } from '#contracts';
-import { databaseHealth, JsonReply } from '#platform';
+import { JsonReply, ServiceHealth } from '#platform';
 import { HeldIntroductionsService } from './introductions/held-introductions.service.js';
 
 const ECHO_REPLIES = new Map<number, JsonReply>();
@@ -24,7 +22,7 @@ function echoReply(bytes: number): JsonReply {
 export class MatchingNatsController {
   constructor(
     private readonly heldIntroductions: HeldIntroductionsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly serviceHealth: ServiceHealth,
   ) {}
 
   /**
@@ -43,6 +41,6 @@ export class MatchingNatsController {
 
   @MessagePattern(MatchingSubjects.healthCheck)
   health(): Promise<HealthReply> {
-    return databaseHealth('matching', this.dataSource);
+    return this.serviceHealth.reply();
   }
 }

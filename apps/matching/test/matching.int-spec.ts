@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects, type MatchList } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
@@ -15,7 +15,7 @@ import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
 import { MatchingAppModule } from '../src/matching-app.module.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let apps: INestMicroservice[] = [];
+let apps: INestApplication[] = [];
 let bus: NatsMessageBus;
 let caller: { partnerId: string; admin: boolean };
 /** Few kept matches per company, so a new opportunity pushes older ones out. */
@@ -72,7 +72,7 @@ function expanded(list: MatchList) {
   });
 }
 
-let screeningApp: INestMicroservice;
+let screeningApp: INestApplication;
 const ORIGINAL_LIST = resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
 
 const profile = {

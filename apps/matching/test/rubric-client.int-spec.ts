@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { SECTOR_IDS, sectorSubjects } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, TEST_NATS_URL } from '#testing';
@@ -12,7 +12,7 @@ import { formatOkved, scoreMatch } from '../src/domain/scoring/index.js';
 // no OKVED2 codes is measured against are the ones the sectors service publishes, not a copy.
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: INestMicroservice;
+let app: INestApplication;
 let bus: NatsMessageBus;
 
 beforeAll(async () => {

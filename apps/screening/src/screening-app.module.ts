@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusModule, DatabaseModule } from '#platform';
+import { BusModule, DatabaseModule, OpsModule } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { screeningDatabase } from './database/screening-database.js';
 import { DismissalsNatsController } from './dismissals/dismissals.nats.controller.js';
@@ -9,6 +9,7 @@ import { EvidenceService } from './evidence/evidence.service.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { ListVersionsRepository } from './list/list-versions.repository.js';
 import { SanctionsListNatsController } from './list/sanctions-list.nats.controller.js';
+import { SanctionsListReadiness } from './list/sanctions-list.readiness.js';
 import { SanctionsListService } from './list/sanctions-list.service.js';
 import { RuleSetProvider } from './rules/rule-set.provider.js';
 import { loadScreeningConfig, SCREENING_CONFIG } from './screening.config.js';
@@ -16,13 +17,18 @@ import { ScreeningNatsController } from './screening.nats.controller.js';
 import { ScreeningService } from './screening/screening.service.js';
 
 @Module({
-  imports: [BusModule.forService('screening'), DatabaseModule.forService(screeningDatabase)],
+  imports: [
+    BusModule.forService('screening'),
+    DatabaseModule.forService(screeningDatabase),
+    OpsModule.forService({ service: 'screening', checks: [SanctionsListReadiness] }),
+  ],
   controllers: [ScreeningNatsController, SanctionsListNatsController, DismissalsNatsController],
   providers: [
     { provide: SCREENING_CONFIG, useFactory: loadScreeningConfig },
     RuleSetProvider,
     ListVersionsRepository,
     SanctionsListService,
+    SanctionsListReadiness,
     AuditRepository,
     DismissalsRepository,
     DismissalsService,

@@ -42,6 +42,8 @@ export const ScreeningEnv = {
    * The most JSON bytes one audit page carries (GET /v1/audit): well under the 1 MiB a NATS message
    * may hold, so a page of large entries is cut short (with `nextAfter`) instead of being refused.
    */
+  /** Screening is ready only while the list in force was confirmed current (put in force, or fetched and found unchanged) within this many days. */
+  LIST_MAX_AGE_DAYS: env.int(3, 1, 365),
   AUDIT_PAGE_MAX_BYTES: env.int(512 * 1024, 16 * 1024, 768 * 1024),
   /** How long a dismissal of a false hit holds at most (an officer may set an earlier expiry). */
   DISMISSAL_PERIOD_DAYS: env.int(180, 1, 3650),

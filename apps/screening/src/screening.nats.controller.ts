@@ -1,7 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   DecideIntroductionRequest,
   IntroductionByIdRequest,
@@ -13,7 +11,7 @@ import {
   ScreenPartiesRequest,
   type HealthReply,
 } from '#contracts';
-import { databaseHealth } from '#platform';
+import { ServiceHealth } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { DismissalsService } from './dismissals/dismissals.service.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
@@ -30,7 +28,7 @@ export class ScreeningNatsController {
     private readonly audit: AuditRepository,
     private readonly dismissals: DismissalsService,
     @Inject(SCREENING_CONFIG) private readonly config: ScreeningConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly serviceHealth: ServiceHealth,
   ) {}
 
   @MessagePattern(ScreeningSubjects.partiesScreen)
@@ -40,7 +38,10 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.nameCheck)
   checkName(@Payload() req: NameCheckRequest) {
-    return this.screening.checkName(req.name, req.type);
+    return this.screening.checkName(req.name, req.type, {
+      ...(req.dateOfBirth ? { dateOfBirth: req.dateOfBirth } : {}),
+      ...(req.nationality ? { nationality: req.nationality } : {}),
+    });
   }
 
   @MessagePattern(ScreeningSubjects.versionsGet)
@@ -73,6 +74,11 @@ export class ScreeningNatsController {
     return this.introductions.decide(req);
   }
 
+  @MessagePattern(ScreeningSubjects.auditVerify)
+  auditVerify() {
+    return this.audit.verify();
+  }
+
   @MessagePattern(ScreeningSubjects.auditList)
   auditLog(@Payload() req: ListAuditRequest) {
     return this.audit.list(req.after, req.limit, req.kind, req.decision, this.config.AUDIT_PAGE_MAX_BYTES);
@@ -80,11 +86,6 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.healthCheck)
   health(): Promise<HealthReply> {
-    const version = this.list.snapshot()?.version ?? null;
-    return databaseHealth('screening', this.dataSource, { list: version ? 'up' : 'down' }, {
-      listVersion: version,
-      ...(version ? {} : { note: 'no list loaded: every verdict is review' }),
-    });
+    return this.serviceHealth.reply();
   }
-
 }

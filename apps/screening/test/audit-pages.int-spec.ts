@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { ScreeningSubjects, type AuditEntryView } from '#contracts';
@@ -19,7 +19,7 @@ const BUDGET = 512 * 1024;
 const LARGE = 120;
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: INestMicroservice;
+let app: INestApplication;
 let bus: NatsMessageBus;
 
 beforeAll(async () => {

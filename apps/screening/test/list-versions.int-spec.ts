@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,7 @@ const plainOpportunity = {
 };
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: INestMicroservice;
+let app: INestApplication;
 let bus: NatsMessageBus;
 let nats: NatsConnection;
 const versionsChanged: { listVersion: string | null }[] = [];

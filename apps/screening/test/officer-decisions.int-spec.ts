@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, ScreeningSubjects, type AuditEntryView, type RequestIntroductionRequest } from '#contracts';
@@ -11,7 +11,7 @@ import { ScreeningAppModule } from '../src/screening-app.module.js';
 const LIST = resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: INestMicroservice;
+let app: INestApplication;
 let bus: NatsMessageBus;
 
 const officers = [1, 2, 3].map((n) => ({ id: randomUUID(), name: `Officer ${n}` }));

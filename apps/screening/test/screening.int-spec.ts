@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ const xml = readFileSync(LIST, 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'tumen-list-'));
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: INestMicroservice;
+let app: INestApplication;
 let bus: NatsMessageBus;
 
 const company = { id: '6f1c1f5e-3c1a-4a53-9d2e-0d6a2f1b7c11', version: 1, name: 'OOO Vostok Gorny Servis', owners: [], directors: [] };
@@ -119,6 +119,60 @@ describe('screening service over NATS and PostgreSQL', () => {
     expect(reply.companies[1]!.verdict).toBe('prohibited');
     expect(reply.companies[1]!.listHits).toEqual(expect.arrayContaining([expect.objectContaining({ party: 'director', referenceNumber: 'KPi.006' })]));
     expect((await auditedDecision(reply.companies[1]!.id))[0]!.listReferences).toContain('KPi.006');
+  });
+
+  it('never sends a director to review on a low-quality alias alone (John Smith against the alias "John")', async () => {
+    const check = await bus.request(ScreeningSubjects.nameCheck, { name: 'John Smith', type: 'individual' });
+    expect(check.hits).toEqual([]);
+    const john = await bus.request(ScreeningSubjects.nameCheck, { name: 'John', type: 'individual' });
+    expect(john.hits.length).toBeGreaterThan(0);
+    expect(john.hits.every((h) => h.strength === 'possible' && h.explanation.includes('low-quality alias'))).toBe(true);
+    const smith = { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e54', version: 1, name: 'OOO Smith Logistika', owners: [], directors: [{ name: 'John Smith' }] };
+    const reply = await bus.request(ScreeningSubjects.partiesScreen, { companies: [smith], opportunities: [] });
+    expect(reply.companies[0]).toMatchObject({ verdict: 'clear', listHits: [] });
+  });
+
+  it('weighs a director\'s date of birth and nationality: all contradicting demotes with the reason, agreeing keeps the hit', async () => {
+    const director = (evidence: object) => ({ id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e55', version: 1, name: 'OOO Vostok Most', owners: [], directors: [{ name: 'Ri Won Ho', ...evidence }] });
+    const reply = await bus.request(ScreeningSubjects.partiesScreen, {
+      companies: [director({}), director({ dateOfBirth: '1964-07-17', nationality: 'KP' }), director({ dateOfBirth: '1985-03-02', nationality: 'RU' }), director({ dateOfBirth: '1985' })],
+      opportunities: [],
+    });
+    expect(reply.companies.map((d) => d.verdict)).toEqual(['prohibited', 'prohibited', 'clear', 'review']);
+    expect(reply.companies[1]!.listHits[0]).toMatchObject({ referenceNumber: 'KPi.033', nameScore: 1, score: 1 });
+    expect(reply.companies[2]!.reasons).toEqual([
+      expect.stringMatching(/^director "Ri Won Ho" is not taken for the listed individual KPi\.033 \(RI WON HO\): name score 1; born 1985-03-02, but every recorded date of birth differs \(1964-07-17\): -0\.25; nationality RU, but every recorded nationality differs/),
+    ]);
+    expect(reply.companies[3]!.listHits[0]).toMatchObject({ referenceNumber: 'KPi.033', nameScore: 1, score: 0.75, strength: 'possible' });
+    expect((await auditedDecision(reply.companies[2]!.id))[0]!.inputs).toMatchObject({
+      directors: [{ name: 'Ri Won Ho', dateOfBirth: '1985-03-02', nationality: 'RU' }],
+    });
+  });
+
+  it('checks a name with secondary evidence', async () => {
+    const plain = await bus.request(ScreeningSubjects.nameCheck, { name: 'Ri Won Ho' });
+    expect(plain.hits[0]).toMatchObject({ referenceNumber: 'KPi.033', score: 1, strength: 'designated' });
+    expect(plain.demoted).toEqual([]);
+    const other = await bus.request(ScreeningSubjects.nameCheck, { name: 'Ri Won Ho', type: 'individual', dateOfBirth: '1985', nationality: 'RU' });
+    expect(other.hits.map((h) => h.referenceNumber)).not.toContain('KPi.033');
+    expect(other.demoted[0]).toMatchObject({ referenceNumber: 'KPi.033', nameScore: 1, score: 0.6 });
+  });
+
+  it.each([
+    [{ name: 'Ri Won Ho', dateOfBirth: '17.07.1964' }, 'dateOfBirth', 'dateOfBirth must be a year (YYYY) or a date (YYYY-MM-DD) from 1900 to today'],
+    [{ name: 'Ri Won Ho', dateOfBirth: '1964-02-30' }, 'dateOfBirth', 'dateOfBirth must be a year (YYYY) or a date (YYYY-MM-DD) from 1900 to today'],
+    [{ name: 'Ri Won Ho', nationality: 'XX' }, 'nationality', 'nationality must be an assigned ISO 3166-1 alpha-2 country code in capitals, such as RU or KP'],
+    [{ name: 'Ri Won Ho', nationality: 'North Korea' }, 'nationality', 'nationality must be an assigned ISO 3166-1 alpha-2 country code in capitals, such as RU or KP'],
+  ])('refuses a check with %j, naming the field', async (payload, field, reason) => {
+    const error = await bus.request(ScreeningSubjects.nameCheck, payload).catch((e) => e);
+    expect(error.envelope).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: [expect.objectContaining({ field, reason })] });
+  });
+
+  it('holds for review a company whose director has a date of birth it cannot read, naming the field', async () => {
+    const bad = { id: '1c9e3d4f-5a6b-4c7d-8e9f-0a1b2c3d4e56', version: 1, name: 'OOO Vostok Most', owners: [], directors: [{ name: 'Ivan Petrov', dateOfBirth: 'yesterday' }] };
+    const reply = await bus.request(ScreeningSubjects.partiesScreen, { companies: [bad], opportunities: [] });
+    expect(reply.companies[0]!.verdict).toBe('review');
+    expect(reply.companies[0]!.reasons[0]).toMatch(/directors\.0\.dateOfBirth: dateOfBirth must be a year/);
   });
 
   it('installs a new list version once an admin confirms the DPRK removal, and the decisions given under it are new ones, audited with it', async () => {

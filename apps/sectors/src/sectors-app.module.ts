@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SECTOR_IDS, type SectorId } from '#contracts';
-import { BusModule, DatabaseModule, env, loadEnv } from '#platform';
+import { BusModule, DatabaseModule, env, loadEnv, OpsModule } from '#platform';
 import { sectorsDatabase } from './database/sectors-database.js';
 import { SectorCatalogueModule } from './opportunities/sector-catalogue.module.js';
 import { getSectorDefinition } from './sectors/sectors.registry.js';
@@ -18,6 +18,7 @@ export class SectorsAppModule {
       imports: [
         BusModule.forService('sectors'),
         DatabaseModule.forService(sectorsDatabase),
+        OpsModule.forService({ service: 'sectors' }),
         ...sectors.map((id) => SectorCatalogueModule.register(getSectorDefinition(id))),
       ],
     };

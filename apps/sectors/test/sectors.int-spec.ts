@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { ErrorCode, sectorSubjects } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, TEST_NATS_URL } from '#testing';
 import { SectorsAppModule } from '../src/sectors-app.module.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let app: INestMicroservice;
+let app: INestApplication;
 let bus: NatsMessageBus;
 const mining = sectorSubjects('mining');
 

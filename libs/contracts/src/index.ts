@@ -5,6 +5,7 @@ import 'reflect-metadata';
 export * from './common/errors.js';
 export * from './common/domain.js';
 export * from './common/text.js';
+export * from './common/person-evidence.js';
 export * from './common/caller.dto.js';
 export * from './common/officer-ref.dto.js';
 export * from './common/health.js';

@@ -24,6 +24,7 @@ import type {
 import type { OpportunitySummary, OpportunityView } from './sectors/opportunity.dto.js';
 import type {
   AuditPage,
+  AuditVerifyReply,
   DecideIntroductionRequest,
   HeldIntroductionView,
   IntroductionByIdRequest,
@@ -141,6 +142,8 @@ export const ScreeningSubjects = {
   dismissalChanges: 'screening.v1.dismissal-changes.list',
   /** Files, decisions, dismissals and approvals behind one match's verdict. */
   evidenceGet: 'screening.v1.evidence.get',
+  /** Recomputes the audit log's hash chain. */
+  auditVerify: 'screening.v1.audit.verify',
   healthCheck: 'screening.v1.health.check',
 } as const;
 
@@ -193,6 +196,7 @@ export type RequestMap = {
   [ScreeningSubjects.dismissalList]: Rpc<Plain<ListDismissalsRequest>, DismissalView[]>;
   [ScreeningSubjects.dismissalChanges]: Rpc<Plain<DismissalChangesRequest>, DismissalChangesReply>;
   [ScreeningSubjects.evidenceGet]: Rpc<Plain<EvidenceRequest>, ScreeningEvidence>;
+  [ScreeningSubjects.auditVerify]: Rpc<Record<string, never>, AuditVerifyReply>;
   [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchList>;
   [MatchingSubjects.companyForget]: Rpc<Plain<ForgetCompanyRequest>, { id: string }>;

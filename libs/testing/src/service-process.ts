@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 export class ServiceProcess {
   private child: ChildProcess | null = null;
   private output = '';
+  private lastExit: number | null = null;
 
   constructor(
     readonly name: string,
@@ -21,7 +22,9 @@ export class ServiceProcess {
     });
     child.stdout?.on('data', (d) => (this.output += d));
     child.stderr?.on('data', (d) => (this.output += d));
-    child.on('exit', () => {
+    this.lastExit = null;
+    child.on('exit', (code) => {
+      this.lastExit = code;
       if (this.child === child) this.child = null;
     });
     this.child = child;
@@ -36,6 +39,16 @@ export class ServiceProcess {
       child.kill(signal);
     });
     this.child = null;
+  }
+
+  /** Another process of the same service, with the same environment but for `overrides` (a replica, or a restart beside this one). */
+  replica(overrides: Record<string, string> = {}): ServiceProcess {
+    return new ServiceProcess(this.name, this.entry, { ...this.env, ...overrides });
+  }
+
+  /** The exit code of the last process, once it has exited; null while it runs or if it never ran. */
+  get exitCode(): number | null {
+    return this.lastExit;
   }
 
   /** The OS process id while it runs. */

@@ -8,6 +8,7 @@ import {
   type CompanyDeletedReply,
   type CompanyView,
   type Page,
+  type PersonEvidence,
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, validateAs, type MessageBus } from '#platform';
 import { Gazetteer } from '#reference';
@@ -115,8 +116,8 @@ export class CompaniesService {
       annualRevenueRub: profile.annualRevenueRub,
       exportExperienceYears: profile.exportExperienceYears,
       acceptsRubSettlement: profile.acceptsRubSettlement,
-      owners: (profile.owners ?? []).map((o) => ({ name: o.name.trim(), sharePct: o.sharePct })),
-      directors: (profile.directors ?? []).map((d) => ({ name: d.name.trim() })),
+      owners: (profile.owners ?? []).map((o) => ({ name: o.name.trim(), sharePct: o.sharePct, ...personEvidence(o) })),
+      directors: (profile.directors ?? []).map((d) => ({ name: d.name.trim(), ...personEvidence(d) })),
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -126,6 +127,14 @@ export class CompaniesService {
   private announce(seq: number): void {
     this.bus.emit(CompaniesSubjects.outboxAppended, { source: 'companies', seq });
   }
+}
+
+/** An owner's or director's date of birth and nationality, kept only when given (the screen weighs them). */
+function personEvidence(person: PersonEvidence): PersonEvidence {
+  return {
+    ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
+    ...(person.nationality ? { nationality: person.nationality } : {}),
+  };
 }
 
 function visibleTo(caller: Caller, company: CompanyView): boolean {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SectorId } from '#contracts';
+import type { PersonEvidence, SectorId } from '#contracts';
 
 @Entity({ name: 'company' })
 export class CompanyEntity {
@@ -25,8 +25,9 @@ export class CompanyEntity {
   @Column({ name: 'annual_revenue_rub', type: 'double precision' }) annualRevenueRub: number;
   @Column({ name: 'export_experience_years', type: 'integer' }) exportExperienceYears: number;
   @Column({ name: 'accepts_rub_settlement', type: 'boolean' }) acceptsRubSettlement: boolean;
-  @Column('jsonb') owners: { name: string; sharePct: number }[];
-  @Column('jsonb') directors: { name: string }[];
+  /** Each owner's name and share, with the date of birth and nationality when given (JSON: no column of their own). */
+  @Column('jsonb') owners: ({ name: string; sharePct: number } & PersonEvidence)[];
+  @Column('jsonb') directors: ({ name: string } & PersonEvidence)[];
   @Column('integer') version: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -1,16 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CompaniesSubjects, type HealthReply } from '#contracts';
-import { databaseHealth } from '#platform';
+import { ServiceHealth } from '#platform';
 
 @Controller()
 export class HealthNatsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly health: ServiceHealth) {}
 
   @MessagePattern(CompaniesSubjects.healthCheck)
   check(): Promise<HealthReply> {
-    return databaseHealth('companies', this.dataSource);
+    return this.health.reply();
   }
 }

@@ -3,11 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { CompaniesSubjects, ErrorCode, OFFICER_KEY_PREFIX, type Caller } from '#contracts';
-import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import { ADMIN_ROUTE, DomainError, MESSAGE_BUS, PUBLIC_ROUTE, type MessageBus } from '#platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
 import { ApiKeyCache } from './api-key.cache.js';
 
-const PUBLIC = 'tumen:public';
+export { Public } from '#platform';
 const ROLES = 'tumen:roles';
 
 /**
@@ -22,11 +22,9 @@ export interface OfficerIdentity {
   name: string;
 }
 
-/** The route needs no API key. */
-export const Public = () => SetMetadata(PUBLIC, true);
 /** The route needs one of these roles; any other known key is 403. Routes without it take every role. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
-/** The route needs the admin key. */
+/** The route needs the admin key (routes marked with the platform's AdminOnly, such as /metrics, too). */
 export const AdminOnly = () => Roles('admin');
 /** The route needs a compliance officer's own key (a person, so that every decision names who took it). */
 export const OfficerOnly = () => Roles('officer');
@@ -72,7 +70,7 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const key = request.header('x-api-key');
     if (!key) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Missing X-API-Key header');
@@ -81,7 +79,7 @@ export class ApiKeyGuard implements CanActivate {
     const who = timingSafeEqual(digest, this.adminDigest)
       ? { role: 'admin' as const, caller: { partnerId: null, admin: true } }
       : await this.lookUp(key, digest.toString('hex'));
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? (this.reflector.getAllAndOverride<boolean>(ADMIN_ROUTE, targets) ? ['admin'] : undefined);
     if (roles && !roles.includes(who.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, `This operation needs ${roles.map((r) => ROLE_NAMES[r]).join(' or ')}`);
     }

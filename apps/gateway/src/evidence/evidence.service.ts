@@ -4,6 +4,7 @@ import {
   ErrorCode,
   MatchingSubjects,
   ScreeningSubjects,
+  screeningPerson,
   type AuditEntryView,
   type Caller,
   type DecisionRef,
@@ -61,8 +62,8 @@ export class EvidenceService {
           id: company.id,
           version: company.version,
           name: company.name,
-          owners: company.owners.map(({ name }) => ({ name })),
-          directors: company.directors.map(({ name }) => ({ name })),
+          owners: company.owners.map(screeningPerson),
+          directors: company.directors.map(screeningPerson),
         },
         opportunity: opportunity && {
           id: opportunity.id,

@@ -5,6 +5,7 @@ import {
   MatchingSubjects,
   ScreeningSubjects,
   type Caller,
+  screeningPerson,
   type CompanyView,
   type HeldIntroductionView,
   type IntroductionView,
@@ -40,8 +41,8 @@ export class IntroductionsService {
       company: {
         id: company.id,
         name: company.name,
-        owners: company.owners.map(({ name }) => ({ name })),
-        directors: company.directors.map(({ name }) => ({ name })),
+        owners: company.owners.map(screeningPerson),
+        directors: company.directors.map(screeningPerson),
       },
       opportunity: {
         id: opportunity.id,

@@ -5,6 +5,9 @@ import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { StaffOnly } from '../auth/api-key.guard.js';
 import { optionalInt } from '../http-params.js';
 
+/** Verifying reads and hashes the whole log. */
+const AUDIT_VERIFY_TIMEOUT_MS = 60_000;
+
 @ApiTags('screening')
 @ApiSecurity('api-key')
 @StaffOnly()
@@ -14,9 +17,63 @@ export class ScreeningHttpController {
 
   @Post('screening/check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Screen one name against the UN consolidated list, with explained hits' })
+  @ApiOperation({
+    summary: 'Screen one name against the UN consolidated list, with explained hits',
+    description:
+      'Optional `type` (individual or entity), `dateOfBirth` (YYYY or YYYY-MM-DD) and `nationality` (ISO 3166-1 alpha-2). ' +
+      'A listed individual whose every recorded date of birth, or every recorded nationality, contradicts the one given is demoted ' +
+      '(date of birth −0.25, nationality −0.15); one that agrees raises the score (same day +0.1, year +0.03, nationality +0.03); ' +
+      'nothing recorded, or a record that cannot be read, changes nothing. A hit whose score evidence changed carries `nameScore` and ' +
+      '`evidence` (why); entries the name matched that evidence took below the threshold are listed under `demoted`. ' +
+      'A low-quality alias of the list never makes a hit alone: only when the name is exactly that alias, and then at most `possible`.',
+  })
+  @ApiOkResponse({
+    description: 'The hits, best first, and what the evidence demoted',
+    schema: {
+      type: 'object',
+      required: ['name', 'hits', 'demoted', 'threshold', 'listVersion'],
+      properties: {
+        name: { type: 'string', description: 'the name as screened (trimmed, NFKC)' },
+        hits: { type: 'array', items: { type: 'object', description: 'referenceNumber, listedName, nameKind, type, regime, score, strength (designated or possible), explanation, nameScore?, evidence?' } },
+        demoted: { type: 'array', items: { type: 'object', description: 'as a hit: an entry the name matched whose score the date of birth or nationality took below the threshold' } },
+        threshold: { type: 'number', description: 'the score from which a hit is reported (0.7)' },
+        listVersion: { type: 'string', nullable: true },
+      },
+    },
+  })
   check(@Body() body: NameCheckRequest) {
     return this.bus.request(ScreeningSubjects.nameCheck, body);
+  }
+
+  @Get('audit/verify')
+  @ApiOperation({ summary: "Recompute the audit log's hash chain and name its first broken link" })
+  @ApiOkResponse({
+    description:
+      'Every entry stores the hash of the one before it. `valid` is false when an entry is missing from its position, was altered ' +
+      'after it was written, or no longer links to its predecessor; `firstBroken` names the position, the entry (seq) and the reason. ' +
+      'Record `head` outside the platform: a log cut short at its end is only seen against a recorded head.',
+    schema: {
+      type: 'object',
+      required: ['valid', 'entries', 'head', 'firstBroken', 'verifiedAt'],
+      properties: {
+        valid: { type: 'boolean' },
+        entries: { type: 'integer', description: 'entries checked and found intact, from the first' },
+        head: { type: 'object', nullable: true, properties: { position: { type: 'integer' }, hash: { type: 'string' } } },
+        firstBroken: {
+          type: 'object',
+          nullable: true,
+          properties: {
+            position: { type: 'integer' },
+            seq: { type: 'integer', nullable: true },
+            reason: { type: 'string', enum: ['entry missing', 'entry altered', 'link to the previous entry broken'] },
+          },
+        },
+        verifiedAt: { type: 'string', format: 'date-time' },
+      },
+    },
+  })
+  verifyAudit() {
+    return this.bus.request(ScreeningSubjects.auditVerify, {}, { timeoutMs: AUDIT_VERIFY_TIMEOUT_MS });
   }
 
   @Get('audit')

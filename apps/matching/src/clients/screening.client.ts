@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ScreeningSubjects,
+  screeningPerson,
   type CompanyView,
   type ComplianceRule,
   type DismissalChangesReply,
@@ -15,7 +16,7 @@ import { MESSAGE_BUS, type MessageBus } from '#platform';
 import type { PartyDecision } from '../decisions/party-decision.js';
 
 export function screeningCompany(c: CompanyView): ScreeningCompanyDto {
-  return { id: c.id, name: c.name, owners: c.owners.map((o) => ({ name: o.name })), directors: c.directors.map((d) => ({ name: d.name })) };
+  return { id: c.id, name: c.name, owners: c.owners.map(screeningPerson), directors: c.directors.map(screeningPerson) };
 }
 
 export function screeningOpportunity(o: OpportunitySummary): ScreeningOpportunityDto {

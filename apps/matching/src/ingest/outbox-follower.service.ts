@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   CompaniesSubjects,
   CompanyEventType,
@@ -11,7 +11,7 @@ import {
   type ReadOutboxReply,
   type RequestSubject,
 } from '#contracts';
-import { CoalescingRunner, MESSAGE_BUS, type MessageBus } from '#platform';
+import { CoalescingRunner, MESSAGE_BUS, Metrics, type MessageBus } from '#platform';
 import { Transactions } from '../database/transactions.js';
 import { DecisionSync } from '../decisions/decision-sync.service.js';
 import { LeadsService } from '../leads/leads.service.js';
@@ -46,10 +46,12 @@ const VERSION_SYNC_MS = 10_000;
  * including everything written while this service was down.
  */
 @Injectable()
-export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxFollowerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxFollowerService.name);
   private readonly sources: Source[];
   private cursors: Record<string, number> = {};
+  /** Each source's outbox head when last read: the lag is the head less the cursor. */
+  private heads: Record<string, number> = {};
   private readonly runner = new CoalescingRunner(() => this.pass());
   private timer: NodeJS.Timeout | undefined;
   private lastVersionSync = 0;
@@ -101,7 +103,8 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the listener and the database close: the run being written commits (or rolls back, its cursor with it). */
+  async beforeApplicationShutdown(): Promise<void> {
     clearTimeout(this.timer);
     await this.runner.stop();
   }
@@ -109,6 +112,10 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
   /** Asks for a pass over every source now (or right after the pass under way). */
   wake(): void {
     this.runner.wake();
+  }
+
+  private reportLag(source: string): void {
+    Metrics.eventLag.set({ source }, Math.max(0, (this.heads[source] ?? 0) - (this.cursors[source] ?? 0)));
   }
 
   /** Sources read so far and their positions. */
@@ -142,6 +149,7 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
         this.logger.warn({ msg: `cannot follow ${source.name} now; will retry`, error: (error as Error).message });
       }
     }
+    Metrics.backlog.set({ kind: 'refills' }, this.applier.pendingRefills);
     if (this.applier.pendingRefills && !this.runner.stopped) {
       const left = await this.applier.refillSome(REFILL_BATCH);
       if (left) this.runner.again();
@@ -195,6 +203,7 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
         throw error;
       }
       this.cursors[source.name] = last;
+      this.reportLag(source.name);
       await filling;
     }
   }
@@ -204,6 +213,8 @@ export class OutboxFollowerService implements OnApplicationBootstrap, OnApplicat
     let after = this.cursors[source.name] ?? 0;
     for (;;) {
       const { events, head } = (await this.bus.request(source.read, { after, limit: this.config.OUTBOX_BATCH })) as ReadOutboxReply;
+      this.heads[source.name] = head;
+      this.reportLag(source.name);
       if (!events.length) return;
       yield* runs(events, source.upserts?.type);
       after = events[events.length - 1].seq;

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditEntryView, AuditPage } from '#contracts';
+import type { AuditEntryView, AuditPage, AuditVerifyReply } from '#contracts';
+import { ChainVerifier, type ChainedEntryText } from './audit-chain.js';
 
 /** An entry as written: the log numbers and dates it. */
 export type NewAuditEntry = Omit<AuditEntryView, 'seq' | 'occurredAt' | 'details' | 'decisionId'> & { details?: Record<string, unknown>; decisionId?: string };
 
 const CHUNK = 1000;
+/** Entries read per query when the chain is verified. */
+const VERIFY_PAGE = 5000;
 
 /** The append-only audit log. No method changes or removes an entry, and the database refuses UPDATE, DELETE and TRUNCATE. */
 @Injectable()
@@ -79,6 +82,52 @@ export class AuditRepository {
     const more = items.length < rows.length;
     return { items, nextAfter: more ? items[items.length - 1]!.seq : null };
   }
+
+  /**
+   * Recomputes the hash chain from its first entry, in pages, and names the first broken link: an
+   * entry missing from its position, altered since it was written, or no longer linked to the one
+   * before it. The fields are read as PostgreSQL prints them and hashed here, not by the database.
+   */
+  async verify(): Promise<AuditVerifyReply> {
+    const verifier = new ChainVerifier();
+    let after = 0;
+    for (;;) {
+      // Qualified: ORDER BY chain_pos alone would sort by the text the select list makes of it.
+      const rows: ChainRow[] = await this.dataSource.query(
+        `SELECT chain_pos::text, seq::text, prev_hash, hash, kind, decision_id, verdict, rule_ids::text AS rule_ids,
+                list_references::text AS list_references, list_version, rules_version, actor, inputs::text AS inputs,
+                details::text AS details, (extract(epoch FROM occurred_at) * 1000000)::bigint::text AS occurred_us
+           FROM screening.audit_log AS a WHERE a.chain_pos > $1 ORDER BY a.chain_pos LIMIT $2`,
+        [after, VERIFY_PAGE],
+      );
+      for (const r of rows) if (!verifier.next(chained(r))) break;
+      if (verifier.broken || rows.length < VERIFY_PAGE) break;
+      after = Number(rows[rows.length - 1]!.chain_pos);
+    }
+    return {
+      valid: verifier.broken === null,
+      entries: verifier.checked,
+      head: verifier.head,
+      firstBroken: verifier.broken,
+      verifiedAt: new Date().toISOString(),
+    };
+  }
+}
+
+interface ChainRow {
+  chain_pos: string; seq: string; prev_hash: string; hash: string; kind: string; decision_id: string | null; verdict: string | null;
+  rule_ids: string; list_references: string; list_version: string | null; rules_version: string | null; actor: string;
+  inputs: string; details: string; occurred_us: string;
+}
+
+function chained(r: ChainRow): ChainedEntryText {
+  return {
+    chainPos: r.chain_pos,
+    seq: r.seq,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    fields: [r.kind, r.decision_id, r.verdict, r.rule_ids, r.list_references, r.list_version, r.rules_version, r.actor, r.inputs, r.details, r.occurred_us],
+  };
 }
 
 interface AuditRow {

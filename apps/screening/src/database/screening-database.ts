@@ -4,6 +4,7 @@ import { OneOpenIntroduction1764202200000 } from './migrations/1764202200000-one
 import { NoVerdictState1764202300000 } from './migrations/1764202300000-no-verdict-state.js';
 import { ListVersionsByContent1764202400000 } from './migrations/1764202400000-list-versions-by-content.js';
 import { PartyDecisions1764202700000 } from './migrations/1764202700000-party-decisions.js';
+import { AuditChain1764202800000 } from './migrations/1764202800000-audit-chain.js';
 import { DismissalsAndApprovals1764210100000 } from './migrations/1764210100000-dismissals-and-approvals.js';
 
 export const SCREENING_SCHEMA = 'screening';
@@ -11,5 +12,6 @@ export const SCREENING_SCHEMA = 'screening';
 export const screeningDatabase: ServiceDatabaseOptions = {
   schema: SCREENING_SCHEMA,
   entities: [],
-  migrations: [InitialSchema1764201900000, OneOpenIntroduction1764202200000, NoVerdictState1764202300000, ListVersionsByContent1764202400000, PartyDecisions1764202700000, DismissalsAndApprovals1764210100000],
+  appendOnly: ['audit_log'],
+  migrations: [InitialSchema1764201900000, OneOpenIntroduction1764202200000, NoVerdictState1764202300000, ListVersionsByContent1764202400000, PartyDecisions1764202700000, AuditChain1764202800000, DismissalsAndApprovals1764210100000],
 };

@@ -63,7 +63,8 @@ export class DismissalsService implements OnModuleInit, OnApplicationShutdown {
     if (!snapshot) throw new DomainError(ErrorCode.CONFLICT, 'No sanctions list is loaded: there is no hit to dismiss');
     const entry = this.entry(snapshot, req.referenceNumber);
     if (!entry) throw DomainError.validation([{ field: 'referenceNumber', reason: `${req.referenceNumber} is not on the list in force (${snapshot.version})` }]);
-    const hit = screenParty(snapshot, req.party, req.name).find((h) => h.referenceNumber === entry.referenceNumber);
+    const evidence = { ...(req.dateOfBirth ? { dateOfBirth: req.dateOfBirth } : {}), ...(req.nationality ? { nationality: req.nationality } : {}) };
+    const hit = screenParty(snapshot, req.party, req.name, evidence).hits.find((h) => h.referenceNumber === entry.referenceNumber);
     if (!hit) {
       throw DomainError.validation([{ field: 'referenceNumber', reason: `${req.party} "${req.name}" has no hit on ${entry.referenceNumber} under list version ${snapshot.version}` }]);
     }

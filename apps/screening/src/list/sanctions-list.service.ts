@@ -13,7 +13,7 @@ import {
   type ListVersionView,
   type ListVersionsRequest,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import { DomainError, MESSAGE_BUS, reportListAge, type MessageBus } from '#platform';
 import type { NewAuditEntry } from '../audit/audit.repository.js';
 import {
   assessListChange,
@@ -71,6 +71,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
   ) {}
 
   async onModuleInit(): Promise<void> {
+    reportListAge(() => this.listAgeSeconds());
     await this.loadActive();
     await this.refresh().catch(() => undefined);
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.config.SANCTIONS_REFRESH_MS);
@@ -79,6 +80,18 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+  }
+
+  /**
+   * Seconds since the list in force was last confirmed current: put in force, or fetched again and
+   * found to be the same file. Null with no list in force.
+   */
+  listAgeSeconds(): number | null {
+    if (!this.active) return null;
+    const confirmed = [Date.parse(this.active.loadedAt)];
+    const last = this.lastRefresh;
+    if (last && last.sha256 === this.active.sha256 && (last.outcome === 'unchanged' || last.outcome === 'in_force')) confirmed.push(Date.parse(last.at));
+    return Math.max(0, Math.round((Date.now() - Math.max(...confirmed)) / 1000));
   }
 
   /** The list in force, or null when none could ever be loaded (every verdict is then at least `review`). */
@@ -249,7 +262,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
 
   private install(entries: ListEntry[], row: StoredListVersion): void {
     const index = new NameIndex();
-    for (const e of entries) index.add({ id: e.referenceNumber, type: e.type, names: e.names });
+    for (const e of entries) index.add({ id: e.referenceNumber, type: e.type, origin: e.nationalities[0] ?? e.regime, names: e.names });
     index.prepare();
     this.active = {
       snapshot: { version: row.version, index, entries: new Map(entries.map((e) => [e.referenceNumber, e])) },

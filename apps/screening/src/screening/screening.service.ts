@@ -1,3 +1,4 @@
+import { Metrics } from '#platform';
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
@@ -20,6 +21,7 @@ import {
   decide,
   evaluateOpportunity,
   type Decision,
+  type NameScreen,
   POSSIBLE_AT,
   screenParty,
   searchList,
@@ -30,6 +32,7 @@ import { SanctionsListService } from '../list/sanctions-list.service.js';
 import { DismissalsService, type ActiveDismissals } from '../dismissals/dismissals.service.js';
 import type { ScreenedParty, SiftedHits } from '../domain/dismissals/dismissal-rules.js';
 import { RuleSetProvider } from '../rules/rule-set.provider.js';
+import type { SecondaryEvidence } from '../domain/screening/secondary-evidence.js';
 
 const CACHE_LIMIT = 200_000;
 
@@ -38,7 +41,7 @@ const CACHE_LIMIT = 200_000;
 export class ScreeningService {
   private readonly logger = new Logger(ScreeningService.name);
   /** Name screens and sectoral verdicts, per list and rules version (names recur across many matches). */
-  private partyCache = new Map<string, PartyHit[]>();
+  private partyCache = new Map<string, NameScreen<PartyHit>>();
   private activityCache = new Map<string, RuleEvaluation>();
   /** The text of each rule as the catalogue gives it, for the rules version in force. */
   private ruleTexts = new Map<string, ComplianceRule>();
@@ -95,20 +98,22 @@ export class ScreeningService {
         decidedAt,
       };
       entries.push(decisionEntry(record, inputs, actor));
+      Metrics.decisions.inc({ party: kind, verdict: decision.verdict });
       return record;
     };
     const companies = req.companies.map((item) => {
       const read = readItem(ScreenedCompanyDto, item);
       if (!read.ok) return give('company', read.party, unreadable(read.problem), { unreadable: read.problem });
-      const hits = sift('company', read.value.id, this.screenedCompany(read.value).hits, companyParties(read.value));
-      return give('company', read.value, withDismissals(decide(NO_SECTORAL_RULES, hits.kept, listVersion !== null), hits), companyNames(read.value));
+      const screened = this.screenedCompany(read.value);
+      const hits = sift('company', read.value.id, screened.hits, companyParties(read.value));
+      return give('company', read.value, withDismissals(decide(NO_SECTORAL_RULES, hits.kept, listVersion !== null, screened.demoted), hits), companyNames(read.value));
     });
     const opportunities = req.opportunities.map((item) => {
       const read = readItem(ScreenedOpportunityDto, item);
       if (!read.ok) return give('opportunity', read.party, unreadable(read.problem), { unreadable: read.problem });
       const screened = this.screenedOpportunity(read.value);
       const hits = sift('opportunity', read.value.id, screened.hits, [{ party: 'counterparty', name: read.value.counterpartyName }]);
-      return give('opportunity', read.value, withDismissals(decide(screened.sectoral, hits.kept, listVersion !== null), hits), opportunityActivity(read.value));
+      return give('opportunity', read.value, withDismissals(decide(screened.sectoral, hits.kept, listVersion !== null, screened.demoted), hits), opportunityActivity(read.value));
     });
     const unreadableItems = entries.filter((e) => 'unreadable' in e.inputs);
     if (unreadableItems.length) this.logger.warn({ msg: 'parties the screen cannot read were decided review', parties: unreadableItems.map((e) => e.inputs) });
@@ -117,17 +122,18 @@ export class ScreeningService {
     return { companies, opportunities, rules: cited, listVersion, rulesVersion };
   }
 
-  private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto; hits: PartyHit[] } {
-    const hits = [
-      ...this.party('company', dto.name),
-      ...dto.owners.flatMap((o) => this.party('owner', o.name)),
-      ...dto.directors.flatMap((d) => this.party('director', d.name)),
+  /** The company's name, and its owners' and directors' with their dates of birth and nationalities, against the list. */
+  private screenedCompany(dto: ScreeningCompanyDto): { dto: ScreeningCompanyDto } & NameScreen<PartyHit> {
+    const screens = [
+      this.party('company', dto.name),
+      ...dto.owners.map((o) => this.party('owner', o.name, evidenceOf(o))),
+      ...dto.directors.map((d) => this.party('director', d.name, evidenceOf(d))),
     ];
-    return { dto, hits };
+    return { dto, hits: screens.flatMap((s) => s.hits), demoted: screens.flatMap((s) => s.demoted) };
   }
 
-  private screenedOpportunity(dto: ScreeningOpportunityDto): { dto: ScreeningOpportunityDto; hits: PartyHit[]; sectoral: RuleEvaluation } {
-    return { dto, hits: this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto) };
+  private screenedOpportunity(dto: ScreeningOpportunityDto): { dto: ScreeningOpportunityDto; sectoral: RuleEvaluation } & NameScreen<PartyHit> {
+    return { dto, ...this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto) };
   }
 
   /**
@@ -138,8 +144,9 @@ export class ScreeningService {
     const { listVersion, rulesVersion } = this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
     const screened = this.screenedOpportunity(opportunity);
+    const companyScreen = this.screenedCompany(company);
     const active: ActiveDismissals = await this.dismissals.activeFor([company.id], [opportunity.id]);
-    const companyHits = this.dismissals.sift(active, 'company', company.id, this.screenedCompany(company).hits, companyParties(company));
+    const companyHits = this.dismissals.sift(active, 'company', company.id, companyScreen.hits, companyParties(company));
     const counterpartyHits = this.dismissals.sift(active, 'opportunity', opportunity.id, screened.hits, [{ party: 'counterparty', name: opportunity.counterpartyName }]);
     const sifted: SiftedHits = {
       kept: [...companyHits.kept, ...counterpartyHits.kept],
@@ -147,7 +154,7 @@ export class ScreeningService {
       voided: [],
       reasons: [...companyHits.reasons, ...counterpartyHits.reasons],
     };
-    const decision = withDismissals(decide(screened.sectoral, sifted.kept, listVersion !== null), sifted);
+    const decision = withDismissals(decide(screened.sectoral, sifted.kept, listVersion !== null, [...companyScreen.demoted, ...screened.demoted]), sifted);
     return {
       verdict: decision.verdict,
       rules: decision.rules.map((r) => ({ ...this.ruleTexts.get(r.id)! })),
@@ -179,22 +186,24 @@ export class ScreeningService {
     };
   }
 
-  checkName(name: string, type?: 'individual' | 'entity'): NameCheckReply {
+  /** One name against the list; a date of birth and a nationality, when given, weigh each individual hit. */
+  checkName(name: string, type?: 'individual' | 'entity', evidence: SecondaryEvidence = {}): NameCheckReply {
     const snapshot = this.list.snapshot();
-    return { name, hits: snapshot ? searchList(snapshot, name, type, 20) : [], threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
+    const screened = snapshot ? searchList(snapshot, name, type, 20, evidence) : { hits: [], demoted: [] };
+    return { name, hits: screened.hits, demoted: screened.demoted, threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
   }
 
-  private party(role: PartyHit['party'], name: string): PartyHit[] {
+  private party(role: PartyHit['party'], name: string, evidence: SecondaryEvidence = {}): NameScreen<PartyHit> {
     const snapshot = this.list.snapshot();
-    if (!snapshot) return [];
-    const key = `${role}|${name}`;
-    let hits = this.partyCache.get(key);
-    if (!hits) {
-      hits = screenParty(snapshot, role, name);
+    if (!snapshot) return { hits: [], demoted: [] };
+    const key = `${role}|${name}|${evidence.dateOfBirth ?? ''}|${evidence.nationality ?? ''}`;
+    let screened = this.partyCache.get(key);
+    if (!screened) {
+      screened = screenParty(snapshot, role, name, evidence);
       if (this.partyCache.size > CACHE_LIMIT) this.partyCache.clear();
-      this.partyCache.set(key, hits);
+      this.partyCache.set(key, screened);
     }
-    return hits;
+    return screened;
   }
 
   private sectoral(o: ScreeningOpportunityDto): RuleEvaluation {
@@ -298,9 +307,18 @@ function describeErrors(errors: ValidationError[], prefix = ''): string {
     .join('; ');
 }
 
-/** The names a company was screened on. */
+/** The date of birth and nationality given for an owner or director, if any. */
+function evidenceOf(person: { dateOfBirth?: string; nationality?: string }): SecondaryEvidence {
+  return {
+    ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
+    ...(person.nationality ? { nationality: person.nationality } : {}),
+  };
+}
+
+/** The names a company was screened on (an owner or director given with a date of birth or nationality is recorded with them). */
 function companyNames(company: ScreeningCompanyDto): Record<string, unknown> {
-  return { name: company.name, owners: company.owners.map((o) => o.name), directors: company.directors.map((d) => d.name) };
+  const person = (p: { name: string; dateOfBirth?: string; nationality?: string }) => (p.dateOfBirth || p.nationality ? { name: p.name, ...evidenceOf(p) } : p.name);
+  return { name: company.name, owners: company.owners.map(person), directors: company.directors.map(person) };
 }
 
 /** What an opportunity was screened on: its counterparty and its declared activity. */

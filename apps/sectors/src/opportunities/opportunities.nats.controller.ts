@@ -10,9 +10,7 @@ import {
   type HealthReply,
   type SectorId,
 } from '#contracts';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { databaseHealth } from '#platform';
+import { ServiceHealth } from '#platform';
 import { OpportunitiesService } from './opportunities.service.js';
 
 /**
@@ -26,7 +24,7 @@ export function createOpportunitiesController(sector: SectorId): Type<unknown> {
   class OpportunitiesNatsController {
     constructor(
       readonly opportunities: OpportunitiesService,
-      @InjectDataSource() readonly dataSource: DataSource,
+      readonly serviceHealth: ServiceHealth,
     ) {}
 
     @MessagePattern(subjects.describe)
@@ -66,7 +64,7 @@ export function createOpportunitiesController(sector: SectorId): Type<unknown> {
 
     @MessagePattern(subjects.healthCheck)
     health(): Promise<HealthReply> {
-      return databaseHealth(`sectors.${sector}`, this.dataSource);
+      return this.serviceHealth.reply(`sectors.${sector}`);
     }
   }
   Object.defineProperty(OpportunitiesNatsController, 'name', { value: `${sector[0].toUpperCase()}${sector.slice(1)}OpportunitiesNatsController` });

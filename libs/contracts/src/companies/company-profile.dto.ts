@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { SECTOR_IDS, type SectorId } from '../common/domain.js';
 import { NestedObject, NestedObjects, Text } from '../common/text.js';
+import { OptionalDateOfBirth, OptionalNationality } from '../common/person-evidence.js';
 
 /** HS code: chapter (2 digits), heading (4) or subheading (6). */
 export const HS_CODE_PATTERN = /^\d{2}(\d{2}(\d{2})?)?$/;
@@ -43,11 +44,29 @@ export class OwnerDto {
   @Min(0.01)
   @Max(100)
   sharePct!: number;
+
+  @OptionalDateOfBirth()
+  dateOfBirth?: string;
+
+  @OptionalNationality()
+  nationality?: string;
 }
 
 export class DirectorDto {
   @Text(2, 300)
   name!: string;
+
+  @OptionalDateOfBirth()
+  dateOfBirth?: string;
+
+  @OptionalNationality()
+  nationality?: string;
+}
+
+/** What is known of an owner or director besides the name, as stored and screened (both optional). */
+export interface PersonEvidence {
+  dateOfBirth?: string;
+  nationality?: string;
 }
 
 /** A company profile as a partner submits it. INN and OGRN check digits are verified by the companies service. */
@@ -136,8 +155,8 @@ export interface CompanyView extends Omit<CompanyProfileDto, 'location' | 'owner
   location?: { lat: number; lon: number };
   /** Where the location came from: given by the partner, or looked up from the city. */
   locationSource: 'submitted' | 'gazetteer' | 'unknown';
-  owners: { name: string; sharePct: number }[];
-  directors: { name: string }[];
+  owners: ({ name: string; sharePct: number } & PersonEvidence)[];
+  directors: ({ name: string } & PersonEvidence)[];
   version: number;
   createdAt: string;
   updatedAt: string;

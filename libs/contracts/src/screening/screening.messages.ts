@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { CallerDto } from '../common/caller.dto.js';
 import { NestedObject, NestedObjects, Text } from '../common/text.js';
+import { OptionalDateOfBirth, OptionalNationality } from '../common/person-evidence.js';
 import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
 import { OfficerRefDto } from '../common/officer-ref.dto.js';
 
@@ -53,6 +54,10 @@ export interface ListHit {
   /** `designated` at or above the prohibition threshold, else `possible` (a human reviews it). */
   strength: 'designated' | 'possible';
   explanation: string;
+  /** The name's own score, when the date of birth or nationality given changed it (`score` is after them). */
+  nameScore?: number;
+  /** What the date of birth and nationality given made of this hit, one line each. */
+  evidence?: string[];
 }
 
 export interface ComplianceView {
@@ -70,10 +75,26 @@ export interface RulesReply {
   rules: ComplianceRule[];
 }
 
+/** An owner or director as screening sees them: the name, and what is known of the person besides. */
 export class ScreeningPartyDto {
   @IsString()
   @Length(1, 300)
   name!: string;
+
+  @OptionalDateOfBirth()
+  dateOfBirth?: string;
+
+  @OptionalNationality()
+  nationality?: string;
+}
+
+/** An owner or director as screening takes them: the name, with the date of birth and nationality when they are known. */
+export function screeningPerson(person: { name: string; dateOfBirth?: string; nationality?: string }): ScreeningPartyDto {
+  return {
+    name: person.name,
+    ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
+    ...(person.nationality ? { nationality: person.nationality } : {}),
+  };
 }
 
 /** What screening needs of a company: who it is, who owns and runs it. */
@@ -131,11 +152,19 @@ export class NameCheckRequest {
   @IsOptional()
   @IsIn(['individual', 'entity'])
   type?: 'individual' | 'entity';
+
+  @OptionalDateOfBirth()
+  dateOfBirth?: string;
+
+  @OptionalNationality()
+  nationality?: string;
 }
 
 export interface NameCheckReply {
   name: string;
   hits: Omit<ListHit, 'party' | 'name'>[];
+  /** Entries the name matched that the date of birth or nationality given took below the threshold, with why (`evidence`). */
+  demoted: Omit<ListHit, 'party' | 'name'>[];
   threshold: number;
   listVersion: string | null;
 }
@@ -310,6 +339,19 @@ export interface AuditEntryView {
 export interface AuditPage {
   items: AuditEntryView[];
   nextAfter: number | null;
+}
+
+/**
+ * The audit chain recomputed from the first entry: `valid` only when every entry is where the chain
+ * says, links to the one before it and still hashes to what was written. `head` is the last entry
+ * checked, to be recorded outside the platform (a log cut short at its end is only seen against it).
+ */
+export interface AuditVerifyReply {
+  valid: boolean;
+  entries: number;
+  head: { position: number; hash: string } | null;
+  firstBroken: { position: number; seq: number | null; reason: string } | null;
+  verifiedAt: string;
 }
 
 export interface VersionsChangedEvent {

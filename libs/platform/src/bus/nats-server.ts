@@ -1,5 +1,5 @@
 import { ServerNats } from '@nestjs/microservices';
-import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { JsonReplySerializer } from './json-reply.js';
 import { natsConnectionOptions, NatsConnectionWatch } from './nats-connection.js';
 
@@ -23,6 +23,17 @@ export class NatsServer extends ServerNats {
     const connection = (await super.createNatsClient()) as NatsConnection;
     this.watch = new NatsConnectionWatch(connection, this.label, 'listener');
     return connection;
+  }
+
+  /**
+   * Stops taking requests: each subscription is drained (what NATS already delivered is still
+   * handled), so the queue group's other members get what comes next. The connection stays open
+   * for the replies of requests in flight.
+   */
+  async stopTaking(): Promise<void> {
+    // Nest keeps the subscriptions private; draining them is the documented way to leave a queue group.
+    const subscriptions = (this as unknown as { subscriptions: Subscription[] }).subscriptions ?? [];
+    await Promise.allSettled(subscriptions.map((s) => s.drain()));
   }
 
   override async close(): Promise<void> {

@@ -70,13 +70,28 @@ export const NatsEnv = {
   REQUEST_TIMEOUT_MS: env.int(5000, 50, 120_000),
 };
 
+/** Operations: where a service serves /health/live, /health/ready and /metrics, and how long it may take to stop. */
+export const OpsEnv = {
+  /** 0: no HTTP listener of its own (the embedded default, where the gateway serves them for the process). */
+  OPS_PORT: env.int(0, 0, 65535),
+  OPS_HOST: env.string('127.0.0.1'),
+  /** On SIGTERM, how long requests in flight may take to be answered before the service closes anyway. */
+  SHUTDOWN_GRACE_MS: env.int(10_000, 0, 120_000),
+};
+
 /** Database: without DATABASE_URL the service uses an embedded PGlite under DATA_DIR. */
 export const DbEnv = {
   DATABASE_URL: env.optional(),
+  /**
+   * The schema owner's connection, for migrations only. When set, the service itself connects as
+   * DATABASE_URL's role, which owns nothing: migrations run as the owner, who then grants that role
+   * what the service needs (no UPDATE or DELETE on append-only tables). See `npm run db:provision`.
+   */
+  MIGRATION_DATABASE_URL: env.optional(),
   DATA_DIR: env.string('./data'),
   DB_POOL_SIZE: env.int(10, 1, 200),
   MIGRATE_ON_START: env.bool(true),
 };
 
 export type NatsConfig = { NATS_URL: string | undefined; REQUEST_TIMEOUT_MS: number };
-export type DbConfig = { DATABASE_URL: string | undefined; DATA_DIR: string; DB_POOL_SIZE: number; MIGRATE_ON_START: boolean };
+export type DbConfig = { DATABASE_URL: string | undefined; MIGRATION_DATABASE_URL?: string | undefined; DATA_DIR: string; DB_POOL_SIZE: number; MIGRATE_ON_START: boolean };

@@ -2,8 +2,8 @@ import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
-import type { HealthReply } from '#contracts';
 import { DbEnv, loadEnv, type DbConfig } from '../config/env.js';
+import { grantServiceRole, roleOf } from './service-roles.js';
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 
 export interface ServiceDatabaseOptions {
@@ -11,6 +11,8 @@ export interface ServiceDatabaseOptions {
   schema: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
+  /** Tables the service may only add to and read: its role gets no UPDATE or DELETE on them. */
+  appendOnly?: readonly string[];
 }
 
 const embedded: EmbeddedPostgres[] = [];
@@ -50,7 +52,9 @@ export async function migrate(dataSource: DataSource, schema: string): Promise<v
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate:${schema}`]);
-    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // Checked first: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema is there.
+    const [present] = await runner.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (!present) await runner.query(`CREATE SCHEMA "${schema}"`);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrate:${schema}`]).catch(() => undefined);
@@ -58,11 +62,32 @@ export async function migrate(dataSource: DataSource, schema: string): Promise<v
   }
 }
 
+/**
+ * Applies a service's migrations: as the service's own connection, or, when MIGRATION_DATABASE_URL
+ * is set, as the schema's owner on a connection of its own, which then grants the service's role
+ * (DATABASE_URL's) what it needs and no more.
+ */
+export async function applyMigrations(options: ServiceDatabaseOptions, config: DbConfig, dataSource: DataSource): Promise<void> {
+  if (!config.MIGRATION_DATABASE_URL) return migrate(dataSource, options.schema);
+  if (!config.DATABASE_URL) throw new Error('MIGRATION_DATABASE_URL needs DATABASE_URL: the service role connects there');
+  const resolved = await resolveDataSourceOptions(options, config);
+  // Two connections: migrate() holds one for its advisory lock while the migrations run on the other.
+  const owner = new DataSource({ ...resolved, url: config.MIGRATION_DATABASE_URL, extra: { max: 2, connectionTimeoutMillis: 30_000 } } as DataSourceOptions);
+  await owner.initialize();
+  try {
+    await migrate(owner, options.schema);
+    const serviceRole = roleOf(config.DATABASE_URL);
+    if (serviceRole !== roleOf(config.MIGRATION_DATABASE_URL)) await grantServiceRole(owner, options.schema, serviceRole, options.appendOnly);
+  } finally {
+    await owner.destroy();
+  }
+}
+
 /** Opens (and, unless told not to, migrates) the database of one service outside Nest: for scripts and tests. */
 export async function openDatabase(options: ServiceDatabaseOptions, config: DbConfig = loadEnv(DbEnv)): Promise<DataSource> {
   const dataSource = new DataSource(await resolveDataSourceOptions(options, config));
   await dataSource.initialize();
-  if (config.MIGRATE_ON_START) await migrate(dataSource, options.schema);
+  if (config.MIGRATE_ON_START) await applyMigrations(options, config, dataSource);
   return dataSource;
 }
 
@@ -87,7 +112,7 @@ export class DatabaseModule implements OnApplicationShutdown {
             const dataSource = new DataSource(resolved!);
             await dataSource.initialize();
             if (config.MIGRATE_ON_START) {
-              await migrate(dataSource, options.schema);
+              await applyMigrations(options, config, dataSource);
               DatabaseModule.logger.log(`schema ${options.schema} migrated`);
             }
             return dataSource;
@@ -100,25 +125,4 @@ export class DatabaseModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await stopEmbeddedDatabases();
   }
-}
-
-/** True when the database answers a trivial query. */
-export async function pingDatabase(dataSource: DataSource): Promise<boolean> {
-  try {
-    await dataSource.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A service's answer to `<service>.v1.health.check`: up only when its database answers and every extra check is up. */
-export async function databaseHealth(
-  service: string,
-  dataSource: DataSource,
-  extra: Record<string, 'up' | 'down'> = {},
-  detail?: Record<string, unknown>,
-): Promise<HealthReply> {
-  const checks: Record<string, 'up' | 'down'> = { database: (await pingDatabase(dataSource)) ? 'up' : 'down', ...extra };
-  return { service, status: checks.database, checks, ...(detail ? { detail } : {}) };
 }

@@ -1,5 +1,5 @@
 import { DbEnv, loadEnv } from '../config/env.js';
-import { migrate, resolveDataSourceOptions, stopEmbeddedDatabases, type ServiceDatabaseOptions } from './database.module.js';
+import { applyMigrations, resolveDataSourceOptions, stopEmbeddedDatabases, type ServiceDatabaseOptions } from './database.module.js';
 import { DataSource } from 'typeorm';
 
 /** The body of a service's `migrate` command: applies pending migrations and exits (a deployment step). */
@@ -8,7 +8,7 @@ export async function runMigrateCommand(options: ServiceDatabaseOptions): Promis
   const dataSource = new DataSource(await resolveDataSourceOptions(options, config));
   await dataSource.initialize();
   try {
-    await migrate(dataSource, options.schema);
+    await applyMigrations(options, config, dataSource);
     process.stdout.write(`schema ${options.schema}: migrations applied\n`);
   } finally {
     await dataSource.destroy();

@@ -1,4 +1,4 @@
-import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { throwError, type Observable } from 'rxjs';
 import { ErrorCode, isErrorEnvelope, type ErrorEnvelope } from '#contracts';
@@ -11,11 +11,16 @@ import { DomainError, RpcError } from '../errors/domain-error.js';
  * and leaves as INTERNAL without its message or stack.
  */
 @Catch()
-export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+export class RpcErrorFilter implements ExceptionFilter<unknown> {
   private readonly logger = new Logger('RpcErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     const envelope = this.toEnvelope(exception, host);
+    // A service's own HTTP routes (health and metrics on OPS_PORT) answer the envelope as JSON.
+    if (host.getType() === 'http') {
+      host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>().status(500).json(envelope);
+      return;
+    }
     return throwError(() => envelope);
   }
 

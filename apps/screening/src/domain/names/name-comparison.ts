@@ -26,10 +26,21 @@ export interface TokenMatch {
   similarity: number;
 }
 
+/** Two tokens the alignment paired, with the credit the pair earned. */
+export interface TokenAgreement {
+  query: AnalysedToken;
+  candidate: AnalysedToken;
+  credit: number;
+}
+
 /** The result of comparing two names: a score in [0, 1] and the token alignment behind it. */
 export interface NameComparison {
   score: number;
   explanation: TokenMatch[];
+  /** The token pairs the score rests on. */
+  agreements: TokenAgreement[];
+  /** True when every content token and initial of both names was paired with one of the other's: the names differ at most in spelling (which the score weighs). */
+  complete: boolean;
 }
 
 /** Score at or above which two names are reported as a possible match. */
@@ -427,6 +438,8 @@ function mergeAgainst(
 interface Alignment {
   score: number;
   explanation: TokenMatch[];
+  agreements: TokenAgreement[];
+  complete: boolean;
   /** Texts of the query tokens left unmatched or matched with less than full credit. */
   weakA: Set<string>;
   /** The same for the candidate tokens. */
@@ -448,6 +461,7 @@ function align(as: readonly AnalysedToken[], bs: readonly AnalysedToken[], korea
   const usedA = new Array<boolean>(as.length).fill(false);
   const usedB = new Array<boolean>(bs.length).fill(false);
   const explanation: TokenMatch[] = [];
+  const agreements: TokenAgreement[] = [];
   let matchedA = 0;
   let matchedB = 0;
   let onlyInitials = true;
@@ -465,6 +479,7 @@ function align(as: readonly AnalysedToken[], bs: readonly AnalysedToken[], korea
     matchedB += p.credit * bs[j].weight;
     if (p.kind !== 'initial' || as[i].acronym || bs[j].acronym) onlyInitials = false;
     explanation.push({ query: as[i].native, candidate: bs[j].native, kind: p.kind, similarity: round(p.similarity) });
+    agreements.push({ query: as[i], candidate: bs[j], credit: p.credit });
   }
   let conflictsA = 0;
   let conflictsB = 0;
@@ -480,15 +495,16 @@ function align(as: readonly AnalysedToken[], bs: readonly AnalysedToken[], korea
     explanation.push({ query: null, candidate: t.native, kind: 'unmatched', similarity: 0 });
     if (t.role === 'content' || t.role === 'initial') conflictsB += 1;
   });
+  const complete = conflictsA === 0 && conflictsB === 0;
   const totalA = as.reduce((s, t) => s + t.weight, 0);
   const totalB = bs.reduce((s, t) => s + t.weight, 0);
-  if (totalA === 0 || totalB === 0 || matchedA === 0) return { score: 0, explanation, weakA, weakB };
+  if (totalA === 0 || totalB === 0 || matchedA === 0) return { score: 0, explanation, agreements, complete: false, weakA, weakB };
   const covA = matchedA / totalA;
   const covB = matchedB / totalB;
   let score = coverageScore(covA, covB);
   score *= CONFLICT_FACTOR ** Math.min(conflictsA, conflictsB);
   if (onlyInitials) score *= 0.6;
-  return { score: Math.min(1, score), explanation, weakA, weakB };
+  return { score: Math.min(1, score), explanation, agreements, complete, weakA, weakB };
 }
 
 /** Combines the weighted coverage of both names into a score, as the comparison does before penalties. */
@@ -531,7 +547,7 @@ export function compareAnalysedNames(query: AnalysedName, candidate: AnalysedNam
       if (r.score > best.score) best = r;
     }
   }
-  return { score: round(best.score), explanation: best.explanation };
+  return { score: round(best.score), explanation: best.explanation, agreements: best.agreements, complete: best.complete };
 }
 
 /**

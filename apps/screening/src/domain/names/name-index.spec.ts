@@ -119,3 +119,76 @@ describe('lightTokens', () => {
     expect(lightTokens(weights as number[], unseen as number, total as number, minimum as number)).toEqual(expected);
   });
 });
+
+describe('NameIndex weak aliases and common tokens', () => {
+  const index = new NameIndex();
+  for (const e of [
+    {
+      id: 'QDi.900',
+      type: 'individual',
+      names: [
+        { value: 'Joseph Kony Obwoya', kind: 'primary' },
+        { value: 'John', kind: 'alias', quality: 'Low' },
+        { value: 'Josef Kony', kind: 'alias', quality: 'Low' },
+      ],
+    },
+    { id: 'KPi.900', type: 'individual', names: [{ value: 'KIM CHOL', kind: 'primary' }] },
+    { id: 'QDi.901', type: 'individual', names: [{ value: 'Ahmad Hasan', kind: 'alias', quality: 'Good' }, { value: 'Ahmad Hasan Zulqarnain', kind: 'primary' }] },
+    { id: 'RUi.900', type: 'individual', names: [{ value: 'Sergei Ivanovich Zhukovsky', kind: 'primary' }] },
+    { id: 'RUi.901', type: 'individual', names: [{ value: 'Sergei Ivanovich Petrov', kind: 'primary' }] },
+    ...fillerEntries(200),
+  ] satisfies NameIndexEntry[]) {
+    index.add(e);
+  }
+
+  it('never makes a hit of a weak alias that is only part of the name', () => {
+    expect(index.search('John Smith')).toEqual([]);
+    expect(index.search('John Kowalski')).toEqual([]);
+  });
+
+  it('takes a weak alias queried exactly, marked as such', () => {
+    const [hit] = index.search('John');
+    expect(hit).toMatchObject({ entryId: 'QDi.900', matchedName: 'John', weakAlias: true, score: 1 });
+    expect(hit.notes).toEqual(['the name is exactly the low-quality alias "John" and no other name of the entry matches']);
+  });
+
+  it('lets a weak alias support what another name of the entry makes', () => {
+    const [hit] = index.search('Joseph Kony');
+    expect(hit).toMatchObject({ entryId: 'QDi.900', matchedName: 'Joseph Kony Obwoya', nameKind: 'primary' });
+    expect(hit.weakAlias).toBeUndefined();
+    expect(hit.notes).toEqual(['the low-quality alias "Josef Kony" agrees (0.96)']);
+  });
+
+  it('holds a partial match on common tokens only below the threshold', () => {
+    expect(index.search('Kim Chol Su').map((h) => h.entryId)).toEqual([]);
+    expect(index.search('Kim Chol Su', { threshold: 0.5 })[0]).toMatchObject({ entryId: 'KPi.900', score: 0.6 });
+    expect(index.search('Kim Chol Su', { threshold: 0.5 })[0].notes?.[0]).toBe(
+      'rests only on common tokens: kim (given name or surname), chol (given name or surname); held at 0.6 from 0.83',
+    );
+    expect(index.search('Ivan Ivanovich Petrov').map((h) => h.entryId)).toEqual([]);
+    expect(index.search('Sergei Petrov').map((h) => h.entryId)).toEqual([]);
+  });
+
+  it('keeps a match when a rarer token agrees', () => {
+    expect(index.search('Sergei Zhukovsky')[0]).toMatchObject({ entryId: 'RUi.900' });
+    expect(index.search('Sergei Zhukovsky')[0].notes).toBeUndefined();
+    expect(index.search('Ahmad Zulqarnain')[0]).toMatchObject({ entryId: 'QDi.901' });
+  });
+
+  it('keeps a complete match, every token of both names paired, however common the tokens', () => {
+    expect(index.search('Kim Chol')[0]).toMatchObject({ entryId: 'KPi.900', score: 1 });
+    expect(index.search('Kim Cheol')[0]).toMatchObject({ entryId: 'KPi.900' });
+    expect(index.search('Ahmad Hasan')[0]).toMatchObject({ entryId: 'QDi.901', score: 1 });
+    expect(index.search('Ahmed Hassan')[0]).toMatchObject({ entryId: 'QDi.901', matchedName: 'Ahmad Hasan' });
+    expect(index.search('Ahmed Hassan')[0].score).toBeLessThan(0.9);
+    expect(index.search('Serguei Ivanovitch Petrov')[0]).toMatchObject({ entryId: 'RUi.901' });
+  });
+
+  it('takes every name alone and every token alike when told not to weigh names', () => {
+    const plain = new NameIndex({ weighNames: false });
+    plain.add({ id: 'QDi.900', type: 'individual', names: [{ value: 'Joseph Kony Obwoya', kind: 'primary' }, { value: 'John', kind: 'alias', quality: 'Low' }] });
+    plain.add({ id: 'KPi.900', type: 'individual', names: [{ value: 'KIM CHOL', kind: 'primary' }] });
+    expect(plain.search('John Smith')[0]).toMatchObject({ entryId: 'QDi.900', matchedName: 'John', score: 0.75 });
+    expect(plain.search('Kim Chol Su')[0]).toMatchObject({ entryId: 'KPi.900', score: 0.8333 });
+  });
+});

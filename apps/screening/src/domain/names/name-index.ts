@@ -6,8 +6,10 @@ import {
   pairScore,
   type AnalysedName,
   type AnalysedToken,
+  type NameComparison,
   type TokenMatch,
 } from './name-comparison.js';
+import { TokenRarity, type CommonReason } from './token-rarity.js';
 
 /** How a name of an indexed entry was given. */
 export type IndexedNameKind = 'primary' | 'alias' | 'original-script';
@@ -19,8 +21,24 @@ export type IndexedEntryType = 'individual' | 'entity';
 export interface NameIndexEntry {
   id: string;
   type?: IndexedEntryType;
+  /** The population its names come from (its first nationality, else its regime), for token rarity. */
+  origin?: string;
+  /** `quality: 'Low'` marks a weak alias (see NameIndex). */
   names: { value: string; kind: IndexedNameKind; quality?: string }[];
 }
+
+/** Alias quality the list gives a weak alias: one that never makes a hit alone. */
+export const WEAK_ALIAS_QUALITY = 'low';
+
+/** True for a name the list marks as a low-quality (weak) alias. */
+export function isWeakAlias(name: { kind: IndexedNameKind; quality?: string }): boolean {
+  return name.kind === 'alias' && name.quality?.trim().toLowerCase() === WEAK_ALIAS_QUALITY;
+}
+
+/** The score a match resting only on common tokens is held to: below any review threshold. */
+export const COMMON_ONLY_CEILING = 0.6;
+/** Credit at which a pair of tokens counts as agreeing (a fuzzy match below it is no support). */
+const AGREEMENT_CREDIT = 0.75;
 
 /** Options of {@link NameIndex.search}. */
 export interface NameSearchOptions {
@@ -39,6 +57,20 @@ export interface NameSearchHit {
   nameKind: IndexedNameKind;
   score: number;
   explanation: TokenMatch[];
+  /** True when the hit is a low-quality alias the query spells exactly, and no other name of the entry matches. */
+  weakAlias?: boolean;
+  /** What else the score took into account: a weak alias that agrees, the query being a weak alias exactly. */
+  notes?: string[];
+}
+
+/** Options of a NameIndex. */
+export interface NameIndexOptions {
+  /**
+   * False to take every name alone and every token as equally telling: weak aliases make hits on
+   * their own and matches on common tokens are not held down (the screen before they were). Only
+   * the name benchmark sets it, to measure what the two rules do. Default true.
+   */
+  weighNames?: boolean;
 }
 
 /** What the last search did, to show it fetched candidates rather than scanning every name. */
@@ -55,6 +87,8 @@ interface IndexedName {
   entry: number;
   value: string;
   kind: IndexedNameKind;
+  /** A low-quality alias: never a hit alone. */
+  weak: boolean;
   analysed: AnalysedName;
   totalWeight: number;
   /** Weight of initials and particles, which the token lookup does not see but may still match. */
@@ -136,7 +170,8 @@ function initialsOf(name: AnalysedName, withLegalForms: boolean): string {
  */
 export class NameIndex {
   private readonly names: IndexedName[] = [];
-  private readonly entries: { id: string; type?: IndexedEntryType }[] = [];
+  private readonly entries: { id: string; type?: IndexedEntryType; origin?: string }[] = [];
+  private rarity = TokenRarity.withoutList();
   private readonly vocabulary: VocabularyToken[] = [];
   private readonly vocabularyByText = new Map<string, number>();
   private readonly vocabularyKeys = new Map<string, number[]>();
@@ -160,11 +195,16 @@ export class NameIndex {
   private slotQueryCredit = new Float64Array(1024 * MAX_QUERY_TOKENS);
   private stats: NameSearchStats = { namesIndexed: 0, entriesIndexed: 0, candidatesFetched: 0, candidatesScored: 0 };
   private scoredTotal = 0;
+  private readonly weighNames: boolean;
+
+  constructor(options: NameIndexOptions = {}) {
+    this.weighNames = options.weighNames ?? true;
+  }
 
   /** Adds one entry and all its names. */
   add(entry: NameIndexEntry): void {
     const entryIndex = this.entries.length;
-    this.entries.push({ id: entry.id, type: entry.type });
+    this.entries.push({ id: entry.id, type: entry.type, origin: entry.origin });
     this.tokenMatches.clear();
     this.postingsStale = true;
     for (const name of entry.names) {
@@ -173,7 +213,7 @@ export class NameIndex {
       const nameIndex = this.names.length;
       const totalWeight = analysed.tokens.reduce((w, t) => w + t.weight, 0);
       const unseenWeight = analysed.tokens.filter((t) => t.role === 'initial').reduce((w, t) => w + t.weight, 0);
-      this.names.push({ entry: entryIndex, value: name.value, kind: name.kind, analysed, totalWeight, unseenWeight });
+      this.names.push({ entry: entryIndex, value: name.value, kind: name.kind, weak: this.weighNames && isWeakAlias(name), analysed, totalWeight, unseenWeight });
       const seen = new Set<number>();
       for (const t of analysed.tokens) {
         if (!isSearchable(t)) continue;
@@ -208,31 +248,85 @@ export class NameIndex {
     return this.scoredTotal;
   }
 
-  /** Finds the entries whose names match the query, best first, one hit (its best name) per entry. */
+  /** The rarity of name tokens the index judges matches by (built from its entries when it is prepared). */
+  get tokenRarity(): TokenRarity {
+    this.freezePostings();
+    return this.rarity;
+  }
+
+  /**
+   * Finds the entries whose names match the query, best first, one hit (its best name) per entry.
+   * A weak alias (quality Low) never makes a hit alone: an entry is a hit when one of its other
+   * names reaches the threshold (a weak alias that also does is noted as agreeing), or when the
+   * query is the weak alias exactly and nothing else (`weakAlias: true`). A partial match that
+   * rests only on common tokens (see TokenRarity) is held at COMMON_ONLY_CEILING unless a rarer
+   * token agrees; a complete one (every token of both names paired) keeps its score.
+   */
   search(query: string, opts: NameSearchOptions = {}): NameSearchHit[] {
     const threshold = opts.threshold ?? DEFAULT_MATCH_THRESHOLD;
     const limit = opts.limit ?? 10;
     const analysed = analyseName(query);
     const candidates = this.fetchCandidates(analysed, threshold, opts.type);
-    const best = new Map<number, NameSearchHit>();
+    const queryForm = exactForm(analysed);
+    const strong = new Map<number, NameSearchHit>();
+    const weak = new Map<number, NameSearchHit>();
+    /** Per entry, the weak alias the query spells exactly. */
+    const weakExact = new Map<number, NameSearchHit>();
     for (const nameIndex of candidates) {
       const name = this.names[nameIndex];
       const result = compareAnalysedNames(analysed, name.analysed);
       if (result.score < threshold) continue;
-      const current = best.get(name.entry);
-      if (!current || result.score > current.score) {
-        best.set(name.entry, {
-          entryId: this.entries[name.entry].id,
-          matchedName: name.value,
-          nameKind: name.kind,
-          score: result.score,
-          explanation: result.explanation,
-        });
-      }
+      const score = this.weighedScore(result, this.entries[name.entry].type);
+      const exact = name.weak && exactForm(name.analysed) === queryForm;
+      if (score.value < threshold && !exact) continue;
+      const hit: NameSearchHit = {
+        entryId: this.entries[name.entry].id,
+        matchedName: name.value,
+        nameKind: name.kind,
+        score: exact ? result.score : score.value,
+        explanation: result.explanation,
+        ...(score.note && !exact ? { notes: [score.note] } : {}),
+      };
+      if (exact) weakExact.set(name.entry, hit);
+      const into = name.weak ? weak : strong;
+      const current = into.get(name.entry);
+      if (!current || hit.score > current.score) into.set(name.entry, hit);
+    }
+    const hits: NameSearchHit[] = [];
+    for (const [entry, hit] of strong) {
+      const support = weak.get(entry);
+      hits.push(support ? { ...hit, notes: [...(hit.notes ?? []), `the low-quality alias "${support.matchedName}" agrees (${support.score.toFixed(2)})`] } : hit);
+    }
+    for (const [entry, hit] of weakExact) {
+      if (strong.has(entry)) continue;
+      hits.push({ ...hit, weakAlias: true, notes: [`the name is exactly the low-quality alias "${hit.matchedName}" and no other name of the entry matches`] });
     }
     this.scoredTotal += candidates.length;
     this.stats.candidatesScored = candidates.length;
-    return [...best.values()].sort((a, b) => b.score - a.score || a.entryId.localeCompare(b.entryId)).slice(0, limit);
+    return hits.sort((a, b) => b.score - a.score || a.entryId.localeCompare(b.entryId)).slice(0, limit);
+  }
+
+  /**
+   * A comparison's score, held at COMMON_ONLY_CEILING when it is partial (a token of either name is
+   * left unpaired: the query names someone more or less specific than the listed name) and every
+   * token it rests on is common. A complete match (every token of both names paired, Ahmed Hassan
+   * against Ahmad Hasan, Kang Ryung against KANG RYONG) keeps its score, which already weighs the
+   * spelling: what is left to tell such namesakes apart is the date of birth and the nationality.
+   */
+  private weighedScore(result: NameComparison, type: IndexedEntryType | undefined): { value: number; note?: string } {
+    if (!this.weighNames || result.complete || result.score <= COMMON_ONLY_CEILING) return { value: result.score };
+    const reasons: string[] = [];
+    for (const a of result.agreements) {
+      if (a.credit < AGREEMENT_CREDIT) continue;
+      const reason: CommonReason | null = this.rarity.commonReason(a.candidate, type);
+      if (reason === null) return { value: result.score };
+      reasons.push(`${a.candidate.native} (${reason})`);
+    }
+    const agreed = reasons.length ? reasons.join(', ') : 'no token';
+    return {
+      value: COMMON_ONLY_CEILING,
+      note: `rests only on common tokens: ${agreed}; held at ${COMMON_ONLY_CEILING} from ${result.score.toFixed(2)}`,
+    };
   }
 
   private vocabularyId(t: AnalysedToken): number {
@@ -261,6 +355,9 @@ export class NameIndex {
     this.slotOf = new Int32Array(total).fill(-1);
     if (this.shared.length < vocabularySize) this.shared = new Int32Array(vocabularySize * 2);
     this.vocabularyMatches = this.vocabulary.map((v) => this.computeMatches(v.token));
+    const byEntry = this.entries.map((e) => ({ type: e.type, origin: e.origin, names: [] as (readonly AnalysedToken[])[] }));
+    for (const n of this.names) if (!n.weak) byEntry[n.entry].names.push(n.analysed.tokens);
+    this.rarity = TokenRarity.fromEntries(byEntry);
     this.postingsStale = false;
   }
 
@@ -407,6 +504,11 @@ export class NameIndex {
     };
     return candidates.slice(0, MAX_CANDIDATES);
   }
+}
+
+/** A name as the query would have to spell it to be that name exactly: its normalised tokens. */
+function exactForm(name: AnalysedName): string {
+  return name.tokens.map((t) => t.text).join(' ');
 }
 
 function vocabularyKey(t: AnalysedToken): string {

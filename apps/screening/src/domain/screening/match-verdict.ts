@@ -2,6 +2,7 @@ import { combineVerdicts, evaluateActivity, type Activity, type CitedRule, type 
 import type { ListEntry } from '../list/index.js';
 import type { NameIndex, NameSearchHit } from '../names/name-index.js';
 import type { TokenMatch } from '../names/name-comparison.js';
+import { assessEvidence, type SecondaryEvidence } from './secondary-evidence.js';
 
 /** At or above this name score a party is taken to be the listed person or entity: the match is prohibited. */
 export const DESIGNATED_AT = 0.9;
@@ -18,9 +19,20 @@ export interface PartyHit {
   nameKind: string;
   type: 'individual' | 'entity';
   regime: string;
+  /** The score after secondary evidence: the name's score plus the evidence's adjustment. */
   score: number;
   strength: 'designated' | 'possible';
   explanation: string;
+  /** The name's own score, when secondary evidence changed it. */
+  nameScore?: number;
+  /** What the date of birth and nationality given made of the hit, one line each. */
+  evidence?: string[];
+}
+
+/** A name's hits, and the entries its name matched that secondary evidence demoted below POSSIBLE_AT. */
+export interface NameScreen<H> {
+  hits: H[];
+  demoted: H[];
 }
 
 export interface OpportunityActivityInput {
@@ -58,28 +70,64 @@ export function explainTokens(explanation: TokenMatch[]): string {
     .join('; ');
 }
 
-/** A name's hits in the list, best first, with explanations; hits below POSSIBLE_AT are not reported. */
-export function searchList(list: ListSnapshot, name: string, type?: 'individual' | 'entity', limit = 5): Omit<PartyHit, 'party' | 'name'>[] {
-  const hits: NameSearchHit[] = list.index.search(name, { threshold: POSSIBLE_AT, limit, ...(type ? { type } : {}) });
-  return hits.map((hit) => {
+/**
+ * A name's hits in the list, best first, with explanations; hits below POSSIBLE_AT are not reported.
+ * The date of birth and nationality given, if any, are weighed against each listed individual's
+ * (see assessEvidence): a hit they demote below POSSIBLE_AT moves to `demoted`, with why. Evidence
+ * never makes a hit the name does not make. A hit on a low-quality alias alone (the name is that
+ * alias exactly) is at most `possible`.
+ */
+export function searchList(
+  list: ListSnapshot,
+  name: string,
+  type?: 'individual' | 'entity',
+  limit = 5,
+  evidence: SecondaryEvidence = {},
+): NameScreen<Omit<PartyHit, 'party' | 'name'>> {
+  const found: NameSearchHit[] = list.index.search(name, { threshold: POSSIBLE_AT, limit, ...(type ? { type } : {}) });
+  const weighed = hasEvidence(evidence);
+  const hits: Omit<PartyHit, 'party' | 'name'>[] = [];
+  const demoted: Omit<PartyHit, 'party' | 'name'>[] = [];
+  for (const hit of found) {
     const entry = list.entries.get(hit.entryId)!;
-    return {
+    const nameScore = round3(hit.score);
+    const assessed = weighed && entry.type === 'individual' ? assessEvidence(entry, evidence) : undefined;
+    const score = assessed ? round3(Math.min(1, Math.max(0, hit.score + assessed.adjustment))) : nameScore;
+    const designated = score >= DESIGNATED_AT && !hit.weakAlias;
+    const notes = [...(hit.notes ?? []), ...(hit.weakAlias && score >= DESIGNATED_AT ? ['a low-quality alias alone is never taken as the listed person: review'] : [])];
+    const view: Omit<PartyHit, 'party' | 'name'> = {
       referenceNumber: entry.referenceNumber,
       listedName: hit.matchedName,
       nameKind: hit.nameKind,
       type: entry.type,
       regime: entry.regime,
-      score: Math.round(hit.score * 1000) / 1000,
-      strength: hit.score >= DESIGNATED_AT ? 'designated' : 'possible',
-      explanation: explainTokens(hit.explanation),
+      score,
+      strength: designated ? 'designated' : 'possible',
+      explanation: [explainTokens(hit.explanation), ...notes].filter((x) => x !== '').join('; '),
+      ...(assessed && assessed.notes.length ? { nameScore, evidence: assessed.notes } : {}),
     };
-  });
+    (score >= POSSIBLE_AT ? hits : demoted).push(view);
+  }
+  hits.sort((a, b) => b.score - a.score || a.referenceNumber.localeCompare(b.referenceNumber));
+  return { hits, demoted };
+}
+
+function hasEvidence(evidence: SecondaryEvidence): boolean {
+  return evidence.dateOfBirth !== undefined || evidence.nationality !== undefined;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /** Screens one party's name: directors only against individuals, the company only against entities. */
-export function screenParty(list: ListSnapshot, party: PartyRole, name: string): PartyHit[] {
+export function screenParty(list: ListSnapshot, party: PartyRole, name: string, evidence: SecondaryEvidence = {}): NameScreen<PartyHit> {
   const type = party === 'director' ? 'individual' : party === 'company' ? 'entity' : undefined;
-  return searchList(list, name, type).map((hit) => ({ party, name, ...hit }));
+  const screened = searchList(list, name, type, 5, evidence);
+  return {
+    hits: screened.hits.map((hit) => ({ party, name, ...hit })),
+    demoted: screened.demoted.map((hit) => ({ party, name, ...hit })),
+  };
 }
 
 /**
@@ -129,7 +177,7 @@ export function evaluateOpportunity(rules: RuleSet, o: OpportunityActivityInput)
  * The verdict on one match: the worst of the sectoral verdict and the list screens of the company,
  * its owners and directors and the opportunity's counterparty. No list loaded means `review`, never `clear`.
  */
-export function decide(sectoral: RuleEvaluation, partyHits: PartyHit[], listLoaded: boolean): Decision {
+export function decide(sectoral: RuleEvaluation, partyHits: PartyHit[], listLoaded: boolean, demoted: PartyHit[] = []): Decision {
   const reasons = [...sectoral.reasons];
   const verdicts: Verdict[] = [sectoral.verdict];
   for (const hit of partyHits) {
@@ -142,6 +190,13 @@ export function decide(sectoral: RuleEvaluation, partyHits: PartyHit[], listLoad
       verdicts.push('review');
       reasons.push(`${hit.party} "${hit.name}" may be the listed ${hit.type} ${hit.referenceNumber} (${hit.listedName}, score ${hit.score}): review`);
     }
+    if (hit.evidence) reasons.push(`${hit.party} "${hit.name}" against ${hit.referenceNumber}: name score ${hit.nameScore}; ${hit.evidence.join('; ')}`);
+  }
+  for (const hit of demoted) {
+    reasons.push(
+      `${hit.party} "${hit.name}" is not taken for the listed ${hit.type} ${hit.referenceNumber} (${hit.listedName}): name score ${hit.nameScore}; ` +
+        `${(hit.evidence ?? []).join('; ')}; ${hit.score} is below ${POSSIBLE_AT}`,
+    );
   }
   if (!listLoaded) {
     verdicts.push('review');
