@@ -18,6 +18,8 @@ const CONCURRENCY = 8;
 
 let platform: Platform;
 let partnerKey: string;
+/** A compliance officer's key: introduction decisions and dismissals take no other. */
+let officerKey: string;
 let companyId: string;
 let opportunityId: string;
 
@@ -87,6 +89,7 @@ function json(method: string, path: string, key: string, kind: string, text: str
 function generate(random: Random): FuzzRequest[] {
   const admin = platform.adminKey;
   const partner = () => partnerKey;
+  const officer = () => officerKey;
   const id = () => (random.chance(0.5) ? badId(random) : unknownId(random));
   /** One bad query parameter out of `params`, each refused by what it must be. */
   const badQuery = (params: Record<string, Parameters<typeof badQueryValue>[1]>) => {
@@ -103,7 +106,15 @@ function generate(random: Random): FuzzRequest[] {
     { method: 'POST', path: () => '/v1/matchmaking/preview', key: partner, admin: false, base: company, required: companyRequired, query: () => (random.chance(0.3) ? matchFilter() : '') },
     { method: 'POST', path: () => '/v1/opportunities', key: () => admin, admin: true, base: opportunity, required: opportunityRequired },
     { method: 'PATCH', path: () => `/v1/opportunities/${opportunityId}`, key: () => admin, admin: true, base: { title: 'Fuzz patched title', site: opportunity.site, counterparty: opportunity.counterparty, attributes: opportunity.attributes }, required: [] },
-    { method: 'POST', path: () => `/v1/introductions/${unknownId(random)}/decision`, key: () => admin, admin: true, base: { approve: true, exemptionReference: '1718-FUZZ-001', note: 'checked\nby compliance' }, required: ['approve'] },
+    { method: 'POST', path: () => `/v1/introductions/${unknownId(random)}/decision`, key: officer, admin: true, base: { approve: true, exemptionReference: '1718-FUZZ-001', note: 'checked\nby compliance' }, required: ['approve'] },
+    {
+      method: 'POST',
+      path: () => `/v1/matches/${unknownId(random)}/dismissals`,
+      key: officer,
+      admin: true,
+      base: { party: 'director', name: 'Ivan Petrov', referenceNumber: 'KPi.001', reason: 'Different person:\npassport checked.', expiresAt: '2027-01-01T00:00:00Z' },
+      required: ['party', 'name', 'referenceNumber', 'reason'],
+    },
     { method: 'POST', path: () => '/v1/screening/check', key: () => admin, admin: true, base: { name: 'Paek Chang Ho', type: 'individual' }, required: ['name'] },
   ];
 
@@ -127,6 +138,11 @@ function generate(random: Random): FuzzRequest[] {
     () => ({ kind: 'bad query', method: 'GET', path: `/v1/introductions${badQuery({ status: 'status', limit: 'int' })}`, key: partnerKey, headers: {} }),
     () => ({ kind: 'bad query', method: 'GET', path: `/v1/audit${badQuery({ after: 'int', limit: 'int', kind: 'text' })}`, key: admin, headers: {} }),
     () => ({ kind: 'bad query', method: 'GET', path: `/v1/echo${badQuery({ bytes: 'int' })}`, key: partnerKey, headers: {} }),
+    () => ({ kind: 'bad query', method: 'GET', path: `/v1/dismissals${badQuery({ limit: 'int', state: 'status', matchId: 'status', subjectId: 'status' })}`, key: officerKey, headers: {} }),
+    () => ({ kind: 'bad id', method: 'GET', path: `/v1/dismissals/${id()}`, key: officerKey, headers: {} }),
+    () => ({ kind: 'bad id', method: 'GET', path: `/v1/matches/${id()}/evidence${random.chance(0.3) ? '?format=pdf' : ''}`, key: officerKey, headers: {} }),
+    () => ({ kind: 'bad query', method: 'GET', path: `/v1/matches/${unknownId(random)}/evidence?format=${random.pick(['xml', 'PDF', '', 'json,pdf', '%00'])}`, key: officerKey, headers: {} }),
+    () => ({ kind: 'bad id', method: 'DELETE', path: `/v1/officers/${id()}`, key: admin, headers: {} }),
   ];
 
   /** Routes whose handler takes no body: only bodies that never parse, so the handler never runs. */
@@ -212,6 +228,7 @@ async function stored() {
 beforeAll(async () => {
   platform = await Platform.start('fuzz_e2e');
   partnerKey = (await platform.createPartner('Fuzz partner')).apiKey;
+  officerKey = (await platform.post('/v1/officers', { name: 'Fuzz officer' }, platform.adminKey)).body.apiKey;
   const created = await platform.post('/v1/companies', company, partnerKey);
   if (created.status !== 201) throw new Error(`fixture company refused: ${JSON.stringify(created.body)}`);
   companyId = created.body.id;

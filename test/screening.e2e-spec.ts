@@ -7,6 +7,9 @@ import { Platform } from './support/platform.js';
 
 let platform: Platform;
 let partner: { id: string; apiKey: string };
+/** A compliance officer: introductions are decided by officers, each with their own key. */
+let officer: { id: string; apiKey: string };
+let secondOfficer: { id: string; apiKey: string };
 
 /** A mining opportunity the fixture company fits well, so it is among its stored matches. */
 function opportunity(overrides: Record<string, unknown>) {
@@ -57,6 +60,8 @@ let ids: Record<string, string> = {};
 beforeAll(async () => {
   platform = await Platform.start('screening_e2e');
   partner = await platform.createPartner('Screening partner');
+  officer = (await platform.post('/v1/officers', { name: 'Olga Sokolova' }, platform.adminKey)).body;
+  secondOfficer = (await platform.post('/v1/officers', { name: 'Pavel Lebedev' }, platform.adminKey)).body;
   ids = {
     machinery: await publish({ title: 'Excavators for an iron ore mine', hsCodes: ['8429'] }),
     listedCounterparty: await publish({ title: 'Ore concentrate line', counterparty: { name: 'Korea Mining Development Trading Corporation', contact: 'komid@example.invalid' } }),
@@ -156,7 +161,7 @@ describe('introductions: the only way to a counterparty contact', () => {
     expect(audit.body.items.some((e: any) => e.inputs.matchId === m.id && e.ruleIds.includes('UNSC-2397-OP7-SUPPLY-MACHINERY'))).toBe(true);
   });
 
-  it('holds a review match until an admin approves it, then gives the contact', async () => {
+  it('holds a review match until an officer approves it, then gives the contact', async () => {
     const m = await matchOf(company, ids.unclassified);
     const held = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
     expect(held.status).toBe(201);
@@ -166,12 +171,12 @@ describe('introductions: the only way to a counterparty contact', () => {
     expect(pending.body.map((i: any) => i.id)).toContain(held.body.id);
     const askedAgain = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
     expect(askedAgain.body).toMatchObject({ id: held.body.id, status: 'pending' });
-    const decided = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, note: 'checked by compliance' }, platform.adminKey);
+    const decided = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, note: 'checked by compliance' }, officer.apiKey);
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe('granted');
     const seen = await platform.get(`/v1/introductions/${held.body.id}`, partner.apiKey);
     expect(seen.body.counterparty.contact).toBe('ore-works@example.invalid');
-    const again = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: false }, platform.adminKey);
+    const again = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: false }, officer.apiKey);
     expect(again.status).toBe(409);
   });
 
@@ -179,13 +184,15 @@ describe('introductions: the only way to a counterparty contact', () => {
     const m = await matchOf(company, ids.rajinCoal);
     const held = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
     expect(held.body.status).toBe('pending');
-    const without = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true }, platform.adminKey);
+    const without = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true }, officer.apiKey);
     expect(without.status).toBe(400);
     expect(without.body.details).toEqual([expect.objectContaining({ field: 'exemptionReference' })]);
-    const withRef = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, exemptionReference: '1718-EXEMPTION-TEST-001' }, platform.adminKey);
+    const first = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, exemptionReference: '1718-EXEMPTION-TEST-001' }, officer.apiKey);
+    expect(first.body).toMatchObject({ status: 'pending', approvals: [expect.objectContaining({ exemptionReference: '1718-EXEMPTION-TEST-001' })] });
+    const withRef = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, exemptionReference: '1718-EXEMPTION-TEST-001' }, secondOfficer.apiKey);
     expect(withRef.body).toMatchObject({ status: 'granted', exemptionReference: '1718-EXEMPTION-TEST-001' });
     const audit = await platform.get('/v1/audit?kind=introduction.granted&limit=500', platform.adminKey);
-    expect(audit.body.items.some((e: any) => e.inputs.introductionId === held.body.id && e.details.exemptionReference === '1718-EXEMPTION-TEST-001' && e.actor === 'admin')).toBe(true);
+    expect(audit.body.items.some((e: any) => e.inputs.introductionId === held.body.id && e.details.exemptionReference === '1718-EXEMPTION-TEST-001' && e.actor === `officer:${secondOfficer.id}`)).toBe(true);
   });
 
   it('lets no other partner see an introduction', async () => {

@@ -53,7 +53,7 @@ export class Platform extends RestClient {
     platform.baseUrl = `http://127.0.0.1:${port}`;
     for (const s of Object.values(platform.services)) s.start();
     try {
-      await platform.healthy(60_000);
+      await platform.healthy(Number(process.env.TEST_PLATFORM_START_MS ?? 60_000));
     } catch (error) {
       await platform.stop();
       throw error;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { CompaniesSubjects, ErrorCode } from '#contracts';
 import { NatsMessageBus, RpcError, startService } from '#platform';
@@ -64,7 +65,33 @@ describe('companies service over NATS and PostgreSQL', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT name FROM companies.migrations ORDER BY id`);
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000']);
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000']);
+  });
+
+  it('creates compliance officers with their own keys, stores only the hash, and authenticates by it', async () => {
+    const created = await bus.request(CompaniesSubjects.officerCreate, { name: 'Anna Volkova', email: 'anna@compliance.example' });
+    expect(created).toMatchObject({ name: 'Anna Volkova', email: 'anna@compliance.example', apiKey: expect.stringMatching(/^tmo_[\w-]{43}$/) });
+    const hash = createHash('sha256').update(created.apiKey).digest('hex');
+    expect(await bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: hash })).toEqual({ id: created.id, name: 'Anna Volkova', email: 'anna@compliance.example', createdAt: created.createdAt, revokedAt: null });
+    const unknown = await failure(bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: 'f'.repeat(64) }));
+    expect(unknown.code).toBe(ErrorCode.UNAUTHENTICATED);
+    // A partner's key is not an officer's, whatever its hash.
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const partnerKeyHash = (await client.query(`SELECT api_key_hash FROM companies.partner LIMIT 1`)).rows[0].api_key_hash;
+    expect((await failure(bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: partnerKeyHash }))).code).toBe(ErrorCode.UNAUTHENTICATED);
+    const stored = (await client.query(`SELECT api_key_hash FROM companies.officer WHERE id = $1`, [created.id])).rows[0];
+    await client.end();
+    expect(stored.api_key_hash).toBe(hash);
+    const bad = await failure(bus.request(CompaniesSubjects.officerCreate, { name: 'A', email: 'nope' } as never));
+    expect(bad.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect([...new Set((bad.envelope.details as { field: string }[]).map((d) => d.field))].sort()).toEqual(['email', 'name']);
+    expect((await bus.request(CompaniesSubjects.officerList, {})).map((o) => o.id)).toContain(created.id);
+    const revoked = await bus.request(CompaniesSubjects.officerRevoke, { id: created.id });
+    expect(revoked.revokedAt).toEqual(expect.any(String));
+    expect((await bus.request(CompaniesSubjects.officerRevoke, { id: created.id })).revokedAt).toBe(revoked.revokedAt);
+    expect((await failure(bus.request(CompaniesSubjects.officerAuthenticate, { apiKeyHash: hash }))).code).toBe(ErrorCode.UNAUTHENTICATED);
+    expect((await failure(bus.request(CompaniesSubjects.officerRevoke, { id: '00000000-0000-4000-8000-000000000000' }))).code).toBe(ErrorCode.NOT_FOUND);
   });
 
   it('stores a valid profile, writes its outbox event, and shows it only to its partner', async () => {

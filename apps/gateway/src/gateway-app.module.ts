@@ -2,6 +2,7 @@ import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { BusModule, CORRELATION_HEADER, createValidationPipe, OpsModule, runWithCorrelation } from '#platform';
+import { ApiKeyCache } from './auth/api-key.cache.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { CompaniesHttpController } from './companies/companies.http.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
@@ -13,6 +14,11 @@ import { SanctionsListHttpController } from './screening/sanctions-list.http.con
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { ScreeningHttpController } from './screening/screening.http.controller.js';
 import { MatchmakingHttpController } from './matches/matchmaking.http.controller.js';
+import { DismissalsHttpController } from './dismissals/dismissals.http.controller.js';
+import { DismissalsService } from './dismissals/dismissals.service.js';
+import { EvidenceHttpController } from './evidence/evidence.http.controller.js';
+import { EvidenceService } from './evidence/evidence.service.js';
+import { OfficersHttpController } from './officers/officers.http.controller.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
 import { SectorsHttpController } from './sectors/sectors.http.controller.js';
 
@@ -29,10 +35,13 @@ function correlation(request: Request, _response: Response, next: NextFunction):
   imports: [BusModule.forService('gateway'), OpsModule.forService({ service: 'gateway' })],
   controllers: [
     PartnersHttpController,
+    OfficersHttpController,
     CompaniesHttpController,
     SectorsHttpController,
     MatchmakingHttpController,
     IntroductionsHttpController,
+    DismissalsHttpController,
+    EvidenceHttpController,
     ScreeningHttpController,
     SanctionsListHttpController,
     HealthHttpController,
@@ -40,6 +49,9 @@ function correlation(request: Request, _response: Response, next: NextFunction):
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     IntroductionsService,
+    ApiKeyCache,
+    DismissalsService,
+    EvidenceService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { BusModule, DatabaseModule, OpsModule } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { screeningDatabase } from './database/screening-database.js';
+import { DismissalsNatsController } from './dismissals/dismissals.nats.controller.js';
+import { DismissalsRepository } from './dismissals/dismissals.repository.js';
+import { DismissalsService } from './dismissals/dismissals.service.js';
+import { EvidenceService } from './evidence/evidence.service.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { ListVersionsRepository } from './list/list-versions.repository.js';
 import { SanctionsListNatsController } from './list/sanctions-list.nats.controller.js';
@@ -18,7 +22,7 @@ import { ScreeningService } from './screening/screening.service.js';
     DatabaseModule.forService(screeningDatabase),
     OpsModule.forService({ service: 'screening', checks: [SanctionsListReadiness] }),
   ],
-  controllers: [ScreeningNatsController, SanctionsListNatsController],
+  controllers: [ScreeningNatsController, SanctionsListNatsController, DismissalsNatsController],
   providers: [
     { provide: SCREENING_CONFIG, useFactory: loadScreeningConfig },
     RuleSetProvider,
@@ -26,8 +30,11 @@ import { ScreeningService } from './screening/screening.service.js';
     SanctionsListService,
     SanctionsListReadiness,
     AuditRepository,
+    DismissalsRepository,
+    DismissalsService,
     ScreeningService,
     IntroductionsService,
+    EvidenceService,
   ],
 })
 export class ScreeningAppModule {}

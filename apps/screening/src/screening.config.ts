@@ -45,6 +45,10 @@ export const ScreeningEnv = {
   /** Screening is ready only while the list in force was confirmed current (put in force, or fetched and found unchanged) within this many days. */
   LIST_MAX_AGE_DAYS: env.int(3, 1, 365),
   AUDIT_PAGE_MAX_BYTES: env.int(512 * 1024, 16 * 1024, 768 * 1024),
+  /** How long a dismissal of a false hit holds at most (an officer may set an earlier expiry). */
+  DISMISSAL_PERIOD_DAYS: env.int(180, 1, 3650),
+  /** How often dismissals whose time is up are ended (and their parties screened again). */
+  DISMISSAL_SWEEP_MS: env.int(60_000, 200, 24 * 3600_000),
   RULES_PATH: env.string(resolve(projectRoot(), 'apps/screening/rules/dprk-rules.v1.json')),
 };
 

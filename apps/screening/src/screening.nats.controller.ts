@@ -13,6 +13,7 @@ import {
 } from '#contracts';
 import { ServiceHealth } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
+import { DismissalsService } from './dismissals/dismissals.service.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
 import { SanctionsListService } from './list/sanctions-list.service.js';
 import { ScreeningService } from './screening/screening.service.js';
@@ -25,6 +26,7 @@ export class ScreeningNatsController {
     private readonly list: SanctionsListService,
     private readonly introductions: IntroductionsService,
     private readonly audit: AuditRepository,
+    private readonly dismissals: DismissalsService,
     @Inject(SCREENING_CONFIG) private readonly config: ScreeningConfig,
     private readonly serviceHealth: ServiceHealth,
   ) {}
@@ -43,8 +45,8 @@ export class ScreeningNatsController {
   }
 
   @MessagePattern(ScreeningSubjects.versionsGet)
-  versions() {
-    return this.screening.versions();
+  async versions() {
+    return { ...this.screening.versions(), dismissalsSeq: await this.dismissals.lastChange() };
   }
 
   @MessagePattern(ScreeningSubjects.rulesGet)
@@ -69,7 +71,7 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.introductionDecide)
   decide(@Payload() req: DecideIntroductionRequest) {
-    return this.introductions.decide(req.id, req.approve, req.actor, req.exemptionReference, req.note);
+    return this.introductions.decide(req);
   }
 
   @MessagePattern(ScreeningSubjects.auditVerify)

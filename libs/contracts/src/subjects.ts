@@ -57,11 +57,25 @@ import type {
   PreviewRequest,
 } from './matching/matching.messages.js';
 import type { ScreenPartiesReply, ScreenPartiesRequest } from './screening/party-decision.messages.js';
+import type { AuthenticateOfficerRequest, CreateOfficerRequest, OfficerByIdRequest, OfficerCreatedReply, OfficerView } from './companies/officers.messages.js';
+import type {
+  CreateDismissalRequest,
+  DismissalByIdRequest,
+  DismissalChangesReply,
+  DismissalChangesRequest,
+  DismissalView,
+  ListDismissalsRequest,
+} from './screening/dismissals.messages.js';
+import type { EvidenceRequest, ScreeningEvidence } from './screening/evidence.messages.js';
 
 /** NATS subjects of the companies service: `<service>.v<N>.<entity>.<action>`. */
 export const CompaniesSubjects = {
   partnerCreate: 'companies.v1.partner.create',
   partnerAuthenticate: 'companies.v1.partner.authenticate',
+  officerCreate: 'companies.v1.officer.create',
+  officerList: 'companies.v1.officer.list',
+  officerAuthenticate: 'companies.v1.officer.authenticate',
+  officerRevoke: 'companies.v1.officer.revoke',
   companyCreate: 'companies.v1.company.create',
   companyValidate: 'companies.v1.company.validate',
   companyGet: 'companies.v1.company.get',
@@ -120,6 +134,14 @@ export const ScreeningSubjects = {
   introductionList: 'screening.v1.introduction.list',
   introductionDecide: 'screening.v1.introduction.decide',
   auditList: 'screening.v1.audit.list',
+  /** A compliance officer records that a party's possible hit is not a match. */
+  dismissalCreate: 'screening.v1.dismissal.create',
+  dismissalGet: 'screening.v1.dismissal.get',
+  dismissalList: 'screening.v1.dismissal.list',
+  /** The parties whose dismissals changed after a change number: matching screens them again. */
+  dismissalChanges: 'screening.v1.dismissal-changes.list',
+  /** Files, decisions, dismissals and approvals behind one match's verdict. */
+  evidenceGet: 'screening.v1.evidence.get',
   /** Recomputes the audit log's hash chain. */
   auditVerify: 'screening.v1.audit.verify',
   healthCheck: 'screening.v1.health.check',
@@ -142,6 +164,10 @@ type SectorRequests<S extends SectorId> = {
 export type RequestMap = {
   [CompaniesSubjects.partnerCreate]: Rpc<Plain<CreatePartnerRequest>, PartnerCreatedReply>;
   [CompaniesSubjects.partnerAuthenticate]: Rpc<Plain<AuthenticatePartnerRequest>, PartnerView>;
+  [CompaniesSubjects.officerCreate]: Rpc<Plain<CreateOfficerRequest>, OfficerCreatedReply>;
+  [CompaniesSubjects.officerList]: Rpc<Record<string, never>, OfficerView[]>;
+  [CompaniesSubjects.officerAuthenticate]: Rpc<Plain<AuthenticateOfficerRequest>, OfficerView>;
+  [CompaniesSubjects.officerRevoke]: Rpc<Plain<OfficerByIdRequest>, OfficerView>;
   [CompaniesSubjects.companyCreate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyValidate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyGet]: Rpc<Plain<CompanyByIdRequest>, CompanyView>;
@@ -165,6 +191,11 @@ export type RequestMap = {
   [ScreeningSubjects.introductionList]: Rpc<Plain<ListIntroductionsRequest>, IntroductionView[]>;
   [ScreeningSubjects.introductionDecide]: Rpc<Plain<DecideIntroductionRequest>, IntroductionView>;
   [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditPage>;
+  [ScreeningSubjects.dismissalCreate]: Rpc<Plain<CreateDismissalRequest>, DismissalView>;
+  [ScreeningSubjects.dismissalGet]: Rpc<Plain<DismissalByIdRequest>, DismissalView>;
+  [ScreeningSubjects.dismissalList]: Rpc<Plain<ListDismissalsRequest>, DismissalView[]>;
+  [ScreeningSubjects.dismissalChanges]: Rpc<Plain<DismissalChangesRequest>, DismissalChangesReply>;
+  [ScreeningSubjects.evidenceGet]: Rpc<Plain<EvidenceRequest>, ScreeningEvidence>;
   [ScreeningSubjects.auditVerify]: Rpc<Record<string, never>, AuditVerifyReply>;
   [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchList>;

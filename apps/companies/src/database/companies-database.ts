@@ -1,13 +1,15 @@
 import type { ServiceDatabaseOptions } from '#platform';
 import { CompanyEntity } from '../companies/company.entity.js';
+import { OfficerEntity } from '../officers/officer.entity.js';
 import { PartnerEntity } from '../partners/partner.entity.js';
 import { InitialSchema1764201600000 } from './migrations/1764201600000-initial-schema.js';
+import { Officers1764210000000 } from './migrations/1764210000000-officers.js';
 
 export const COMPANIES_SCHEMA = 'companies';
 
 /** The companies service's schema, entities and migrations, in the order they apply. */
 export const companiesDatabase: ServiceDatabaseOptions = {
   schema: COMPANIES_SCHEMA,
-  entities: [PartnerEntity, CompanyEntity],
-  migrations: [InitialSchema1764201600000],
+  entities: [PartnerEntity, CompanyEntity, OfficerEntity],
+  migrations: [InitialSchema1764201600000, Officers1764210000000],
 };

@@ -12,7 +12,7 @@ import {
   type CompanyMatchesRequest,
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
-import { CurrentCaller } from '../auth/api-key.guard.js';
+import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
 import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
 
 const FORGET_TIMEOUT_MS = 2_000;
@@ -48,7 +48,8 @@ export class CompaniesHttpController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change fields of a company profile; the result is validated as a whole' })
+  @Roles('partner', 'admin')
+  @ApiOperation({ summary: 'Change fields of a company profile; the result is validated as a whole (its partner, or the admin; not officers)' })
   update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() patch: Record<string, unknown>) {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw DomainError.validation([{ field: 'body', reason: 'must be a JSON object' }]);
@@ -57,6 +58,8 @@ export class CompaniesHttpController {
   }
 
   @Delete(':id')
+  @Roles('partner', 'admin')
+  @ApiOperation({ summary: 'Delete a company profile (its partner, or the admin; not officers)' })
   async delete(@CurrentCaller() caller: Caller, @Param('id') id: string) {
     const deleted = await this.bus.request(CompaniesSubjects.companyDelete, { caller, id: uuidParam('id', id) });
     // Matching removes the company when the deletion comes through the outbox; until then it hides it.

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   INTRODUCTION_STATUSES,
@@ -10,7 +10,7 @@ import {
   type IntroductionStatus,
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
-import { AdminOnly, CurrentCaller } from '../auth/api-key.guard.js';
+import { CurrentCaller, CurrentOfficer, OfficerOnly, type OfficerIdentity } from '../auth/api-key.guard.js';
 import { optionalInt, uuidParam } from '../http-params.js';
 import { IntroductionsService, type IntroductionResponse } from './introductions.service.js';
 
@@ -28,7 +28,7 @@ export class IntroductionsHttpController {
   @ApiOperation({
     summary: "Ask to be introduced to an opportunity's counterparty",
     description:
-      'The match is screened again: prohibited → 451 with the rules; review or exemption_required → pending until an admin decides; clear → granted with the contact. ' +
+      'The match is screened again: prohibited → 451 with the rules; review or exemption_required → pending until compliance officers decide (two for exemption_required); clear → granted with the contact. ' +
       'If screening cannot answer, the request is held (202, status held, no contact) and screened as soon as screening answers again.',
   })
   async request(
@@ -63,9 +63,21 @@ export class IntroductionsHttpController {
 
   @Post('introductions/:id/decision')
   @HttpCode(200)
-  @AdminOnly()
-  @ApiOperation({ summary: 'Approve or refuse a held introduction; approving an exemption_required one needs the exemption reference' })
-  decide(@Param('id') id: string, @Body() body: IntroductionDecisionBody) {
-    return this.bus.request(ScreeningSubjects.introductionDecide, { id: uuidParam('id', id), ...body, actor: 'admin' });
+  @OfficerOnly()
+  @ApiOperation({
+    summary: 'Approve or refuse a held introduction (compliance officer)',
+    description:
+      'The pair is screened again first (prohibited → 451). A refusal, or approving a review one, takes one officer. ' +
+      'Approving an exemption_required one needs the 1718 Committee exemption reference and two different officers: the first approval is recorded ' +
+      '(status stays pending, `approvals` lists it), the second, by another officer citing the same reference, grants it. ' +
+      'Every approval (introduction.approved), grant and refusal is audited with its officer.',
+  })
+  @ApiResponse({ status: 200, description: 'The introduction: pending with its approvals so far, granted or refused' })
+  @ApiResponse({ status: 400, description: 'exemptionReference missing, or not the reference of the first approval' })
+  @ApiResponse({ status: 403, description: "Not a compliance officer's key: the admin key and partners (the one who asked among them) never approve" })
+  @ApiResponse({ status: 409, description: 'Already decided, or this officer already approved it (the second approval must come from another officer)' })
+  @ApiResponse({ status: 451, description: 'Screened again, the match is prohibited' })
+  decide(@CurrentOfficer() officer: OfficerIdentity, @Param('id') id: string, @Body() body: IntroductionDecisionBody) {
+    return this.bus.request(ScreeningSubjects.introductionDecide, { id: uuidParam('id', id), ...body, officer });
   }
 }

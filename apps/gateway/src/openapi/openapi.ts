@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { MATCH_LIST_ROUTES, MATCH_LIST_SCHEMAS } from './match-list.schema.js';
+import { OFFICER_WORKFLOW_ROUTES, OFFICER_WORKFLOW_SCHEMAS } from './officer-workflow.schema.js';
 
 /** OpenAPI at /docs (UI) and /docs-json; request schemas come from the same classes that validate requests. */
 export function setUpOpenApi(app: INestApplication): void {
@@ -16,7 +17,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object), ...(MATCH_LIST_SCHEMAS as object) } };
+  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object), ...(MATCH_LIST_SCHEMAS as object), ...OFFICER_WORKFLOW_SCHEMAS } };
   const bodies: Record<string, string> = {
     'post /v1/companies': 'CompanyProfileDto',
     'post /v1/matchmaking/preview': 'CompanyProfileDto',
@@ -24,6 +25,8 @@ export function setUpOpenApi(app: INestApplication): void {
     'post /v1/partners': 'CreatePartnerRequest',
     'post /v1/introductions/{id}/decision': 'IntroductionDecisionBody',
     'post /v1/screening/check': 'NameCheckRequest',
+    'post /v1/officers': 'CreateOfficerRequest',
+    'post /v1/matches/{id}/dismissals': 'DismissalBody',
     'post /v1/screening/list/candidates/{sha256}/confirm': 'ListCandidateDecisionBody',
     'post /v1/screening/list/candidates/{sha256}/reject': 'ListCandidateDecisionBody',
   };
@@ -42,6 +45,14 @@ export function setUpOpenApi(app: INestApplication): void {
         200: { description: 'The matches, best first, and the rules they cite', content: { 'application/json': { schema: { $ref: '#/components/schemas/MatchList' } } } },
       };
     }
+  }
+  for (const [method, path, status, schema] of OFFICER_WORKFLOW_ROUTES) {
+    const operation = (document.paths[path] as Record<string, { responses?: Record<string, { description?: string; content?: unknown }> }> | undefined)?.[method];
+    if (!operation) continue;
+    const description = operation.responses?.[status]?.description ?? schema;
+    const content: Record<string, unknown> = { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } };
+    if (schema === 'EvidencePack') content['application/pdf'] = { schema: { type: 'string', format: 'binary' } };
+    operation.responses = { ...operation.responses, [status]: { description, content } };
   }
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

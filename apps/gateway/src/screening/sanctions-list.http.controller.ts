@@ -2,7 +2,7 @@ import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, Post, 
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ListCandidateDecisionBody, ScreeningSubjects } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
-import { AdminOnly } from '../auth/api-key.guard.js';
+import { AdminOnly, StaffOnly } from '../auth/api-key.guard.js';
 import { optionalInt, sha256Param } from '../http-params.js';
 
 /** Reading, refreshing and confirming a list can take a full parse and index of the list. */
@@ -20,7 +20,7 @@ const DecisionResponses = () =>
 
 @ApiTags('screening')
 @ApiSecurity('api-key')
-@AdminOnly()
+@StaffOnly()
 @Controller('v1/screening/list')
 export class SanctionsListHttpController {
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
@@ -37,6 +37,7 @@ export class SanctionsListHttpController {
   }
 
   @Post('refresh')
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Fetch the list again now',
@@ -66,6 +67,7 @@ export class SanctionsListHttpController {
   }
 
   @Post('candidates/:sha256/confirm')
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Confirm the held candidate: it is put in force, matching screens again under it, and the confirmation is audited (list.confirmed)',
@@ -77,6 +79,7 @@ export class SanctionsListHttpController {
   }
 
   @Post('candidates/:sha256/reject')
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the held candidate: the version in force stays, the rejection is audited (list.rejected), and the same file is not held again' })
   @ApiParam({ name: 'sha256', description: 'the candidate’s sha256, as GET /v1/screening/list shows it' })

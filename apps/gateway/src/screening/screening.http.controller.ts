@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/co
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { NameCheckRequest, ScreeningSubjects } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
-import { AdminOnly } from '../auth/api-key.guard.js';
+import { StaffOnly } from '../auth/api-key.guard.js';
 import { optionalInt } from '../http-params.js';
 
 /** Verifying reads and hashes the whole log. */
@@ -10,7 +10,7 @@ const AUDIT_VERIFY_TIMEOUT_MS = 60_000;
 
 @ApiTags('screening')
 @ApiSecurity('api-key')
-@AdminOnly()
+@StaffOnly()
 @Controller('v1')
 export class ScreeningHttpController {
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}

@@ -12,7 +12,7 @@ import {
   type Page,
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
-import { AdminOnly, CurrentCaller } from '../auth/api-key.guard.js';
+import { AdminOnly, CurrentCaller, StaffOnly } from '../auth/api-key.guard.js';
 import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
 import { locateOpportunity } from './opportunity-locator.js';
 
@@ -74,7 +74,7 @@ export class SectorsHttpController {
   }
 
   @Get('opportunities/:id/matches')
-  @AdminOnly()
+  @StaffOnly()
   @ApiOperation({ summary: 'Companies for which this opportunity ranks among their best matches' })
   async matches(@Param('id') id: string, @Query('minScore') minScore?: string, @Query('limit') limit?: string, @Query('includeProhibited') includeProhibited?: string) {
     const opportunityId = uuidParam('id', id);

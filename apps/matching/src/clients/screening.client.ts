@@ -4,6 +4,7 @@ import {
   screeningPerson,
   type CompanyView,
   type ComplianceRule,
+  type DismissalChangesReply,
   type OpportunitySummary,
   type ScreenedCompanyDto,
   type ScreenedOpportunityDto,
@@ -99,6 +100,16 @@ export class ScreeningClient {
       };
     }
     return out;
+  }
+
+  /** The parties whose dismissals changed after a change number; null when screening cannot answer. */
+  async dismissalChanges(after: number): Promise<DismissalChangesReply | null> {
+    try {
+      return await this.bus.request(ScreeningSubjects.dismissalChanges, { after });
+    } catch (error) {
+      this.logger.warn({ msg: 'dismissal changes unavailable; will ask again', error: (error as Error).message });
+      return null;
+    }
   }
 
   async versions(): Promise<VersionsReply | null> {

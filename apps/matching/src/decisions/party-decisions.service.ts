@@ -21,6 +21,10 @@ export class PartyDecisions {
   private inForce: VersionsReply | null = null;
   /** Whether some held decision may not be current: at boot, after an unscreened one, after a version change. */
   private mayBeDue = true;
+  /** Parties whose dismissals changed since their decision was given (`kind|id`): they are screened again. */
+  private readonly dismissalsChanged = new Set<string>();
+  /** The last dismissal change learnt of; null until the first sync, which takes every party ever dismissed. */
+  private dismissalsSeen: number | null = null;
 
   constructor(
     private readonly repository: DecisionsRepository,
@@ -41,7 +45,13 @@ export class PartyDecisions {
 
   /** Whether a decision came from screening under the versions in force. */
   isCurrent(d: PartyDecision): boolean {
-    return d.screened && this.inForce !== null && d.listVersion === this.inForce.listVersion && d.rulesVersion === this.inForce.rulesVersion;
+    return (
+      d.screened &&
+      this.inForce !== null &&
+      d.listVersion === this.inForce.listVersion &&
+      d.rulesVersion === this.inForce.rulesVersion &&
+      !this.dismissalsChanged.has(`${d.kind}|${d.partyId}`)
+    );
   }
 
   /**
@@ -77,6 +87,7 @@ export class PartyDecisions {
     await this.repository.put(fresh);
     for (const d of fresh) {
       this.held[d.kind].set(d.partyId, d);
+      if (d.screened) this.dismissalsChanged.delete(`${d.kind}|${d.partyId}`);
       if (!this.isCurrent(d)) this.mayBeDue = true;
     }
   }
@@ -96,7 +107,32 @@ export class PartyDecisions {
       this.inForce = versions;
       this.mayBeDue = true;
     }
+    await this.syncDismissals(versions.dismissalsSeq ?? 0);
     return changed;
+  }
+
+  /**
+   * Learns which parties' dismissals changed (recorded, expired, made void) since the last change
+   * seen, and makes their decisions due. The first sync after a start takes every party ever
+   * dismissed (a change made while matching was down is not missed); screening numbers changes in
+   * commit order, so later ones read after the last change seen.
+   */
+  private async syncDismissals(last: number): Promise<void> {
+    if (this.dismissalsSeen === last) return;
+    const after = this.dismissalsSeen ?? 0;
+    const changes = await this.screening.dismissalChanges(after);
+    if (!changes) return;
+    let marked = 0;
+    for (const p of changes.parties) {
+      if (!this.held[p.kind].has(p.id)) continue;
+      this.dismissalsChanged.add(`${p.kind}|${p.id}`);
+      marked++;
+    }
+    if (marked) {
+      this.logger.log(`dismissals changed for ${marked} parties: they will be screened again`);
+      this.mayBeDue = true;
+    }
+    this.dismissalsSeen = Math.max(last, changes.last);
   }
 
   get versionsKnown(): boolean {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
   type Caller,
   type ComplianceView,
+  type DecideIntroductionRequest,
+  type IntroductionApprovalView,
   type IntroductionStatus,
   type IntroductionView,
   type RequestIntroductionRequest,
@@ -32,9 +34,24 @@ interface IntroductionRow {
   created_at: Date;
 }
 
+interface ApprovalRow {
+  introduction_id: string;
+  officer_id: string;
+  officer_name: string;
+  verdict: string;
+  exemption_reference: string | null;
+  note: string | null;
+  approved_at: Date;
+}
+
+/** Approvals by different officers that granting an introduction takes under a verdict: four eyes for an exemption. */
+export function approvalsRequired(verdict: string): number {
+  return verdict === 'exemption_required' ? 2 : 1;
+}
+
 /**
  * Introductions: the only way to a counterparty's contact. The match is screened again when asked:
- * `prohibited` is refused (451) with its rules, `review` and `exemption_required` wait for an admin,
+ * `prohibited` is refused (451) with its rules, `review` and `exemption_required` wait for officers,
  * only `clear` is granted at once. Every request and decision is audited in the same transaction.
  */
 @Injectable()
@@ -46,7 +63,7 @@ export class IntroductionsService {
   ) {}
 
   async request(req: RequestIntroductionRequest): Promise<IntroductionView> {
-    const compliance = this.screening.screenPair(req.company, req.opportunity);
+    const compliance = await this.screening.screenPair(req.company, req.opportunity);
     const inputs = { company: req.company, opportunity: req.opportunity };
     const entry = (kind: string): NewAuditEntry => ({
       kind,
@@ -108,17 +125,46 @@ export class IntroductionsService {
         ORDER BY created_at DESC LIMIT $3`,
       [status ?? null, caller.admin ? null : caller.partnerId, limit],
     );
-    return rows.map(toView);
+    const approvals = await this.approvalsOf(rows.map((r) => r.id));
+    return rows.map((r) => toView(r, approvals.get(r.id) ?? []));
   }
 
-  async decide(id: string, approve: boolean, actor: string, exemptionReference?: string, note?: string): Promise<IntroductionView> {
+  /** Every introduction of a match (for its evidence pack), newest first. */
+  async ofMatch(matchId: string): Promise<IntroductionView[]> {
+    const rows: IntroductionRow[] = await this.dataSource.query(`SELECT * FROM screening.introduction WHERE match_id = $1 ORDER BY created_at DESC LIMIT 50`, [matchId]);
+    const approvals = await this.approvalsOf(rows.map((r) => r.id));
+    return rows.map((r) => toView(r, approvals.get(r.id) ?? []));
+  }
+
+  private async approvalsOf(ids: string[]): Promise<Map<string, ApprovalRow[]>> {
+    const out = new Map<string, ApprovalRow[]>();
+    if (!ids.length) return out;
+    const rows: ApprovalRow[] = await this.dataSource.query(
+      `SELECT * FROM screening.introduction_approval WHERE introduction_id = ANY($1::uuid[]) ORDER BY approved_at, officer_id`,
+      [ids],
+    );
+    for (const r of rows) out.set(r.introduction_id, [...(out.get(r.introduction_id) ?? []), r]);
+    return out;
+  }
+
+  /**
+   * An officer's decision on a pending introduction, screened again first. A refusal, or approving a
+   * `review` one, takes one officer. Approving an `exemption_required` one takes the exemption's
+   * reference and two different officers: the first approval is recorded (the introduction stays
+   * pending), the second, by another officer citing the same reference, grants it; the same officer
+   * approving again is refused (409). Every approval, grant and refusal is audited with its officer.
+   */
+  async decide(req: DecideIntroductionRequest): Promise<IntroductionView> {
+    const { id, approve, exemptionReference, note, officer } = req;
+    const actor = `officer:${officer.id}`;
     const current = await this.find(id);
     if (current.status !== 'pending') throw new DomainError(ErrorCode.CONFLICT, `Introduction ${id} is already ${current.status}`);
     const row = await this.row(id);
-    const compliance = this.screening.screenPair(row!.inputs.company, row!.inputs.opportunity);
+    const compliance = await this.screening.screenPair(row!.inputs.company, row!.inputs.opportunity);
+    const required = approvalsRequired(compliance.verdict);
     if (approve) {
       if (compliance.verdict === 'prohibited') {
-        await this.audit.append([this.decisionEntry(current, compliance, actor, 'introduction.approval.refused.prohibited', exemptionReference, note)]);
+        await this.audit.append([this.decisionEntry(current, compliance, actor, 'introduction.approval.refused.prohibited', exemptionReference, note, officer)]);
         throw new DomainError(ErrorCode.PROHIBITED, 'Screened again, this match is now prohibited: it cannot be approved', {
           rules: compliance.rules,
           listHits: compliance.listHits,
@@ -129,23 +175,54 @@ export class IntroductionsService {
         throw DomainError.validation([{ field: 'exemptionReference', reason: 'a 1718 Committee exemption reference is required to approve this introduction' }]);
       }
     }
-    const status: IntroductionStatus = approve ? 'granted' : 'refused';
     await this.dataSource.transaction(async (m) => {
-      // For UPDATE … RETURNING, TypeORM answers [rows, affected count].
-      const [updated]: [unknown[], number] = await m.query(
-        `UPDATE screening.introduction SET status = $2, compliance = $3, exemption_reference = $4, decision_note = $5, decided_by = $6, decided_at = now()
-          WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [id, status, JSON.stringify(compliance), exemptionReference ?? null, note ?? null, actor],
-      );
-      if (!updated.length) {
-        throw new DomainError(ErrorCode.CONFLICT, `Introduction ${id} was decided concurrently`);
+      // The row lock orders concurrent decisions on one introduction: each sees the approvals before it.
+      const locked: IntroductionRow[] = await m.query(`SELECT * FROM screening.introduction WHERE id = $1 FOR UPDATE`, [id]);
+      if (locked[0]?.status !== 'pending') throw new DomainError(ErrorCode.CONFLICT, `Introduction ${id} was decided concurrently`);
+      const approvals: ApprovalRow[] = await m.query(`SELECT * FROM screening.introduction_approval WHERE introduction_id = $1 ORDER BY approved_at`, [id]);
+      if (!approve) {
+        await this.finish(m, id, 'refused', compliance, null, note, actor);
+        await this.audit.append([this.decisionEntry(current, compliance, actor, 'introduction.refused', exemptionReference, note, officer)], m);
+        return;
       }
-      await this.audit.append([this.decisionEntry(current, compliance, actor, `introduction.${status}`, exemptionReference, note)], m);
+      const first = approvals[0];
+      if (approvals.some((a) => a.officer_id === officer.id)) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `${officer.name} has already approved introduction ${id}: the second approval of an exemption must come from another officer`,
+          [{ field: 'officer', reason: 'the second approval must come from another officer' }],
+        );
+      }
+      if (required > 1 && first?.exemption_reference && first.exemption_reference !== exemptionReference) {
+        throw DomainError.validation([
+          { field: 'exemptionReference', reason: `must be the exemption the first approval cites (${first.exemption_reference}): both officers approve the same exemption` },
+        ]);
+      }
+      await m.query(
+        `INSERT INTO screening.introduction_approval (introduction_id, officer_id, officer_name, verdict, exemption_reference, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, officer.id, officer.name, compliance.verdict, exemptionReference ?? null, note ?? null],
+      );
+      const approvers = [...approvals.map((a) => ({ id: a.officer_id, name: a.officer_name })), { id: officer.id, name: officer.name }];
+      const approved = this.decisionEntry(current, compliance, actor, 'introduction.approved', exemptionReference, note, officer);
+      const entries: NewAuditEntry[] = [{ ...approved, details: { ...approved.details, approval: approvers.length, approvalsRequired: required } }];
+      if (approvers.length >= required) {
+        await this.finish(m, id, 'granted', compliance, exemptionReference ?? null, note, approvers.map((a) => `officer:${a.id}`).join(' '));
+        const granted = this.decisionEntry(current, compliance, actor, 'introduction.granted', exemptionReference, note, officer);
+        entries.push({ ...granted, details: { ...granted.details, approvers } });
+      }
+      await this.audit.append(entries, m);
     });
     return this.find(id);
   }
 
-  private decisionEntry(v: IntroductionView, c: ComplianceView, actor: string, kind: string, exemptionReference?: string, note?: string): NewAuditEntry {
+  private async finish(m: EntityManager, id: string, status: IntroductionStatus, compliance: ComplianceView, exemptionReference: string | null, note: string | undefined, decidedBy: string): Promise<void> {
+    await m.query(
+      `UPDATE screening.introduction SET status = $2, compliance = $3, exemption_reference = $4, decision_note = $5, decided_by = $6, decided_at = now() WHERE id = $1`,
+      [id, status, JSON.stringify(compliance), exemptionReference, note ?? null, decidedBy],
+    );
+  }
+
+  private decisionEntry(v: IntroductionView, c: ComplianceView, actor: string, kind: string, exemptionReference?: string, note?: string, officer?: { id: string; name: string }): NewAuditEntry {
     return {
       kind,
       verdict: c.verdict,
@@ -155,7 +232,7 @@ export class IntroductionsService {
       rulesVersion: c.rulesVersion,
       actor,
       inputs: { introductionId: v.id, matchId: v.matchId, companyId: v.companyId, opportunityId: v.opportunityId },
-      details: { exemptionReference: exemptionReference ?? null, note: note ?? null, reasons: c.reasons },
+      details: { exemptionReference: exemptionReference ?? null, note: note ?? null, reasons: c.reasons, ...(officer ? { officer } : {}) },
     };
   }
 
@@ -167,11 +244,21 @@ export class IntroductionsService {
   private async find(id: string): Promise<IntroductionView> {
     const row = await this.row(id);
     if (!row) throw DomainError.notFound('Introduction', id);
-    return toView(row);
+    return toView(row, (await this.approvalsOf([id])).get(id) ?? []);
   }
 }
 
-function toView(r: IntroductionRow): IntroductionView {
+function approvalView(a: ApprovalRow): IntroductionApprovalView {
+  return {
+    officer: { id: a.officer_id, name: a.officer_name },
+    verdict: a.verdict,
+    exemptionReference: a.exemption_reference,
+    note: a.note,
+    approvedAt: new Date(a.approved_at).toISOString(),
+  };
+}
+
+function toView(r: IntroductionRow, approvals: ApprovalRow[]): IntroductionView {
   return {
     id: r.id,
     matchId: r.match_id,
@@ -185,5 +272,7 @@ function toView(r: IntroductionRow): IntroductionView {
     decidedBy: r.decided_by,
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
     createdAt: new Date(r.created_at).toISOString(),
+    approvals: approvals.map(approvalView),
+    approvalsRequired: approvalsRequired(r.compliance.verdict),
   };
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadRuleSet, type RuleSet } from '../domain/rules/index.js';
 import { SCREENING_CONFIG, type ScreeningConfig } from '../screening.config.js';
@@ -7,9 +8,13 @@ import { SCREENING_CONFIG, type ScreeningConfig } from '../screening.config.js';
 @Injectable()
 export class RuleSetProvider {
   private readonly rules: RuleSet;
+  /** SHA-256 of the rules file's bytes, as evidence packs cite it. */
+  readonly sha256: string;
 
   constructor(@Inject(SCREENING_CONFIG) config: ScreeningConfig) {
-    this.rules = loadRuleSet(readFileSync(config.RULES_PATH, 'utf8'));
+    const bytes = readFileSync(config.RULES_PATH);
+    this.sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.rules = loadRuleSet(bytes.toString('utf8'));
   }
 
   ruleSet(): RuleSet {

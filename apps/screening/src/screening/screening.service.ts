@@ -29,6 +29,8 @@ import {
 } from '../domain/screening/match-verdict.js';
 import { AuditRepository, type NewAuditEntry } from '../audit/audit.repository.js';
 import { SanctionsListService } from '../list/sanctions-list.service.js';
+import { DismissalsService, type ActiveDismissals } from '../dismissals/dismissals.service.js';
+import type { ScreenedParty, SiftedHits } from '../domain/dismissals/dismissal-rules.js';
 import { RuleSetProvider } from '../rules/rule-set.provider.js';
 import type { SecondaryEvidence } from '../domain/screening/secondary-evidence.js';
 
@@ -49,6 +51,7 @@ export class ScreeningService {
     private readonly list: SanctionsListService,
     private readonly rules: RuleSetProvider,
     private readonly audit: AuditRepository,
+    private readonly dismissals: DismissalsService,
   ) {}
 
   versions() {
@@ -68,8 +71,15 @@ export class ScreeningService {
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
     const decidedAt = new Date().toISOString();
     const cited: ScreenPartiesReply['rules'] = {};
+    const active = await this.dismissals.activeFor(idsOf(req.companies), idsOf(req.opportunities));
+    const voided: SiftedHits['voided'] = [];
+    const sift = (kind: PartyKind, id: string, hits: PartyHit[], parties: ScreenedParty[]) => {
+      const sifted = this.dismissals.sift(active, kind, id, hits, parties);
+      voided.push(...sifted.voided);
+      return sifted;
+    };
     const entries: NewAuditEntry[] = [];
-    const give = (kind: PartyKind, party: { id: string; version: number } | undefined, decision: Decision, inputs: Record<string, unknown>): PartyDecisionRecord => {
+    const give = (kind: PartyKind, party: { id: string; version: number } | undefined, decision: Decision & { dismissedHits?: SiftedHits['dismissed'] }, inputs: Record<string, unknown>): PartyDecisionRecord => {
       const partyId = party?.id ?? UNREADABLE_PARTY;
       const partyVersion = party?.version ?? 0;
       for (const rule of decision.rules) cited[rule.id] ??= this.ruleTexts.get(rule.id)!;
@@ -81,6 +91,7 @@ export class ScreeningService {
         verdict: decision.verdict,
         ruleIds: decision.rules.map((r) => r.id),
         listHits: decision.listHits,
+        ...(decision.dismissedHits?.length ? { dismissedHits: decision.dismissedHits } : {}),
         reasons: decision.reasons,
         listVersion,
         rulesVersion,
@@ -94,17 +105,20 @@ export class ScreeningService {
       const read = readItem(ScreenedCompanyDto, item);
       if (!read.ok) return give('company', read.party, unreadable(read.problem), { unreadable: read.problem });
       const screened = this.screenedCompany(read.value);
-      return give('company', read.value, decide(NO_SECTORAL_RULES, screened.hits, listVersion !== null, screened.demoted), companyNames(read.value));
+      const hits = sift('company', read.value.id, screened.hits, companyParties(read.value));
+      return give('company', read.value, withDismissals(decide(NO_SECTORAL_RULES, hits.kept, listVersion !== null, screened.demoted), hits), companyNames(read.value));
     });
     const opportunities = req.opportunities.map((item) => {
       const read = readItem(ScreenedOpportunityDto, item);
       if (!read.ok) return give('opportunity', read.party, unreadable(read.problem), { unreadable: read.problem });
       const screened = this.screenedOpportunity(read.value);
-      return give('opportunity', read.value, decide(screened.sectoral, screened.hits, listVersion !== null, screened.demoted), opportunityActivity(read.value));
+      const hits = sift('opportunity', read.value.id, screened.hits, [{ party: 'counterparty', name: read.value.counterpartyName }]);
+      return give('opportunity', read.value, withDismissals(decide(screened.sectoral, hits.kept, listVersion !== null, screened.demoted), hits), opportunityActivity(read.value));
     });
     const unreadableItems = entries.filter((e) => 'unreadable' in e.inputs);
     if (unreadableItems.length) this.logger.warn({ msg: 'parties the screen cannot read were decided review', parties: unreadableItems.map((e) => e.inputs) });
     await this.audit.appendDecisions(entries);
+    await this.dismissals.voidAll(voided);
     return { companies, opportunities, rules: cited, listVersion, rulesVersion };
   }
 
@@ -122,13 +136,25 @@ export class ScreeningService {
     return { dto, ...this.party('counterparty', dto.counterpartyName), sectoral: this.sectoral(dto) };
   }
 
-  /** One pair's verdict, not audited: callers that act on it audit their own decision. */
-  screenPair(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, screenedAt = new Date().toISOString()): ComplianceView {
+  /**
+   * One pair's verdict, not audited: callers that act on it audit their own decision. Hits that
+   * officers dismissed (and whose dismissals hold) are set aside, as in the party decisions.
+   */
+  async screenPair(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, screenedAt = new Date().toISOString()): Promise<ComplianceView> {
     const { listVersion, rulesVersion } = this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
     const screened = this.screenedOpportunity(opportunity);
     const companyScreen = this.screenedCompany(company);
-    const decision = decide(screened.sectoral, [...companyScreen.hits, ...screened.hits], listVersion !== null, [...companyScreen.demoted, ...screened.demoted]);
+    const active: ActiveDismissals = await this.dismissals.activeFor([company.id], [opportunity.id]);
+    const companyHits = this.dismissals.sift(active, 'company', company.id, companyScreen.hits, companyParties(company));
+    const counterpartyHits = this.dismissals.sift(active, 'opportunity', opportunity.id, screened.hits, [{ party: 'counterparty', name: opportunity.counterpartyName }]);
+    const sifted: SiftedHits = {
+      kept: [...companyHits.kept, ...counterpartyHits.kept],
+      dismissed: [...companyHits.dismissed, ...counterpartyHits.dismissed],
+      voided: [],
+      reasons: [...companyHits.reasons, ...counterpartyHits.reasons],
+    };
+    const decision = withDismissals(decide(screened.sectoral, sifted.kept, listVersion !== null, [...companyScreen.demoted, ...screened.demoted]), sifted);
     return {
       verdict: decision.verdict,
       rules: decision.rules.map((r) => ({ ...this.ruleTexts.get(r.id)! })),
@@ -200,6 +226,26 @@ export class ScreeningService {
   }
 }
 
+/** The ids of a batch's items that carry one, whatever else they hold (dismissals are looked up by them). */
+function idsOf(items: unknown[]): string[] {
+  return items.map((i) => (i as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string' && UUID.test(id));
+}
+
+/** A company's parties as dismissals name them, with the secondary evidence each carries (if any). */
+function companyParties(company: ScreeningCompanyDto): ScreenedParty[] {
+  const person = (party: 'owner' | 'director', p: object): ScreenedParty => {
+    const { name, dateOfBirth, nationality } = p as { name: string; dateOfBirth?: string; nationality?: string };
+    return { party, name, dateOfBirth: dateOfBirth ?? null, nationality: nationality ?? null };
+  };
+  return [{ party: 'company', name: company.name }, ...company.owners.map((o) => person('owner', o)), ...company.directors.map((d) => person('director', d))];
+}
+
+/** A decision with the hits officers dismissed: they count for nothing, and the reasons say so. */
+function withDismissals(decision: Decision, sifted: SiftedHits): Decision & { dismissedHits?: SiftedHits['dismissed'] } {
+  if (!sifted.dismissed.length) return decision;
+  return { ...decision, reasons: [...decision.reasons, ...sifted.reasons], dismissedHits: sifted.dismissed };
+}
+
 /** A party's decision as the audit log keeps it: what it was screened on, and what was decided. */
 function decisionEntry(record: PartyDecisionRecord, inputs: Record<string, unknown>, actor: string): NewAuditEntry {
   return {
@@ -212,7 +258,7 @@ function decisionEntry(record: PartyDecisionRecord, inputs: Record<string, unkno
     rulesVersion: record.rulesVersion,
     actor,
     inputs: { party: record.kind, id: record.partyId, version: record.partyVersion, ...inputs },
-    details: { reasons: record.reasons, listHits: record.listHits },
+    details: { reasons: record.reasons, listHits: record.listHits, ...(record.dismissedHits ? { dismissedHits: record.dismissedHits } : {}) },
   };
 }
 

@@ -9,6 +9,10 @@ export class CallerDto implements Caller {
 
   @IsBoolean()
   admin!: boolean;
+
+  @IsOptional()
+  @IsUUID()
+  officerId?: string;
 }
 
 export const MAX_PAGE_SIZE = 200;

@@ -36,5 +36,8 @@ export interface Page<T> {
 /** Who is asking: a partner sees only its own data, the admin sees everything. */
 export interface Caller {
   partnerId: string | null;
+  /** Platform staff (the admin key or a compliance officer): sees every partner's data. */
   admin: boolean;
+  /** Set when the caller is a compliance officer (their own key); absent for the admin key and partners. */
+  officerId?: string;
 }

@@ -20,6 +20,8 @@ export interface PartyDecisionRecord {
   /** Sectoral rules cited (opportunities only), by id; their texts are in the reply's `rules`. */
   ruleIds: string[];
   listHits: ListHit[];
+  /** Possible hits a compliance officer dismissed (they count for nothing), each with its dismissal's id. */
+  dismissedHits?: (ListHit & { dismissalId: string })[];
   reasons: string[];
   listVersion: string | null;
   rulesVersion: string | null;

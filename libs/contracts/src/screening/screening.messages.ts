@@ -20,6 +20,7 @@ import { CallerDto } from '../common/caller.dto.js';
 import { NestedObject, NestedObjects, Text } from '../common/text.js';
 import { OptionalDateOfBirth, OptionalNationality } from '../common/person-evidence.js';
 import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
+import { OfficerRefDto } from '../common/officer-ref.dto.js';
 
 /** The verdict of the UN 1718 screen on one match. `clear` only ever comes from the screening service. */
 export const VERDICTS = ['prohibited', 'exemption_required', 'review', 'clear'] as const;
@@ -171,6 +172,8 @@ export interface NameCheckReply {
 export interface VersionsReply {
   listVersion: string | null;
   rulesVersion: string;
+  /** The number of the last change to any dismissal: when it moves, the parties it names are screened again. */
+  dismissalsSeq?: number;
 }
 
 export const INTRODUCTION_STATUSES = ['pending', 'granted', 'refused'] as const;
@@ -189,6 +192,18 @@ export interface IntroductionView {
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;
+  /** Officers' approvals so far; an `exemption_required` introduction is granted on the second, by another officer. */
+  approvals: IntroductionApprovalView[];
+  /** Approvals by different officers that granting it takes under its verdict (2 for exemption_required, 1 otherwise). */
+  approvalsRequired: number;
+}
+
+export interface IntroductionApprovalView {
+  officer: { id: string; name: string };
+  verdict: string;
+  exemptionReference: string | null;
+  note: string | null;
+  approvedAt: string;
 }
 
 export class RequestIntroductionRequest {
@@ -240,7 +255,10 @@ export class ListIntroductionsRequest {
   limit?: number;
 }
 
-/** An admin's decision on a held introduction. Approving an `exemption_required` one needs the exemption's reference. */
+/**
+ * An officer's decision on a held introduction. Approving an `exemption_required` one needs the
+ * exemption's reference and two different officers; a refusal, or approving a `review` one, needs one.
+ */
 export class DecideIntroductionRequest {
   @IsUUID()
   id!: string;
@@ -256,8 +274,8 @@ export class DecideIntroductionRequest {
   @Text(1, 2000, { multiline: true })
   note?: string;
 
-  @Text(1, 100)
-  actor!: string;
+  @NestedObject(() => OfficerRefDto)
+  officer!: OfficerRefDto;
 }
 
 /** The body of `POST /v1/introductions/:id/decision`. */
