@@ -142,6 +142,13 @@ afterAll(async () => {
 }, 30_000);
 
 describe('roles: officers are created by the admin, each with their own key', () => {
+  it('tells each key its role on GET /v1/me, and no key is 401', async () => {
+    expect((await platform.get('/v1/me', platform.adminKey)).body).toEqual({ role: 'admin', partnerId: null, officer: null });
+    expect((await platform.get('/v1/me', officerA.apiKey)).body).toEqual({ role: 'officer', partnerId: null, officer: { id: officerA.id, name: 'Anna Volkova' } });
+    expect((await platform.get('/v1/me', partner.apiKey)).body).toEqual({ role: 'partner', partnerId: partner.id, officer: null });
+    expect((await platform.get('/v1/me')).status).toBe(401);
+  });
+
   it('lets only the admin create and list officers, and never shows a key again', async () => {
     expect((await platform.post('/v1/officers', { name: 'Someone' }, partner.apiKey)).status).toBe(403);
     expect((await platform.post('/v1/officers', { name: 'Someone' }, officerA.apiKey)).status).toBe(403);

@@ -13,6 +13,8 @@ import { asUser, DESKTOP, launchChromium, PHONE } from './support/console-browse
 let platform: EmbeddedPlatform;
 let browser: Browser;
 let partnerKey = '';
+/** The two compliance officers the admin creates on the Officers page. */
+const officerKeys: string[] = [];
 const stem = Math.floor(Math.random() * 1_000_000);
 const companyName = `OOO Primorye Gornoe Mashinostroenie ${stem}`;
 const validInn = innFrom(254000000 + stem);
@@ -74,7 +76,7 @@ describe('the web console in Chromium', () => {
       expect(answer?.headers()['content-security-policy']).toContain("default-src 'self'");
       await expect(page.request.get(`${target.baseUrl}/app/assets/missing.js`).then((r) => r.status())).resolves.toBe(404);
       await user.screenshot('sign-in');
-      user.expectApiError(401, '/v1/audit');
+      user.expectApiError(401, '/v1/me');
       await page.getByLabel('API key', { exact: true }).fill('tmn_not_a_key');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('The platform does not know this key (401).').waitFor();
@@ -95,6 +97,17 @@ describe('the web console in Chromium', () => {
       await page.getByRole('button', { name: 'Register partner' }).click();
       partnerKey = (await page.getByLabel('The new partner’s API key').innerText()).trim();
       expect(partnerKey).toMatch(/^tmn_/);
+
+      // Two compliance officers, each with a key of their own: an exemption needs both.
+      await nav(page).getByRole('link', { name: 'Officers' }).click();
+      for (const [name, email] of [['Anna Volkova', 'anna@compliance.example'], ['Boris Orlov', 'boris@compliance.example']] as const) {
+        await page.getByLabel('Officer name', { exact: true }).fill(name);
+        await page.getByLabel('Email', { exact: true }).fill(email);
+        await page.getByRole('button', { name: 'Create officer' }).click();
+        await page.getByRole('status').filter({ hasText: `${name} can now sign in` }).waitFor();
+        officerKeys.push((await page.getByLabel('The new officer’s API key').innerText()).trim());
+      }
+      expect(officerKeys).toEqual([expect.stringMatching(/^tmo_/), expect.stringMatching(/^tmo_/)]);
     });
   }, 60_000);
 
@@ -265,15 +278,38 @@ describe('the web console in Chromium', () => {
     });
   }, 60_000);
 
-  it('the admin approves it from the review queue with the exemption reference and finds the decision in the audit log', async () => {
+  it('two officers approve it from the review queue with the exemption reference, and the decision is in the audit log', async () => {
+    // The admin sees the queue, and cannot decide: every decision names an officer.
     await asUser(browser, target.baseUrl, async (user) => {
       const { page } = user;
       await user.signIn(target.adminKey, 'admin');
       await nav(page).getByRole('link', { name: 'Review queue' }).click();
       const item = page.getByRole('article').filter({ hasText: companyName });
+      await item.getByText('Exemption required').first().waitFor();
+      await page.getByText('Decisions are taken by compliance officers').waitFor();
+      expect(await item.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    });
+    // The first officer's approval is recorded; the introduction waits for a second officer.
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(officerKeys[0]!, 'officer');
+      await nav(page).getByRole('link', { name: 'Review queue' }).click();
+      const item = page.getByRole('article').filter({ hasText: companyName });
       await item.waitFor();
       await item.getByText('Exemption required').first().waitFor();
       await user.screenshot('review-queue');
+      await item.getByRole('button', { name: 'Approve' }).click();
+      await item.getByLabel('Exemption reference', { exact: true }).fill('1718-EX-2026-014');
+      await item.getByRole('button', { name: 'Approve with this reference' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your approval is recorded (1 of 2)' }).waitFor();
+      await item.waitFor();
+    });
+    await asUser(browser, target.baseUrl, async (user) => {
+      const { page } = user;
+      await user.signIn(officerKeys[1]!, 'officer');
+      await nav(page).getByRole('link', { name: 'Review queue' }).click();
+      const item = page.getByRole('article').filter({ hasText: companyName });
+      await item.waitFor();
       await item.getByRole('button', { name: 'Approve' }).click();
       await item.getByLabel('Exemption reference', { exact: true }).fill('1718-EX-2026-014');
       await item.getByRole('button', { name: 'Approve with this reference' }).click();
@@ -350,7 +386,6 @@ describe('the web console in Chromium', () => {
   it('is operable from the keyboard alone: sign in, reach a page from the menu, open a lead', async () => {
     await asUser(browser, target.baseUrl, async (user) => {
       const { page } = user;
-      user.expectApiError(403, '/v1/audit');
       await user.goto('/');
       await page.getByLabel('API key', { exact: true }).focus();
       await page.keyboard.type(partnerKey);

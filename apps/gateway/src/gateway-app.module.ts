@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { BusModule, CORRELATION_HEADER, createValidationPipe, OpsModule, runWithCorrelation } from '#platform';
 import { ApiKeyCache } from './auth/api-key.cache.js';
+import { MeHttpController } from './auth/me.http.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { CompaniesHttpController } from './companies/companies.http.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
@@ -34,6 +35,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
 @Module({
   imports: [BusModule.forService('gateway'), OpsModule.forService({ service: 'gateway' })],
   controllers: [
+    MeHttpController,
     PartnersHttpController,
     OfficersHttpController,
     CompaniesHttpController,

@@ -8,7 +8,7 @@ import { CompanyFormPage } from './pages/company-form-page';
 import { CompanyLeadsPage } from './pages/company-leads-page';
 import { OpportunitiesPage } from './pages/opportunities-page';
 import { OpportunityFormPage } from './pages/opportunity-form-page';
-import { PartnersPage } from './pages/partners-page';
+import { OfficersPage, PartnersPage } from './pages/partners-page';
 import { ReviewQueuePage } from './pages/review-queue-page';
 import { SanctionsListPage } from './pages/sanctions-list-page';
 import { ScreeningCheckPage } from './pages/screening-check-page';
@@ -37,24 +37,30 @@ export function App() {
     );
   }
   const admin = session.role === 'admin';
+  const staff = session.role !== 'partner';
   return (
     <Routes>
-      <Route element={<Layout admin={admin} />}>
+      <Route element={<Layout />}>
         <Route index element={<Navigate to="/companies" replace />} />
         <Route path="companies" element={<CompaniesPage />} />
         <Route path="companies/new" element={<CompanyFormPage />} />
         <Route path="companies/:id/edit" element={<CompanyFormPage />} />
         <Route path="companies/:id/leads" element={<CompanyLeadsPage />} />
-        {admin && (
+        {staff && (
           <>
             <Route path="review" element={<ReviewQueuePage />} />
             <Route path="audit" element={<AuditLogPage />} />
             <Route path="sanctions" element={<SanctionsListPage />} />
             <Route path="screening" element={<ScreeningCheckPage />} />
+          </>
+        )}
+        {admin && (
+          <>
             <Route path="opportunities" element={<OpportunitiesPage />} />
             <Route path="opportunities/new" element={<OpportunityFormPage />} />
             <Route path="opportunities/:id/edit" element={<OpportunityFormPage />} />
             <Route path="partners" element={<PartnersPage />} />
+            <Route path="officers" element={<OfficersPage />} />
           </>
         )}
         <Route path="*" element={<NotFound />} />
@@ -63,9 +69,13 @@ export function App() {
   );
 }
 
-function Layout({ admin }: { admin: boolean }) {
+const ROLE_LABEL = { admin: 'app.roleAdmin', officer: 'app.roleOfficer', partner: 'app.rolePartner' } as const;
+
+function Layout() {
   const { t } = useTranslation();
-  const { signOut } = useSession();
+  const { signOut, session } = useSession();
+  const role = session!.role;
+  const admin = role === 'admin';
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -73,7 +83,7 @@ function Layout({ admin }: { admin: boolean }) {
       </a>
       <header className="top">
         <span className="brand">{t('app.name')}</span>
-        <span className="role muted small">{admin ? t('app.roleAdmin') : t('app.rolePartner')}</span>
+        <span className="role muted small">{t(ROLE_LABEL[role])}</span>
         <LanguageSwitch />
         <button type="button" className="secondary" onClick={() => signOut()}>
           {t('app.signOut')}
@@ -81,14 +91,19 @@ function Layout({ admin }: { admin: boolean }) {
       </header>
       <nav aria-label={t('nav.label')} className="nav">
         <NavLink to="/companies">{t('nav.companies')}</NavLink>
-        {admin && (
+        {role !== 'partner' && (
           <>
             <NavLink to="/review">{t('nav.review')}</NavLink>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
             <NavLink to="/sanctions">{t('nav.sanctions')}</NavLink>
             <NavLink to="/screening">{t('nav.screening')}</NavLink>
+          </>
+        )}
+        {admin && (
+          <>
             <NavLink to="/opportunities">{t('nav.opportunities')}</NavLink>
             <NavLink to="/partners">{t('nav.partners')}</NavLink>
+            <NavLink to="/officers">{t('nav.officers')}</NavLink>
           </>
         )}
       </nav>

@@ -65,13 +65,14 @@ export class ConsoleUser {
     await this.page.goto(`${this.baseUrl}${path}`);
   }
 
-  /** Signs in through the sign-in page. A partner's key is told apart by the admin-only route answering 403. */
-  async signIn(apiKey: string, role: 'admin' | 'partner'): Promise<void> {
-    if (role === 'partner') this.expectApiError(403, '/v1/audit');
+  /** Signs in through the sign-in page, as `role`: the console learns it from `GET /v1/me`, and names it in the header. */
+  async signIn(apiKey: string, role: 'admin' | 'officer' | 'partner'): Promise<void> {
     await this.goto('/');
     await this.page.getByLabel('API key', { exact: true }).fill(apiKey);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await this.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const label = { admin: 'Compliance (admin key)', officer: 'Compliance officer', partner: 'Partner' }[role];
+    await this.page.getByText(label, { exact: true }).waitFor();
   }
 
   async screenshot(name: string): Promise<void> {

@@ -8,6 +8,7 @@ export const en = {
     signOut: 'Sign out',
     roleAdmin: 'Compliance (admin key)',
     rolePartner: 'Partner',
+    roleOfficer: 'Compliance officer',
   },
   nav: {
     label: 'Main',
@@ -18,6 +19,7 @@ export const en = {
     screening: 'Screening check',
     opportunities: 'Opportunities',
     partners: 'Partners',
+    officers: 'Officers',
   },
   common: {
     loading: 'Loading…',
@@ -187,6 +189,8 @@ export const en = {
     approved: 'Approved: the introduction is granted and the decision is in the audit log.',
     refusedDone: 'Refused: the decision is in the audit log.',
     seeAudit: 'See it in the audit log',
+    firstApproval: 'Your approval is recorded ({{count}} of {{required}}): another officer must approve with the same reference.',
+    officersDecide: 'Decisions are taken by compliance officers, each with their own key; the admin key reads the queue only.',
   },
   audit: {
     title: 'Audit log',
@@ -266,6 +270,16 @@ export const en = {
     editTitle: 'Edit {{title}}',
     publish: 'Publish',
     chooseSector: 'Choose a sector first.',
+  },
+  officers: {
+    title: 'Compliance officers',
+    intro: 'Create a compliance officer: a person with a key of their own, shown once. Officers decide introductions and dismiss false hits; an exemption needs two of them.',
+    name: 'Officer name',
+    email: 'Email',
+    create: 'Create officer',
+    created: '{{name}} can now sign in as a compliance officer.',
+    key: 'The new officer’s API key',
+    once: 'Give it to them now: it is not shown again.',
   },
   partners: {
     title: 'Partners',

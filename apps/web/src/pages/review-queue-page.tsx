@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import type { CompanyView, IntroductionView, OpportunityView } from '../api/types';
-import { useApi } from '../session/session';
+import { useApi, useSession } from '../session/session';
 import { ComplianceDetails } from '../ui/compliance';
 import { Field } from '../ui/field';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
@@ -13,7 +13,9 @@ import { Empty, ErrorNotice, Loading } from '../ui/states';
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   const api = useApi();
-  const [decided, setDecided] = useState<{ matchId: string; approved: boolean }[]>([]);
+  const { session } = useSession();
+  const officer = session?.role === 'officer';
+  const [decided, setDecided] = useState<{ matchId: string; approved: boolean; awaiting?: { count: number; required: number } }[]>([]);
   const pending = useQuery({
     queryKey: ['introductions', 'pending'],
     queryFn: async () => (await api<IntroductionView[]>('GET', '/v1/introductions?status=pending&limit=200')).body,
@@ -23,10 +25,11 @@ export function ReviewQueuePage() {
     <>
       <h1>{t('review.title')}</h1>
       <p className="muted">{t('review.intro')}</p>
+      {!officer && <p className="notice">{t('review.officersDecide')}</p>}
       <div aria-live="polite">
         {decided.map((d) => (
-          <p key={d.matchId} className="notice" role="status">
-            {d.approved ? t('review.approved') : t('review.refusedDone')}{' '}
+          <p key={`${d.matchId}-${d.awaiting?.count ?? 'done'}`} className="notice" role="status">
+            {d.awaiting ? t('review.firstApproval', d.awaiting) : d.approved ? t('review.approved') : t('review.refusedDone')}{' '}
             <Link to={`/audit?match=${d.matchId}`}>{t('review.seeAudit')}</Link>
           </p>
         ))}
@@ -35,13 +38,27 @@ export function ReviewQueuePage() {
       {pending.error && <ErrorNotice error={pending.error} onRetry={() => void pending.refetch()} />}
       {pending.data && pending.data.length === 0 && <Empty>{t('review.empty')}</Empty>}
       {pending.data?.map((introduction) => (
-        <PendingIntroduction key={introduction.id} introduction={introduction} onDecided={(approved) => setDecided((d) => [{ matchId: introduction.matchId, approved }, ...d])} />
+        <PendingIntroduction
+          key={introduction.id}
+          introduction={introduction}
+          canDecide={officer}
+          onDecided={(approved, awaiting) => setDecided((d) => [{ matchId: introduction.matchId, approved, awaiting }, ...d])}
+        />
       ))}
     </>
   );
 }
 
-function PendingIntroduction({ introduction, onDecided }: { introduction: IntroductionView; onDecided: (approved: boolean) => void }) {
+function PendingIntroduction({
+  introduction,
+  canDecide,
+  onDecided,
+}: {
+  introduction: IntroductionView;
+  canDecide: boolean;
+  /** `awaiting`: the approval is recorded, and the introduction waits for another officer's. */
+  onDecided: (approved: boolean, awaiting?: { count: number; required: number }) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -59,13 +76,14 @@ function PendingIntroduction({ introduction, onDecided }: { introduction: Introd
   });
   const decide = useMutation({
     mutationFn: (approve: boolean) =>
-      api('POST', `/v1/introductions/${introduction.id}/decision`, {
+      api<IntroductionView>('POST', `/v1/introductions/${introduction.id}/decision`, {
         approve,
         ...(approve && reference.trim() ? { exemptionReference: reference.trim() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
-    onSuccess: (_answer, approve) => {
-      onDecided(approve);
+    onSuccess: (answer, approve) => {
+      const after = answer.body;
+      onDecided(approve, after.status === 'pending' ? { count: after.approvals.length, required: after.approvalsRequired } : undefined);
       void queryClient.invalidateQueries({ queryKey: ['introductions'] });
     },
   });
@@ -96,27 +114,29 @@ function PendingIntroduction({ introduction, onDecided }: { introduction: Introd
         hits={introduction.compliance.listHits}
         reasons={introduction.compliance.reasons}
       />
-      <form onSubmit={approve} noValidate className="decision">
-        {needsReference && approving && (
-          <Field label={t('review.exemptionReference')} hint={t('review.exemptionHint')} errors={fieldErrors.exemptionReference}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} type="text" value={reference} onChange={(e) => setReference(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} autoFocus />
-            )}
+      {canDecide && (
+        <form onSubmit={approve} noValidate className="decision">
+          {needsReference && approving && (
+            <Field label={t('review.exemptionReference')} hint={t('review.exemptionHint')} errors={fieldErrors.exemptionReference}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} type="text" value={reference} onChange={(e) => setReference(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} autoFocus />
+              )}
+            </Field>
+          )}
+          <Field label={t('review.note')} errors={fieldErrors.note}>
+            {({ id, describedBy, invalid }) => <input id={id} type="text" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
-        )}
-        <Field label={t('review.note')} errors={fieldErrors.note}>
-          {({ id, describedBy, invalid }) => <input id={id} type="text" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" disabled={decide.isPending}>
-            {needsReference && approving ? t('review.confirmApprove') : t('review.approve')}
-          </button>
-          <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate(false)}>
-            {t('review.refuse')}
-          </button>
-        </div>
-        {decide.error && Object.keys(fieldErrors).length === 0 && <ErrorNotice error={decide.error} />}
-      </form>
+          <div className="form-actions">
+            <button type="submit" disabled={decide.isPending}>
+              {needsReference && approving ? t('review.confirmApprove') : t('review.approve')}
+            </button>
+            <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate(false)}>
+              {t('review.refuse')}
+            </button>
+          </div>
+          {decide.error && Object.keys(fieldErrors).length === 0 && <ErrorNotice error={decide.error} />}
+        </form>
+      )}
     </article>
   );
 }

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ListStatusReply } from '../api/types';
-import { useApi } from '../session/session';
+import { useApi, useSession } from '../session/session';
 import { ErrorNotice, Loading } from '../ui/states';
 
 export function SanctionsListPage() {
   const { t } = useTranslation();
   const api = useApi();
+  const { session } = useSession();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: ['sanctions-list'], queryFn: async () => (await api<ListStatusReply>('GET', '/v1/screening/list')).body });
   const refresh = useMutation({
@@ -76,9 +77,12 @@ export function SanctionsListPage() {
           )}
         </>
       )}
-      <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
-        {t('sanctions.refresh')}
-      </button>
+      {/* Fetching the list again is the admin's (officers read it). */}
+      {session?.role === 'admin' && (
+        <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
+          {t('sanctions.refresh')}
+        </button>
+      )}
       <div aria-live="polite">
         {refresh.isPending && <Loading label={t('sanctions.refreshing')} />}
         {refresh.data && (

@@ -2,8 +2,12 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, callApi, type ApiCall } from '../api/client';
 
-/** What the key may do: a partner works on its own companies; an admin also sees the compliance pages. */
-export type Role = 'partner' | 'admin';
+/**
+ * What the key may do: a partner works on its own companies; a compliance officer also sees the
+ * compliance pages and decides; the admin sees them and manages partners, officers, opportunities
+ * and the list, but decides nothing.
+ */
+export type Role = 'partner' | 'officer' | 'admin';
 
 export interface Session {
   apiKey: string;
@@ -26,18 +30,9 @@ const STORAGE_KEY = 'tumen.apiKey';
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/**
- * Tells what a key is: the API has no "who am I" route, so the console asks an admin-only one.
- * 401: not a key; 403: a partner's key; anything the admin route itself answers: the admin key.
- */
+/** Tells what a key is (`GET /v1/me`); 401 if it is not a key. */
 async function roleOf(apiKey: string): Promise<Role> {
-  try {
-    await callApi(apiKey, 'GET', '/v1/audit?limit=1');
-    return 'admin';
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 403) return 'partner';
-    throw error;
-  }
+  return (await callApi<{ role: Role }>(apiKey, 'GET', '/v1/me')).body.role;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
