@@ -9,7 +9,7 @@ import { parseConsolidatedList } from '../apps/screening/src/domain/list/index.j
 import { NameIndex } from '../apps/screening/src/domain/names/name-index.js';
 import { loadRuleSet } from '../apps/screening/src/domain/rules/index.js';
 import { evaluateOpportunity, screenParty, type ListSnapshot } from '../apps/screening/src/domain/screening/match-verdict.js';
-import { miningCompany } from './support/fixtures.js';
+import { fittingMiningOpportunity, miningCompany } from './support/fixtures.js';
 import { Platform } from './support/platform.js';
 
 const REAL = resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
@@ -33,26 +33,8 @@ let officerB: { id: string; name: string; apiKey: string };
 let near: { name: string; referenceNumber: string };
 const ids: Record<string, string> = {};
 
-function opportunity(overrides: Record<string, unknown>) {
-  return {
-    sector: 'mining',
-    title: 'Test opportunity',
-    description: 'Opportunity created by a test.',
-    site: { name: 'Musan', lat: 42.2306, lon: 129.2256 },
-    counterparty: { name: 'Northern ore works operator', contact: 'ore-works@example.invalid' },
-    requiredCapabilities: ['open_pit_mining', 'ore_beneficiation'],
-    hsCodes: ['842952'],
-    direction: 'supply_to_dprk',
-    structure: 'contract',
-    sizeUsd: 20_000_000,
-    settlementCurrencies: ['RUB'],
-    attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
-    ...overrides,
-  };
-}
-
 async function publish(overrides: Record<string, unknown>): Promise<string> {
-  const res = await platform.post('/v1/opportunities', opportunity(overrides), platform.adminKey);
+  const res = await platform.post('/v1/opportunities', fittingMiningOpportunity(overrides), platform.adminKey);
   if (res.status !== 201) throw new Error(`opportunity refused: ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
@@ -184,7 +166,7 @@ describe('roles: officers are created by the admin, each with their own key', ()
     expect((await platform.request('PATCH', `/v1/companies/${company}`, { key: officerA.apiKey, body: { employees: 1 } })).status).toBe(403);
     expect((await platform.request('DELETE', `/v1/companies/${company}`, { key: officerA.apiKey })).status).toBe(403);
     expect((await platform.post('/v1/companies', miningCompany(), officerA.apiKey)).status).toBe(403);
-    expect((await platform.post('/v1/opportunities', opportunity({}), officerA.apiKey)).status).toBe(403);
+    expect((await platform.post('/v1/opportunities', fittingMiningOpportunity(), officerA.apiKey)).status).toBe(403);
     expect((await platform.post('/v1/partners', { name: 'Officer partner' }, officerA.apiKey)).status).toBe(403);
   });
 });

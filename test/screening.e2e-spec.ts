@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eventually } from '#testing';
-import { miningCompany } from './support/fixtures.js';
+import { fittingMiningOpportunity, miningCompany } from './support/fixtures.js';
 import { Platform } from './support/platform.js';
 
 let platform: Platform;
@@ -11,27 +11,8 @@ let partner: { id: string; apiKey: string };
 let officer: { id: string; apiKey: string };
 let secondOfficer: { id: string; apiKey: string };
 
-/** A mining opportunity the fixture company fits well, so it is among its stored matches. */
-function opportunity(overrides: Record<string, unknown>) {
-  return {
-    sector: 'mining',
-    title: 'Test opportunity',
-    description: 'Opportunity created by a test.',
-    site: { name: 'Musan', lat: 42.2306, lon: 129.2256 },
-    counterparty: { name: 'Northern ore works operator', contact: 'ore-works@example.invalid' },
-    requiredCapabilities: ['open_pit_mining', 'ore_beneficiation'],
-    hsCodes: ['842952'],
-    direction: 'supply_to_dprk',
-    structure: 'contract',
-    sizeUsd: 20_000_000,
-    settlementCurrencies: ['RUB'],
-    attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
-    ...overrides,
-  };
-}
-
 async function publish(overrides: Record<string, unknown>): Promise<string> {
-  const res = await platform.post('/v1/opportunities', opportunity(overrides), platform.adminKey);
+  const res = await platform.post('/v1/opportunities', fittingMiningOpportunity(overrides), platform.adminKey);
   if (res.status !== 201) throw new Error(`opportunity refused: ${JSON.stringify(res.body)}`);
   return res.body.id;
 }

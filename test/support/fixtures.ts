@@ -47,3 +47,14 @@ export function miningOpportunity(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A mining opportunity the fixture company fits well (its capabilities and HS code), so it is among its stored matches; override any field. */
+export function fittingMiningOpportunity(overrides: Record<string, unknown> = {}) {
+  return miningOpportunity({
+    title: 'Test opportunity',
+    counterparty: { name: 'Northern ore works operator', contact: 'ore-works@example.invalid' },
+    requiredCapabilities: ['open_pit_mining', 'ore_beneficiation'],
+    sizeUsd: 20_000_000,
+    ...overrides,
+  });
+}

@@ -1,19 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CompaniesSubjects,
-  ErrorCode,
-  MatchingSubjects,
   ScreeningSubjects,
-  type Caller,
   type DismissalBody,
   type DismissalView,
   type MatchView,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
+import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import { STAFF, staffMatch } from '../matches/staff-match.js';
 import type { OfficerIdentity } from '../auth/api-key.guard.js';
-
-/** The staff view a dismissal needs of a company: any partner's. */
-const STAFF: Caller = { partnerId: null, admin: true };
 
 /**
  * Records an officer's dismissal of one possible hit of a match: checks that the match shows that
@@ -25,7 +20,7 @@ export class DismissalsService {
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
   async dismiss(officer: OfficerIdentity, matchId: string, body: DismissalBody): Promise<DismissalView> {
-    const match = await this.match(matchId);
+    const match = await staffMatch(this.bus, matchId);
     const hit = match.compliance.listHits.find((h) => h.party === body.party && h.name === body.name && h.referenceNumber.toUpperCase() === body.referenceNumber.toUpperCase());
     if (!hit) {
       throw DomainError.validation([
@@ -42,15 +37,6 @@ export class DismissalsService {
       subjectId: body.party === 'counterparty' ? match.opportunityId : match.companyId,
       ...secondary,
     });
-  }
-
-  private async match(id: string): Promise<MatchView> {
-    try {
-      return await this.bus.request(MatchingSubjects.matchGet, { id });
-    } catch (error) {
-      if (error instanceof RpcError && error.code === ErrorCode.NOT_FOUND) throw DomainError.notFound('Match', id);
-      throw error;
-    }
   }
 
   /** An owner's or director's date of birth and nationality, where the profile gives them. */

@@ -2,22 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   CompaniesSubjects,
   ErrorCode,
-  MatchingSubjects,
   ScreeningSubjects,
   screeningPerson,
   type AuditEntryView,
-  type Caller,
   type DecisionRef,
   type EvidenceDecision,
   type EvidencePack,
   type ListHit,
-  type MatchView,
   type OpportunityView,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
+import { MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
+import { STAFF, staffMatch } from '../matches/staff-match.js';
 import { locateOpportunity } from '../sectors/opportunity-locator.js';
 
-const STAFF: Caller = { partnerId: null, admin: true };
 
 /**
  * Gathers a match's evidence pack: the match and its verdict (matching), the files, decisions as
@@ -29,7 +26,7 @@ export class EvidenceService {
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
   async pack(matchId: string): Promise<EvidencePack> {
-    const match = await this.match(matchId);
+    const match = await staffMatch(this.bus, matchId);
     const { company: companyRef, opportunity: opportunityRef } = match.compliance.decisions;
     const [screening, company, opportunity] = await Promise.all([
       this.bus.request(ScreeningSubjects.evidenceGet, {
@@ -87,15 +84,6 @@ export class EvidenceService {
         exemptionReference: i.exemptionReference,
       })),
     };
-  }
-
-  private async match(id: string): Promise<MatchView> {
-    try {
-      return await this.bus.request(MatchingSubjects.matchGet, { id });
-    } catch (error) {
-      if (error instanceof RpcError && error.code === ErrorCode.NOT_FOUND) throw DomainError.notFound('Match', id);
-      throw error;
-    }
   }
 }
 
