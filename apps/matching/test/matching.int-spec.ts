@@ -298,10 +298,17 @@ describe('matching service over NATS and PostgreSQL', () => {
     for (let i = 0; i < 4; i++) await offer(i, false);
     const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile: electricity });
     const leadsOf = async () => (await companies(company.id, { includeProhibited: false, limit: 200 })).items;
+    // Settled: the same leads twice, a second apart (the seed catalogue may still be fanning out).
+    let previous = '';
     const before = await eventually(async () => {
       const found = await leadsOf();
-      return found.length === KEEP && energy.every((id) => found.some((m) => m.opportunityId === id)) ? found : undefined;
-    }, 10_000, 'leads with the three HS 2716 opportunities');
+      const ready = found.length === KEEP && energy.every((id) => found.some((m) => m.opportunityId === id));
+      const seen = JSON.stringify(found.map((m) => [m.opportunityId, m.score]));
+      const settled = ready && seen === previous;
+      previous = ready ? seen : '';
+      if (ready && !settled) await new Promise((r) => setTimeout(r, 1000));
+      return settled ? found : undefined;
+    }, 20_000, 'leads with the three HS 2716 opportunities, settled');
     // Every lead for HS 2716 (ours, and any of the seed catalogue's) is the rules change's to move.
     const moved = before.filter((m) => m.compliance.ruleIds.includes('NO-UN-MEASURE-ELECTRICAL-ENERGY')).map((m) => m.opportunityId);
     expect(moved).toEqual(expect.arrayContaining(energy));
