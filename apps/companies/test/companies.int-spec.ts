@@ -8,6 +8,7 @@ import { NatsMessageBus, RpcError, startService } from '#platform';
 import { createTestDatabase, TEST_NATS_URL } from '#testing';
 import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
 import { CompaniesAppModule } from '../src/companies-app.module.js';
+import { innFrom } from '../../../test/support/fixtures.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let apps: INestApplication[] = [];
@@ -162,4 +163,25 @@ describe('companies service over NATS and PostgreSQL', () => {
       'company.deleted',
     ]);
   });
+
+  it('keeps a page of large profiles under the byte budget, and nextOffset walks every company once', async () => {
+    const partner = { partnerId: (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner with large profiles' })).id, admin: false };
+    // 50 directors of 300 characters each: about 16 KB a company, so 40 of them pass 512 KiB.
+    const directors = Array.from({ length: 50 }, (_, i) => ({ name: `Director ${i} ${'x'.repeat(280)}` }));
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) ids.push((await bus.request(CompaniesSubjects.companyCreate, { caller: partner, profile: { ...profile, name: `Large ${i}`, inn: innFrom(390_000_000 + i), ogrn: undefined, directors } as never })).id);
+    const first = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 200 });
+    expect(first.total).toBe(40);
+    expect(first.items.length).toBeLessThan(40);
+    expect(Buffer.byteLength(JSON.stringify(first))).toBeLessThanOrEqual(512 * 1024);
+    expect(first.nextOffset).toBe(first.items.length);
+    const seen = first.items.map((c) => c.id);
+    let next = first.nextOffset;
+    while (next !== null) {
+      const page = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 200, offset: next });
+      seen.push(...page.items.map((c) => c.id));
+      next = page.nextOffset;
+    }
+    expect(seen.sort()).toEqual([...ids].sort());
+  }, 60_000);
 });

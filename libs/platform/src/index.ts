@@ -19,3 +19,4 @@ export * from './database/migrate-command.js';
 export * from './bus/json-reply.js';
 export * from './work/coalescing-runner.js';
 export * from './ops/index.js';
+export * from './rpc/byte-budget.js';

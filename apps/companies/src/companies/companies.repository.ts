@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CompanyEventType, type CompanyView, type Page } from '#contracts';
-import { changeWithOutbox, readOutbox } from '#platform';
+import { changeWithOutbox, fitToBytes, readOutbox } from '#platform';
 import { COMPANIES_SCHEMA } from '../database/companies-database.js';
 import { CompanyEntity } from './company.entity.js';
 
@@ -65,7 +65,8 @@ export class CompaniesRepository {
       take: limit,
       skip: offset,
     });
-    return { items: rows.map(toView), total, limit, offset };
+    const items = fitToBytes(rows.map(toView));
+    return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
   }
 
   readOutbox(after: number, limit: number) {

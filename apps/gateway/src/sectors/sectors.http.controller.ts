@@ -37,11 +37,24 @@ export class SectorsHttpController {
     const take = optionalInt('limit', limit, 1, MAX_PAGE_SIZE) ?? 50;
     const skip = optionalInt('offset', offset, 0, 100_000) ?? 0;
     if (one) return this.bus.request(sectorSubjects(one).opportunityList, { limit: take, offset: skip });
-    const pages = await Promise.all(
-      SECTOR_IDS.map((s) => this.bus.request(sectorSubjects(s).opportunityList, { limit: Math.min(skip + take, 100_000), offset: 0 })),
-    );
-    const items = pages.flatMap((p) => p.items).slice(skip, skip + take);
-    return { items, total: pages.reduce((n, p) => n + p.total, 0), limit: take, offset: skip };
+    // The sectors one after the other: each is asked only for its part of the page.
+    const totals = await Promise.all(SECTOR_IDS.map(async (s) => (await this.bus.request(sectorSubjects(s).opportunityList, { limit: 1, offset: 0 })).total));
+    const total = totals.reduce((n, t) => n + t, 0);
+    const items: OpportunitySummary[] = [];
+    let position = skip;
+    let start = 0;
+    for (const [i, s] of SECTOR_IDS.entries()) {
+      const end = start + totals[i]!;
+      if (position < end && items.length < take) {
+        const want = Math.min(take - items.length, end - position);
+        const page = await this.bus.request(sectorSubjects(s).opportunityList, { limit: want, offset: position - start });
+        items.push(...page.items);
+        position += page.items.length;
+        if (page.items.length < want) break; // cut short by the byte budget: the next page goes on from here
+      }
+      start = end;
+    }
+    return { items, total, limit: take, offset: skip, nextOffset: position < total ? position : null };
   }
 
   @Get('opportunities/:id')

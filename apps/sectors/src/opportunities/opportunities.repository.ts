@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OpportunityEventType, summariseOpportunity, type OpportunityView, type Page, type OpportunitySummary, type SectorId } from '#contracts';
-import { appendOutbox, readOutbox } from '#platform';
+import { appendOutbox, fitToBytes, readOutbox } from '#platform';
 import { SECTORS_SCHEMA } from '../database/sectors-database.js';
 import { OpportunityEntity } from './opportunity.entity.js';
 
@@ -54,7 +54,8 @@ export class OpportunitiesRepository {
       take: limit,
       skip: offset,
     });
-    return { items: rows.map((r) => summariseOpportunity(toView(r))), total, limit, offset };
+    const items = fitToBytes(rows.map((r) => summariseOpportunity(toView(r))));
+    return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
   }
 
   async count(sector: SectorId): Promise<number> {

@@ -90,7 +90,14 @@ export function CompaniesPage() {
               </tbody>
             </table>
           </div>
-          <Pager offset={offset} limit={PAGE_SIZE} total={companies.data.total} onChange={setOffset} />
+          <Pager
+            offset={offset}
+            limit={PAGE_SIZE}
+            shown={companies.data.items.length}
+            total={companies.data.total}
+            nextOffset={companies.data.nextOffset}
+            onChange={setOffset}
+          />
         </>
       )}
     </>

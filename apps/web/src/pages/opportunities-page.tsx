@@ -84,7 +84,7 @@ export function OpportunitiesPage() {
               </tbody>
             </table>
           </div>
-          <Pager offset={offset} limit={PAGE_SIZE} total={list.data.total} onChange={setOffset} />
+          <Pager offset={offset} limit={PAGE_SIZE} shown={list.data.items.length} total={list.data.total} nextOffset={list.data.nextOffset} onChange={setOffset} />
         </>
       )}
     </>

@@ -26,11 +26,16 @@ export interface GeoPoint {
 }
 
 /** A page of results; `total` counts every row the caller may see. */
+/**
+ * One page of an offset-paged list. A page stops short of `limit` when its JSON would pass the
+ * reply's byte budget (512 KiB); `nextOffset` is where the next page starts, null at the end.
+ */
 export interface Page<T> {
   items: T[];
   total: number;
   limit: number;
   offset: number;
+  nextOffset: number | null;
 }
 
 /** Who is asking: a partner sees only its own data, the admin sees everything. */
