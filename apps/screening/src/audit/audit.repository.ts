@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryView, AuditPage, AuditVerifyReply } from '#contracts';
+import { fitToBytes } from '#platform';
 import { ChainVerifier, type ChainedEntryText } from './audit-chain.js';
 
 /** An entry as written: the log numbers and dates it. */
@@ -69,16 +70,8 @@ export class AuditRepository {
         ORDER BY seq LIMIT $2`,
       [after, limit + 1, kind ?? null, decisionId ?? null],
     );
-    const items: AuditEntryView[] = [];
-    // {"items":[ ... ],"nextAfter":<seq>}: the frame, one comma between entries, and the entries.
-    let bytes = PAGE_FRAME_BYTES;
-    for (const row of rows.slice(0, limit)) {
-      const entry = view(row);
-      const size = Buffer.byteLength(JSON.stringify(entry)) + (items.length ? 1 : 0);
-      if (items.length && bytes + size > maxBytes) break;
-      items.push(entry);
-      bytes += size;
-    }
+    // {"items":[ ... ],"nextAfter":<seq>}: the frame, and the entries with their commas.
+    const items = fitToBytes(rows.slice(0, limit).map(view), maxBytes, PAGE_FRAME_BYTES);
     const more = items.length < rows.length;
     return { items, nextAfter: more ? items[items.length - 1]!.seq : null };
   }

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { query } from '../api/client';
 import type { CompanyView, MatchList, SectorId } from '../api/types';
-import { SECTOR_IDS } from '../api/types';
 import { useApi } from '../session/session';
-import { Field } from '../ui/field';
+import { SectorSelect } from '../ui/sector-select';
 import { LeadsTable } from '../ui/leads-table';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
 
@@ -46,18 +45,7 @@ export function CompanyLeadsPage() {
         <label className="check">
           <input type="checkbox" role="switch" checked={showProhibited} onChange={(e) => setShowProhibited(e.target.checked)} /> {t('leads.showProhibited')}
         </label>
-        <Field label={t('leads.sectorFilter')}>
-          {({ id: selectId }) => (
-            <select id={selectId} value={sector} onChange={(e) => setSector(e.target.value as SectorId | '')}>
-              <option value="">{t('leads.allSectors')}</option>
-              {SECTOR_IDS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sector.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SectorSelect value={sector} onChange={setSector} />
       </div>
       {leads.isPending && <Loading />}
       {leads.error && <ErrorNotice error={leads.error} onRetry={() => void leads.refetch()} />}

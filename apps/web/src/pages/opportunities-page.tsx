@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../api/client';
 import type { OpportunitySummary, Page, SectorId } from '../api/types';
-import { SECTOR_IDS } from '../api/types';
 import { useApi } from '../session/session';
-import { Field } from '../ui/field';
+import { SectorSelect } from '../ui/sector-select';
 import { Pager } from '../ui/pager';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
 
@@ -30,25 +29,13 @@ export function OpportunitiesPage() {
         </Link>
       </div>
       <div className="toolbar">
-        <Field label={t('leads.sectorFilter')}>
-          {({ id }) => (
-            <select
-              id={id}
-              value={sector}
-              onChange={(e) => {
-                setSector(e.target.value as SectorId | '');
-                setOffset(0);
-              }}
-            >
-              <option value="">{t('leads.allSectors')}</option>
-              {SECTOR_IDS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sector.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SectorSelect
+          value={sector}
+          onChange={(s) => {
+            setSector(s);
+            setOffset(0);
+          }}
+        />
       </div>
       {list.isFetching && <Loading />}
       {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}

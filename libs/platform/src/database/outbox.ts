@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OutboxEvent, ReadOutboxReply } from '#contracts';
+import { fitToBytes, LIST_PAGE_MAX_BYTES } from '../rpc/byte-budget.js';
 
 export interface NewOutboxEvent {
   stream: string;
@@ -56,7 +57,7 @@ export async function changeWithOutbox(
  * The most JSON bytes of events one outbox read answers: a reply must fit a NATS message (1 MiB),
  * and a page of `limit` large events (a company with many owners and directors) could not.
  */
-export const OUTBOX_PAGE_MAX_BYTES = 512 * 1024;
+export const OUTBOX_PAGE_MAX_BYTES = LIST_PAGE_MAX_BYTES;
 
 /**
  * Reads one stream's events after a sequence number, oldest first: at most `limit`, and no more
@@ -81,20 +82,18 @@ export async function readOutbox(
     `SELECT max(seq) AS head FROM "${schema}".outbox WHERE stream = $1`,
     [stream],
   );
-  const events: OutboxEvent[] = [];
-  let bytes = 0;
-  for (const r of rows) {
-    const event: OutboxEvent = {
-      seq: Number(r.seq),
-      type: r.type,
-      aggregateId: r.aggregate_id,
-      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-    };
-    const size = Buffer.byteLength(JSON.stringify(event)) + 1;
-    if (events.length && bytes + size > maxBytes) break;
-    events.push(event);
-    bytes += size;
-  }
+  const events = fitToBytes(
+    rows.map(
+      (r): OutboxEvent => ({
+        seq: Number(r.seq),
+        type: r.type,
+        aggregateId: r.aggregate_id,
+        payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+        occurredAt: new Date(r.occurred_at).toISOString(),
+      }),
+    ),
+    maxBytes,
+    0,
+  );
   return { events, head: Number(head[0]?.head ?? 0) };
 }

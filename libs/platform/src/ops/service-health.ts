@@ -51,17 +51,13 @@ export class ServiceHealth {
   /** The readiness as the gateway's `/health` reads it, under `service` (a sector's name, say) or the service's own. */
   async reply(service = this.service): Promise<HealthReply> {
     const result = await this.ready();
-    const checks = Object.fromEntries(Object.entries(result.details).map(([k, v]) => [k, v.status === 'up' ? 'up' : 'down'] as const));
-    const down = Object.fromEntries(Object.entries(result.details).filter(([, v]) => v.status !== 'up'));
-    const detail = Object.fromEntries(
-      Object.entries(result.details).flatMap(([k, v]) => Object.entries(v).filter(([field]) => field !== 'status').map(([field, value]) => [`${k}.${field}`, value])),
-    );
-    return {
-      service,
-      status: result.status === 'ok' ? 'up' : 'down',
-      checks,
-      ...(Object.keys(detail).length || Object.keys(down).length ? { detail } : {}),
-    };
+    const checks: HealthReply['checks'] = {};
+    const detail: Record<string, unknown> = {};
+    for (const [key, { status, ...rest }] of Object.entries(result.details)) {
+      checks[key] = status === 'up' ? 'up' : 'down';
+      for (const [field, value] of Object.entries(rest)) detail[`${key}.${field}`] = value;
+    }
+    return { service, status: result.status === 'ok' ? 'up' : 'down', checks, ...(Object.keys(detail).length ? { detail } : {}) };
   }
 
   private readiness(): HealthIndicatorFunction[] {
