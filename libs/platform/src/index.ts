@@ -20,3 +20,6 @@ export * from './bus/json-reply.js';
 export * from './work/coalescing-runner.js';
 export * from './ops/index.js';
 export * from './rpc/byte-budget.js';
+export * from './events/event-log.js';
+export * from './events/jetstream-event-log.js';
+export * from './events/in-process-event-log.js';

@@ -28,7 +28,10 @@ export interface LoggedEvent<T = unknown> {
   payload: T;
   /** Its position in its stream, from 1. */
   streamSeq: number;
-  /** How many times it has been handed to this consumer, this time included (1 the first time). */
+  /**
+   * How many times it has been handed to this consumer, this time included (1 the first time). The
+   * retry alone after its batch failed is the same delivery.
+   */
   deliveries: number;
 }
 
@@ -91,7 +94,10 @@ export interface EventLog {
   ensureStream(spec: StreamSpec): Promise<void>;
   /** Stores the events in order; resolves once every one is stored (or was a duplicate). */
   publish(stream: string, events: readonly EventToPublish[]): Promise<void>;
-  /** The id of the last event the stream holds, or null when it holds none: a relay resumes after it. */
+  /**
+   * The id of the last event the stream holds, or null when it holds none: a relay resumes after it.
+   * Replayed dead letters are passed over: they are not the publisher's events.
+   */
   lastId(stream: string): Promise<string | null>;
   /** Creates the durable consumer if need be and hands its events to the handler until stopped. */
   consume(spec: ConsumerSpec, handler: BatchHandler): Promise<Subscription>;
