@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +58,7 @@ describe('JetStreamEventLog', () => {
   describeEventLogContract('JetStreamEventLog', () => JetStreamEventLog.connect(url, 'event-log-contract'));
 });
 
-describe('JetStreamEventLog through a NATS restart', () => {
+describe('JetStreamEventLog when NATS fails under it', () => {
   let server: NatsServerProcess;
   let log: JetStreamEventLog;
 
@@ -87,6 +89,25 @@ describe('JetStreamEventLog through a NATS restart', () => {
     await sleep(500);
     expect(followed.ids).toEqual(['before', 'after']);
     expect(await log.consumerState('ORDERS', 'reader')).toEqual({ durable: 'reader', pending: 0 });
+    await followed.subscription.stop();
+  }, 120_000);
+
+  it('creates a durable deleted under a subscription again, and goes on (from the start: it lost its position)', async () => {
+    await log.ensureStream({ name: 'INVOICES', subjects: ['invoices.>'] });
+    const spec = { ...reader, stream: 'INVOICES', filter: 'invoices.>' };
+    const followed = await follow(log, spec);
+    const invoice = (id: string) => ({ subject: 'invoices.item.added', id, payload: { id } });
+    await log.publish('INVOICES', [invoice('i1')]);
+    await eventually(async () => (followed.ids.length === 1 ? true : undefined), 10_000, 'the first invoice');
+
+    const operator = await connect({ servers: server.url });
+    const jsm = await jetstreamManager(operator);
+    expect(await jsm.consumers.delete('INVOICES', 'reader')).toBe(true);
+    await operator.close();
+    await log.publish('INVOICES', [invoice('i2')]);
+
+    await eventually(async () => (followed.ids.includes('i2') ? true : undefined), 45_000, 'the invoice after the deletion');
+    expect(followed.ids).toEqual(['i1', 'i1', 'i2']);
     await followed.subscription.stop();
   }, 120_000);
 });

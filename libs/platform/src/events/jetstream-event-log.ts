@@ -333,9 +333,14 @@ class JetStreamSubscription implements Subscription {
         consumer ??= await this.deps.consumer();
         const messages = await consumer.consume({ max_messages: this.spec.batch, expires: this.deps.pullExpiresMs });
         this.messages = messages;
-        if (this.stopping) void messages.close();
-        void this.watch(messages);
-        await this.take(messages);
+        try {
+          if (this.stopping) void messages.close();
+          void this.watch(messages);
+          await this.take(messages);
+        } finally {
+          // Whatever ended the loop, the client stops pulling for it.
+          void messages.close();
+        }
       } catch (error) {
         this.deps.logger.warn({ stream: this.spec.stream, durable: this.spec.durable, err: error }, 'Event consumer failed; subscribing again');
       }
