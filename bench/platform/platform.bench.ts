@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -109,7 +109,13 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
 
   const natsPort = await freePort();
   const natsConfig = join(tmpdir(), `platform-bench-nats-${natsPort}.conf`);
-  writeFileSync(natsConfig, `listen: 127.0.0.1:${natsPort}\n${options.natsMaxPayload ? `max_payload: ${options.natsMaxPayload}\n` : ''}`);
+  // JetStream with file storage, as deployed: the relays publish the seeded outboxes to it.
+  const natsStore = mkdtempSync(join(tmpdir(), 'platform-bench-js-'));
+  teardown.add('nats store', async () => rmSync(natsStore, { recursive: true, force: true }));
+  writeFileSync(
+    natsConfig,
+    `listen: 127.0.0.1:${natsPort}\njetstream: { store_dir: "${natsStore}" }\n${options.natsMaxPayload ? `max_payload: ${options.natsMaxPayload}\n` : ''}`,
+  );
   const nats = teardown.track(new BenchProcess('nats', NATS_SERVER, ['-c', natsConfig], {}));
   nats.start();
   teardown.add('nats', () => nats.stop());
@@ -131,7 +137,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     ADMIN_API_KEY: adminKey,
     PORT: String(port),
     REQUEST_TIMEOUT_MS: '10000',
-    OUTBOX_POLL_MS: '200',
+    OUTBOX_RELAY_POLL_MS: '200',
     SEED_ON_EMPTY: 'false',
     MATCHES_PER_COMPANY: String(MATCHES_PER_COMPANY),
     MATCH_FLOOR_SCORE: String(MATCH_FLOOR_SCORE),

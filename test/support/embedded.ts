@@ -18,7 +18,7 @@ export class EmbeddedPlatform extends RestClient {
       DATA_DIR: platform.dataDir,
       PORT: String(port),
       ADMIN_API_KEY: platform.adminKey,
-      OUTBOX_POLL_MS: '200',
+      OUTBOX_RELAY_POLL_MS: '200',
       NATS_URL: '',
       DATABASE_URL: '',
     });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { provisionServiceRoles } from '#platform';
-import { createTestDatabase, eventually, ServiceProcess, TEST_NATS_URL } from '#testing';
+import { createTestDatabase, eventually, JetStreamProbe, ServiceProcess, TEST_NATS_URL } from '#testing';
 import { freePort, RestClient } from './rest-client.js';
 
 export type { ApiResponse } from './rest-client.js';
@@ -13,6 +13,9 @@ export class Platform extends RestClient {
   private dropDatabase: () => Promise<void> = async () => undefined;
   /** The platform's PostgreSQL database, for the few checks REST cannot make (there is no route listing partners). */
   databaseUrl = '';
+  natsUrl = '';
+  /** Its streams' prefix on the shared NATS, so that platforms of different tests never share events. */
+  eventNamespace = '';
 
   private constructor(services: Platform['services']) {
     super();
@@ -30,12 +33,13 @@ export class Platform extends RestClient {
     const adminKey = `admin-${Math.random().toString(36).slice(2)}`;
     const env = {
       NATS_URL: options.natsUrl ?? TEST_NATS_URL,
+      EVENT_NAMESPACE: db.name,
       DATABASE_URL: db.url,
       ADMIN_API_KEY: adminKey,
       PORT: String(port),
       REQUEST_TIMEOUT_MS: '2000',
       SEED_ON_EMPTY: 'true',
-      OUTBOX_POLL_MS: '200',
+      OUTBOX_RELAY_POLL_MS: '200',
       SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml'),
       ...extraEnv,
     };
@@ -50,6 +54,8 @@ export class Platform extends RestClient {
     Object.assign(platform, { adminKey });
     platform.dropDatabase = db.drop;
     platform.databaseUrl = db.url;
+    platform.natsUrl = env.NATS_URL;
+    platform.eventNamespace = db.name;
     platform.baseUrl = `http://127.0.0.1:${port}`;
     for (const s of Object.values(platform.services)) s.start();
     try {
@@ -73,6 +79,14 @@ export class Platform extends RestClient {
   async stop(): Promise<void> {
     await Promise.all(Object.values(this.services).map((s) => s.kill('SIGTERM')));
     await this.dropDatabase();
+    const probe = await this.jetstream().catch(() => null);
+    await probe?.deleteNamespace().catch(() => undefined);
+    await probe?.close();
+  }
+
+  /** A look into the platform's streams. */
+  jetstream(): Promise<JetStreamProbe> {
+    return JetStreamProbe.open(this.natsUrl, this.eventNamespace);
   }
 
   async createPartner(name = `Partner ${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string; apiKey: string }> {

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { BusModule, DatabaseModule, OpsModule } from '#platform';
+import { CompanyEventType, CompanyEvents, companyPartition } from '#contracts';
+import { BusModule, DatabaseModule, EventLogModule, OpsModule, OutboxRelayModule, type OutboxRow } from '#platform';
 import { CompaniesNatsController } from './companies/companies.nats.controller.js';
 import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
-import { companiesDatabase } from './database/companies-database.js';
+import { COMPANIES_SCHEMA, companiesDatabase } from './database/companies-database.js';
 import { HealthNatsController } from './health/health.nats.controller.js';
 import { OfficersNatsController } from './officers/officers.nats.controller.js';
 import { OfficersService } from './officers/officers.service.js';
@@ -12,8 +13,24 @@ import { PartnersService } from './partners/partners.service.js';
 import { SectorVocabularyClient } from './vocabulary/sector-vocabulary.client.js';
 
 @Module({
-  imports: [BusModule.forService('companies'), DatabaseModule.forService(companiesDatabase), OpsModule.forService({ service: 'companies' })],
+  imports: [
+    BusModule.forService('companies'),
+    DatabaseModule.forService(companiesDatabase),
+    EventLogModule.forService('companies'),
+    OutboxRelayModule.forSchema({
+      schema: COMPANIES_SCHEMA,
+      stream: { name: CompanyEvents.stream, subjects: [...CompanyEvents.subjects] },
+      subjectOf: companyEventSubject,
+    }),
+    OpsModule.forService({ service: 'companies' }),
+  ],
   controllers: [CompaniesNatsController, PartnersNatsController, OfficersNatsController, HealthNatsController],
   providers: [CompaniesRepository, CompaniesService, PartnersService, OfficersService, SectorVocabularyClient],
 })
 export class CompaniesAppModule {}
+
+/** A company's events go to its partition's subjects, so each partition's events stay in order. */
+function companyEventSubject(row: OutboxRow): string {
+  const partition = companyPartition(row.aggregateId);
+  return row.type === CompanyEventType.DELETED ? CompanyEvents.deleted(partition) : CompanyEvents.upserted(partition);
+}

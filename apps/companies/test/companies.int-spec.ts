@@ -3,16 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { CompaniesSubjects, ErrorCode } from '#contracts';
+import { CompaniesSubjects, CompanyEvents, companyPartition, ErrorCode } from '#contracts';
 import { NatsMessageBus, RpcError, startService } from '#platform';
-import { createTestDatabase, TEST_NATS_URL } from '#testing';
+import { createTestDatabase, eventually, JetStreamProbe, TEST_NATS_URL } from '#testing';
 import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
 import { CompaniesAppModule } from '../src/companies-app.module.js';
 import { innFrom } from '../../../test/support/fixtures.js';
 
+
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let apps: INestApplication[] = [];
 let bus: NatsMessageBus;
+let probe: JetStreamProbe;
 const partnerA = { partnerId: '', admin: false };
 const partnerB = { partnerId: '', admin: false };
 
@@ -44,7 +46,8 @@ async function failure(promise: Promise<unknown>): Promise<RpcError> {
 
 beforeAll(async () => {
   db = await createTestDatabase('companies_int');
-  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000' });
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', EVENT_NAMESPACE: db.name, OUTBOX_RELAY_POLL_MS: '100' });
+  probe = await JetStreamProbe.open(TEST_NATS_URL, db.name);
   apps = [
     await startService({ name: 'sectors', module: SectorsAppModule.forSectors() }),
     await startService({ name: 'companies', module: CompaniesAppModule }),
@@ -54,9 +57,19 @@ beforeAll(async () => {
   partnerB.partnerId = (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner B' })).id;
 }, 60_000);
 
+/** The events the relay published about one company, as the stream holds them. */
+async function eventsOf(id: string, expected: number) {
+  return eventually(async () => {
+    const events = (await probe.events(CompanyEvents.stream)).filter((e) => e.payload.aggregateId === id);
+    return events.length >= expected ? events : undefined;
+  }, 10_000, `${expected} events of ${id}`);
+}
+
 afterAll(async () => {
   await bus?.close();
   for (const app of apps.reverse()) await app.close();
+  await probe?.deleteNamespace();
+  await probe?.close();
   await db?.drop();
 });
 
@@ -66,7 +79,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT name FROM companies.migrations ORDER BY id`);
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000']);
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000']);
   });
 
   it('creates compliance officers with their own keys, stores only the hash, and authenticates by it', async () => {
@@ -95,7 +108,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     expect((await failure(bus.request(CompaniesSubjects.officerRevoke, { id: '00000000-0000-4000-8000-000000000000' }))).code).toBe(ErrorCode.NOT_FOUND);
   });
 
-  it('stores a valid profile, writes its outbox event, and shows it only to its partner', async () => {
+  it('stores a valid profile, publishes its event, and shows it only to its partner', async () => {
     const created = await bus.request(CompaniesSubjects.companyCreate, { caller: partnerA, profile });
     expect(created).toMatchObject({ partnerId: partnerA.partnerId, inn: '7736050003', version: 1, locationSource: 'gazetteer' });
     expect(created.location?.lat).toBeCloseTo(48.48, 1);
@@ -105,9 +118,9 @@ describe('companies service over NATS and PostgreSQL', () => {
     const other = await failure(bus.request(CompaniesSubjects.companyGet, { caller: partnerB, id: created.id }));
     expect(other.code).toBe(ErrorCode.NOT_FOUND);
 
-    const outbox = await bus.request(CompaniesSubjects.outboxRead, { after: 0, limit: 100 });
-    const event = outbox.events.find((e) => e.aggregateId === created.id);
-    expect(event).toMatchObject({ type: 'company.upserted', payload: { id: created.id, version: 1 } });
+    const [event] = await eventsOf(created.id, 1);
+    expect(event!.subject).toBe(probe.subject(CompanyEvents.upserted(companyPartition(created.id))));
+    expect(event!.payload).toMatchObject({ type: 'company.upserted', payload: { id: created.id, version: 1 } });
   });
 
   it('refuses a second profile with the same INN from the same partner', async () => {
@@ -149,19 +162,16 @@ describe('companies service over NATS and PostgreSQL', () => {
     expect((await bus.request(CompaniesSubjects.companyGet, { caller: partnerA, id: created.id })).version).toBe(1);
   });
 
-  it('updates with a version bump and deletes with an outbox event', async () => {
+  it('updates with a version bump and deletes, each change published in order', async () => {
     const created = await bus.request(CompaniesSubjects.companyCreate, { caller: partnerB, profile: { ...profile, inn: '7707083893' } });
     const updated = await bus.request(CompaniesSubjects.companyUpdate, { caller: partnerB, id: created.id, patch: { employees: 420 } });
     expect(updated).toMatchObject({ employees: 420, version: 2 });
     const forbidden = await failure(bus.request(CompaniesSubjects.companyUpdate, { caller: partnerB, id: created.id, patch: { partnerId: partnerA.partnerId } }));
     expect(forbidden.code).toBe(ErrorCode.VALIDATION_FAILED);
     await bus.request(CompaniesSubjects.companyDelete, { caller: partnerB, id: created.id });
-    const outbox = await bus.request(CompaniesSubjects.outboxRead, { after: 0, limit: 100 });
-    expect(outbox.events.filter((e) => e.aggregateId === created.id).map((e) => e.type)).toEqual([
-      'company.upserted',
-      'company.upserted',
-      'company.deleted',
-    ]);
+    const events = await eventsOf(created.id, 3);
+    expect(events.map((e) => e.payload.type)).toEqual(['company.upserted', 'company.upserted', 'company.deleted']);
+    expect(events[2]!.subject).toBe(probe.subject(CompanyEvents.deleted(companyPartition(created.id))));
   });
 
   it('keeps a page of large profiles under the byte budget, and nextOffset walks every company once', async () => {

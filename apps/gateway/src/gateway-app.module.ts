@@ -18,6 +18,7 @@ import { MatchmakingHttpController } from './matches/matchmaking.http.controller
 import { DismissalsHttpController } from './dismissals/dismissals.http.controller.js';
 import { DismissalsService } from './dismissals/dismissals.service.js';
 import { EvidenceHttpController } from './evidence/evidence.http.controller.js';
+import { DeadLettersHttpController } from './events/dead-letters.http.controller.js';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { OfficersHttpController } from './officers/officers.http.controller.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
@@ -46,6 +47,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
     EvidenceHttpController,
     ScreeningHttpController,
     SanctionsListHttpController,
+    DeadLettersHttpController,
     HealthHttpController,
   ],
   providers: [

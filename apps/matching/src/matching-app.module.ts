@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BusModule, DatabaseModule, OpsModule } from '#platform';
+import { BusModule, DatabaseModule, EventLogModule, OpsModule } from '#platform';
 import { RubricClient } from './clients/rubric.client.js';
 import { ScreeningClient } from './clients/screening.client.js';
 import { matchingDatabase } from './database/matching-database.js';
@@ -9,7 +9,7 @@ import { DecisionsRepository } from './decisions/decisions.repository.js';
 import { PartyDecisions } from './decisions/party-decisions.service.js';
 import { EventApplier } from './ingest/event-applier.service.js';
 import { IngestNatsController } from './ingest/ingest.nats.controller.js';
-import { OutboxFollowerService } from './ingest/outbox-follower.service.js';
+import { EventIngestService } from './ingest/event-ingest.service.js';
 import { ProjectionsRepository } from './ingest/projections.repository.js';
 import { HeldIntroductionsForwarder } from './introductions/held-introductions.forwarder.js';
 import { HeldIntroductionsRepository } from './introductions/held-introductions.repository.js';
@@ -24,7 +24,12 @@ import { CandidateIndex } from './ranking/candidate-index.js';
 import { RankingService } from './ranking/ranking.service.js';
 
 @Module({
-  imports: [BusModule.forService('matching'), DatabaseModule.forService(matchingDatabase), OpsModule.forService({ service: 'matching' })],
+  imports: [
+    BusModule.forService('matching'),
+    DatabaseModule.forService(matchingDatabase),
+    EventLogModule.forService('matching'),
+    OpsModule.forService({ service: 'matching' }),
+  ],
   controllers: [LeadsNatsController, IngestNatsController, MatchingNatsController],
   providers: [
     { provide: MATCHING_CONFIG, useFactory: loadMatchingConfig },
@@ -41,7 +46,7 @@ import { RankingService } from './ranking/ranking.service.js';
     LeadsService,
     ProjectionsRepository,
     EventApplier,
-    OutboxFollowerService,
+    EventIngestService,
     HeldIntroductionsRepository,
     HeldIntroductionsService,
     HeldIntroductionsForwarder,

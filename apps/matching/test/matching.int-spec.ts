@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects, type MatchList } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
-import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
+import { createTestDatabase, eventually, JetStreamProbe, TEST_NATS_URL } from '#testing';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -92,7 +92,7 @@ const profile = {
 
 beforeAll(async () => {
   db = await createTestDatabase('matching_int');
-  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_POLL_MS: '200', SEED_ON_EMPTY: 'true',
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_RELAY_POLL_MS: '200', SEED_ON_EMPTY: 'true', EVENT_NAMESPACE: db.name,
     MATCHES_PER_COMPANY: String(KEEP),
     PROHIBITED_PER_COMPANY: String(KEEP_PROHIBITED),
     SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml') });
@@ -115,13 +115,16 @@ afterAll(async () => {
   await bus?.close();
   for (const app of apps.reverse()) await app.close();
   await db?.drop();
+  const probe = await JetStreamProbe.open(TEST_NATS_URL, db.name);
+  await probe.deleteNamespace();
+  await probe.close();
 });
 
 describe('matching service over NATS and PostgreSQL', () => {
   const companies = (companyId: string, q: Record<string, unknown> = {}) =>
     bus.request(MatchingSubjects.companyMatches, { companyId, includeProhibited: true, limit: 200, ...q });
 
-  it('follows the companies outbox and stores ranked, explained matches citing both decisions', async () => {
+  it('follows the company events and stores ranked, explained matches citing both decisions', async () => {
     const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile });
     const list = await eventually(async () => {
       const found = await companies(company.id);
@@ -157,6 +160,9 @@ describe('matching service over NATS and PostgreSQL', () => {
     const status = await bus.request(MatchingSubjects.status, {});
     expect(status.cursors.companies).toBeGreaterThanOrEqual(1);
     expect(status.opportunities).toBeGreaterThanOrEqual(30);
+    // Two durable consumers for the opportunities (upserts, deletions) and one per company partition.
+    expect(Object.keys(status.pending)).toHaveLength(2 + 32);
+    expect(Object.keys(status.pending)).toContain('matching-opportunities-r0');
   });
 
   it('answers a caller only about a company it may see, rendered once as JSON', async () => {

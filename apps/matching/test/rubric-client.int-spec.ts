@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { SECTOR_IDS, sectorSubjects } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
-import { createTestDatabase, TEST_NATS_URL } from '#testing';
+import { createTestDatabase, JetStreamProbe, TEST_NATS_URL } from '#testing';
 import { SectorsAppModule } from '../../sectors/src/sectors-app.module.js';
 import { RubricClient } from '../src/clients/rubric.client.js';
 import { formatOkved, scoreMatch } from '../src/domain/scoring/index.js';
@@ -17,7 +17,7 @@ let bus: NatsMessageBus;
 
 beforeAll(async () => {
   db = await createTestDatabase('matching_rubrics_int');
-  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, SEED_ON_EMPTY: 'false' });
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, SEED_ON_EMPTY: 'false', EVENT_NAMESPACE: db.name });
   app = await startService({ name: 'sectors', module: SectorsAppModule.forSectors() });
   bus = await NatsMessageBus.connect(TEST_NATS_URL, 'matching-rubrics-int-spec', 3000);
 }, 60_000);
@@ -26,6 +26,9 @@ afterAll(async () => {
   await bus?.close();
   await app?.close();
   await db?.drop();
+  const probe = await JetStreamProbe.open(TEST_NATS_URL, db.name);
+  await probe.deleteNamespace();
+  await probe.close();
 });
 
 describe('RubricClient over NATS', () => {

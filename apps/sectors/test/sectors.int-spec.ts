@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import { ErrorCode, sectorSubjects } from '#contracts';
+import { ErrorCode, OpportunityEvents, sectorSubjects } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
-import { createTestDatabase, TEST_NATS_URL } from '#testing';
+import { createTestDatabase, eventually, JetStreamProbe, TEST_NATS_URL } from '#testing';
 import { SectorsAppModule } from '../src/sectors-app.module.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let app: INestApplication;
 let bus: NatsMessageBus;
+let probe: JetStreamProbe;
 const mining = sectorSubjects('mining');
 
 const opportunity = {
@@ -28,7 +29,8 @@ const opportunity = {
 
 beforeAll(async () => {
   db = await createTestDatabase('sectors_int');
-  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, SEED_ON_EMPTY: 'false' });
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, SEED_ON_EMPTY: 'false', EVENT_NAMESPACE: db.name, OUTBOX_RELAY_POLL_MS: '100' });
+  probe = await JetStreamProbe.open(TEST_NATS_URL, db.name);
   app = await startService({ name: 'sectors-mining', module: SectorsAppModule.forSectors(['mining']) });
   bus = await NatsMessageBus.connect(TEST_NATS_URL, 'sectors-int-spec', 1500);
 }, 60_000);
@@ -36,6 +38,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await bus?.close();
   await app?.close();
+  await probe?.deleteNamespace();
+  await probe?.close();
   await db?.drop();
 });
 
@@ -51,14 +55,18 @@ describe('a sectors process serving only mining', () => {
     await expect(bus.request(sectorSubjects('automobile').describe, {})).rejects.toMatchObject({ envelope: { code: ErrorCode.UNAVAILABLE } });
   });
 
-  it('stores a valid opportunity, hides the contact from the summary and writes an outbox event without it', async () => {
+  it('stores a valid opportunity, hides the contact from the summary and publishes its event without it', async () => {
     const created = await bus.request(mining.opportunityCreate, { opportunity });
     expect(created.counterparty.contact).toBe('liaison@example.invalid');
     const summary = await bus.request(mining.opportunityGet, { id: created.id });
     expect(summary.counterparty).toEqual({ name: 'Tanchon magnesia works (DPRK)' });
-    const outbox = await bus.request(mining.outboxRead, { after: 0 });
-    expect(outbox.events).toHaveLength(1);
-    expect(JSON.stringify(outbox.events[0].payload)).not.toContain('liaison@');
+    const events = await eventually(async () => {
+      const stored = await probe.events(OpportunityEvents.stream);
+      return stored.length ? stored : undefined;
+    }, 10_000, 'the opportunity event');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.subject).toBe(probe.subject(OpportunityEvents.upserted('mining')));
+    expect(JSON.stringify(events[0]!.payload)).not.toContain('liaison@');
   });
 
   it.each([

@@ -22,3 +22,4 @@ export * from './screening/party-decision.messages.js';
 export * from './screening/sanctions-list.messages.js';
 export * from './screening/dismissals.messages.js';
 export * from './screening/evidence.messages.js';
+export * from './events.js';

@@ -1,6 +1,5 @@
 import type { HealthReply } from './common/health.js';
 import type { Page, SectorId } from './common/domain.js';
-import type { ReadOutboxReply, ReadOutboxRequest, OutboxAppendedEvent } from './common/outbox.js';
 import type {
   AuthenticatePartnerRequest,
   CompanyByIdRequest,
@@ -53,6 +52,9 @@ import type {
   MatchList,
   MatchView,
   MatchingStatusReply,
+  ListDeadLettersRequest,
+  ReplayDeadLetterRequest,
+  DeadLetterPage,
   OpportunityMatchesRequest,
   PreviewRequest,
 } from './matching/matching.messages.js';
@@ -82,8 +84,6 @@ export const CompaniesSubjects = {
   companyList: 'companies.v1.company.list',
   companyUpdate: 'companies.v1.company.update',
   companyDelete: 'companies.v1.company.delete',
-  outboxRead: 'companies.v1.outbox.read',
-  outboxAppended: 'companies.v1.outbox.appended',
   healthCheck: 'companies.v1.health.check',
 } as const;
 
@@ -96,8 +96,6 @@ export function sectorSubjects<S extends SectorId>(sector: S) {
     opportunityList: `sectors.v1.${sector}.opportunity.list`,
     opportunityUpdate: `sectors.v1.${sector}.opportunity.update`,
     opportunityDelete: `sectors.v1.${sector}.opportunity.delete`,
-    outboxRead: `sectors.v1.${sector}.outbox.read`,
-    outboxAppended: `sectors.v1.${sector}.outbox.appended`,
     healthCheck: `sectors.v1.${sector}.health.check`,
   } as const;
 }
@@ -111,6 +109,10 @@ export const MatchingSubjects = {
   opportunityMatches: 'matching.v1.opportunity-matches.list',
   preview: 'matching.v1.preview.run',
   status: 'matching.v1.status.get',
+  /** Events matching could not apply after every retry, parked in the dead-letter stream. */
+  deadLetterList: 'matching.v1.dead-letters.list',
+  /** Publishes a parked event again, for matching to take it once more. */
+  deadLetterReplay: 'matching.v1.dead-letter.replay',
   /** Keeps an introduction request while screening cannot answer; matching sends it on when it can. */
   introductionHold: 'matching.v1.introduction.hold',
   healthCheck: 'matching.v1.health.check',
@@ -157,8 +159,8 @@ type SectorRequests<S extends SectorId> = {
 } & { [K in `sectors.v1.${S}.opportunity.list`]: Rpc<Plain<ListOpportunitiesRequest>, Page<OpportunitySummary>> } & {
   [K in `sectors.v1.${S}.opportunity.update`]: Rpc<Plain<UpdateOpportunityRequest>, OpportunityView>;
 } & { [K in `sectors.v1.${S}.opportunity.delete`]: Rpc<Plain<OpportunityByIdRequest>, OpportunityDeletedReply> } & {
-  [K in `sectors.v1.${S}.outbox.read`]: Rpc<Plain<ReadOutboxRequest>, ReadOutboxReply>;
-} & { [K in `sectors.v1.${S}.health.check`]: Rpc<Record<string, never>, HealthReply> };
+  [K in `sectors.v1.${S}.health.check`]: Rpc<Record<string, never>, HealthReply>;
+};
 
 /** Every request subject with the payload it takes and the reply it gives: a wrong payload fails to compile. */
 export type RequestMap = {
@@ -174,7 +176,6 @@ export type RequestMap = {
   [CompaniesSubjects.companyList]: Rpc<Plain<ListCompaniesRequest>, Page<CompanyView>>;
   [CompaniesSubjects.companyUpdate]: Rpc<Plain<UpdateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyDelete]: Rpc<Plain<CompanyByIdRequest>, CompanyDeletedReply>;
-  [CompaniesSubjects.outboxRead]: Rpc<Plain<ReadOutboxRequest>, ReadOutboxReply>;
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
   [MatchingSubjects.echo]: Rpc<Plain<EchoRequest>, { service: string; filler?: string }>;
@@ -203,6 +204,8 @@ export type RequestMap = {
   [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchList>;
   [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchList>;
   [MatchingSubjects.status]: Rpc<Record<string, never>, MatchingStatusReply>;
+  [MatchingSubjects.deadLetterList]: Rpc<Plain<ListDeadLettersRequest>, DeadLetterPage>;
+  [MatchingSubjects.deadLetterReplay]: Rpc<Plain<ReplayDeadLetterRequest>, { seq: number; replayed: true }>;
   [MatchingSubjects.introductionHold]: Rpc<Plain<RequestIntroductionRequest>, HeldIntroductionView>;
   [MatchingSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
 } & SectorRequests<SectorId>;
@@ -211,10 +214,12 @@ export type RequestSubject = keyof RequestMap;
 export type RequestOf<S extends RequestSubject> = RequestMap[S]['request'];
 export type ReplyOf<S extends RequestSubject> = RequestMap[S]['reply'];
 
-/** Every event subject with its payload. Events here are hints; the outboxes are the durable record. */
+/**
+ * Every core NATS event subject with its payload: hints, at most once, that something may be
+ * worth a look. The durable events are in events.ts, on the event log.
+ */
 export type EventMap = {
-  [CompaniesSubjects.outboxAppended]: OutboxAppendedEvent;
   [ScreeningSubjects.versionsChanged]: VersionsChangedEvent;
-} & { [K in `sectors.v1.${SectorId}.outbox.appended`]: OutboxAppendedEvent };
+};
 
 export type EventSubject = keyof EventMap;

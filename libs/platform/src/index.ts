@@ -23,3 +23,6 @@ export * from './rpc/byte-budget.js';
 export * from './events/event-log.js';
 export * from './events/jetstream-event-log.js';
 export * from './events/in-process-event-log.js';
+export * from './events/event-log.module.js';
+export * from './events/outbox-relay.js';
+export * from './events/outbox-relay.module.js';

@@ -6,7 +6,7 @@ export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres
 export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 /** A fresh, empty database for one test file; `drop` removes it. */
-export async function createTestDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(label: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `tumen_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
@@ -15,6 +15,7 @@ export async function createTestDatabase(label: string): Promise<{ url: string; 
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const client = new pg.Client({ connectionString: TEST_PG_URL });

@@ -5,18 +5,13 @@ import {
   CompanyByIdRequest,
   CreateCompanyRequest,
   ListCompaniesRequest,
-  ReadOutboxRequest,
   UpdateCompanyRequest,
 } from '#contracts';
 import { CompaniesService } from './companies.service.js';
-import { CompaniesRepository } from './companies.repository.js';
 
 @Controller()
 export class CompaniesNatsController {
-  constructor(
-    private readonly companies: CompaniesService,
-    private readonly repository: CompaniesRepository,
-  ) {}
+  constructor(private readonly companies: CompaniesService) {}
 
   @MessagePattern(CompaniesSubjects.companyCreate)
   create(@Payload() req: CreateCompanyRequest) {
@@ -46,10 +41,5 @@ export class CompaniesNatsController {
   @MessagePattern(CompaniesSubjects.companyDelete)
   delete(@Payload() req: CompanyByIdRequest) {
     return this.companies.delete(req.caller, req.id);
-  }
-
-  @MessagePattern(CompaniesSubjects.outboxRead)
-  readOutbox(@Payload() req: ReadOutboxRequest) {
-    return this.repository.readOutbox(req.after, req.limit ?? 500);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CompanyEventType, type CompanyView, type Page } from '#contracts';
-import { changeWithOutbox, fitToBytes, readOutbox } from '#platform';
+import { changeWithOutbox, fitToBytes } from '#platform';
 import { COMPANIES_SCHEMA } from '../database/companies-database.js';
 import { CompanyEntity } from './company.entity.js';
 
@@ -67,10 +67,6 @@ export class CompaniesRepository {
     });
     const items = fitToBytes(rows.map(toView));
     return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
-  }
-
-  readOutbox(after: number, limit: number) {
-    return readOutbox(this.dataSource, COMPANIES_SCHEMA, COMPANIES_STREAM, after, limit);
   }
 
   async ping(): Promise<void> {

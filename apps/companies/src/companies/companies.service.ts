@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  CompaniesSubjects,
   CompanyProfileDto,
   ErrorCode,
   type Caller,
@@ -10,7 +9,7 @@ import {
   type Page,
   type PersonEvidence,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, validateAs, type MessageBus } from '#platform';
+import { DomainError, OutboxWaker, validateAs } from '#platform';
 import { Gazetteer } from '#reference';
 import { SectorVocabularyClient } from '../vocabulary/sector-vocabulary.client.js';
 import { checkProfile } from './company-profile.rules.js';
@@ -26,7 +25,7 @@ export class CompaniesService {
   constructor(
     private readonly repository: CompaniesRepository,
     private readonly vocabulary: SectorVocabularyClient,
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    private readonly relay: OutboxWaker,
   ) {}
 
   async create(caller: Caller, profile: CompanyProfileDto): Promise<CompanyView> {
@@ -124,8 +123,9 @@ export class CompaniesService {
     };
   }
 
-  private announce(seq: number): void {
-    this.bus.emit(CompaniesSubjects.outboxAppended, { source: 'companies', seq });
+  /** The change and its event are committed: the relay publishes it now, not at its next poll. */
+  private announce(_seq: number): void {
+    this.relay.wake();
   }
 }
 

@@ -58,7 +58,8 @@ export class EventApplier {
   async rankCompanies(views: readonly CompanyView[]): Promise<RankedCompanies> {
     const latest = new Map(views.map((v) => [v.id, v]));
     const stored = await this.projections.versions('company', [...latest.keys()]);
-    const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version);
+    const removed = await this.projections.removed('company', [...latest.keys()]);
+    const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version && !removed.has(v.id));
     const { companies: decisions } = await this.decisions.decide({ companies: fresh, opportunities: [] });
     const lists = new Map<string, RankedLists>();
     for (const [i, view] of fresh.entries()) lists.set(view.id, await this.ranking.rank(prepareCompany(view), bars(decisions[i]!)));
@@ -102,7 +103,8 @@ export class EventApplier {
   async decideOpportunities(views: readonly OpportunitySummary[]): Promise<DecidedOpportunities> {
     const latest = new Map(views.map((v) => [v.id, v]));
     const stored = await this.projections.versions('opportunity', [...latest.keys()]);
-    const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version);
+    const removed = await this.projections.removed('opportunity', [...latest.keys()]);
+    const fresh = [...latest.values()].filter((v) => (stored.get(v.id) ?? 0) <= v.version && !removed.has(v.id));
     const { opportunities: decisions } = await this.decisions.decide({ companies: [], opportunities: fresh });
     return { views: fresh, decisions };
   }

@@ -5,7 +5,7 @@ import { Transactions } from '../database/transactions.js';
 
 const S = MATCHING_SCHEMA;
 
-/** Matching's copies of the companies and opportunities it follows, and how far it has read each outbox. */
+/** Matching's copies of the companies and opportunities it follows, the ids deleted, and the highest outbox sequence applied from each source. */
 @Injectable()
 export class ProjectionsRepository {
   constructor(private readonly tx: Transactions) {}
@@ -54,11 +54,24 @@ export class ProjectionsRepository {
     );
   }
 
+  /** Removes the copy and remembers the id as deleted, so no older upsert delivered again brings it back. */
   async removeCompany(id: string): Promise<void> {
     await this.tx.manager().query(`DELETE FROM ${S}.company WHERE id = $1`, [id]);
+    await this.remember('company', id);
   }
 
   async removeOpportunity(id: string): Promise<void> {
     await this.tx.manager().query(`DELETE FROM ${S}.opportunity WHERE id = $1`, [id]);
+    await this.remember('opportunity', id);
+  }
+
+  /** Those of `ids` that were deleted. */
+  async removed(kind: 'company' | 'opportunity', ids: readonly string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.tx.manager().query(`SELECT id FROM ${S}.removed WHERE kind = $1 AND id = ANY($2::uuid[])`, [kind, ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private async remember(kind: 'company' | 'opportunity', id: string): Promise<void> {
+    await this.tx.manager().query(`INSERT INTO ${S}.removed (kind, id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [kind, id]);
   }
 }

@@ -4,7 +4,6 @@ import {
   CreateOpportunityRequest,
   ListOpportunitiesRequest,
   OpportunityByIdRequest,
-  ReadOutboxRequest,
   sectorSubjects,
   UpdateOpportunityRequest,
   type HealthReply,
@@ -55,11 +54,6 @@ export function createOpportunitiesController(sector: SectorId): Type<unknown> {
     @MessagePattern(subjects.opportunityDelete)
     delete(@Payload() req: OpportunityByIdRequest) {
       return this.opportunities.delete(req.id);
-    }
-
-    @MessagePattern(subjects.outboxRead)
-    readOutbox(@Payload() req: ReadOutboxRequest) {
-      return this.opportunities.readOutbox(req.after, req.limit);
     }
 
     @MessagePattern(subjects.healthCheck)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OpportunityEventType, summariseOpportunity, type OpportunityView, type Page, type OpportunitySummary, type SectorId } from '#contracts';
-import { appendOutbox, fitToBytes, readOutbox } from '#platform';
+import { appendOutbox, fitToBytes } from '#platform';
 import { SECTORS_SCHEMA } from '../database/sectors-database.js';
 import { OpportunityEntity } from './opportunity.entity.js';
 
@@ -60,10 +60,6 @@ export class OpportunitiesRepository {
 
   async count(sector: SectorId): Promise<number> {
     return this.dataSource.getRepository(OpportunityEntity).countBy({ sector });
-  }
-
-  readOutbox(sector: SectorId, after: number, limit: number) {
-    return readOutbox(this.dataSource, SECTORS_SCHEMA, sector, after, limit);
   }
 
   private appendUpsert(manager: EntityManager, view: OpportunityView): Promise<number> {

@@ -12,7 +12,7 @@ import {
   type Page,
   type SectorView,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, validateAs, type MessageBus } from '#platform';
+import { DomainError, OutboxWaker, validateAs } from '#platform';
 import type { SectorDefinition } from '../sectors/sector-definition.js';
 import type { OpportunitySeed } from '../sectors/sector.types.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
@@ -27,7 +27,7 @@ export class OpportunitiesService {
   constructor(
     @Inject(SECTOR_DEFINITION) private readonly sector: SectorDefinition,
     private readonly repository: OpportunitiesRepository,
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    private readonly relay: OutboxWaker,
   ) {}
 
   describe(): SectorView {
@@ -83,10 +83,6 @@ export class OpportunitiesService {
     return { id, deleted: true };
   }
 
-  readOutbox(after: number, limit = 500) {
-    return this.repository.readOutbox(this.sector.id, after, limit);
-  }
-
   /** Loads the sector's seed catalogue; entries already present (by seed key) are left as they are. */
   async loadSeed(): Promise<{ added: number; present: number }> {
     let added = 0;
@@ -139,8 +135,9 @@ export class OpportunitiesService {
     };
   }
 
-  private announce(seq: number): void {
-    this.bus.emit(sectorSubjects(this.sector.id).outboxAppended, { source: `sectors.${this.sector.id}`, seq });
+  /** The change and its event are committed: the relay publishes it now, not at its next poll. */
+  private announce(_seq: number): void {
+    this.relay.wake();
   }
 }
 

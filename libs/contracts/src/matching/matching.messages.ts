@@ -146,9 +146,12 @@ export class PreviewRequest extends MatchFilterDto {
   profile!: CompanyView;
 }
 
-/** How far the matching service has read each source's outbox. */
+/** What the matching service holds and how far behind the event log it is. */
 export interface MatchingStatusReply {
+  /** The highest outbox sequence applied from each source (`companies`, `sectors.<sector>`). */
   cursors: Record<string, number>;
+  /** Events each of its durable consumers has not acknowledged yet. */
+  pending: Record<string, number>;
   companies: number;
   opportunities: number;
   /** Stored matches in all: leads and prohibited. */
@@ -157,4 +160,42 @@ export interface MatchingStatusReply {
   prohibited: number;
   /** Parties whose decision is due from the screening service (unscreened, or given under other versions). */
   decisionsDue: number;
+}
+
+export class ListDeadLettersRequest {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class ReplayDeadLetterRequest {
+  @IsInt()
+  @Min(1)
+  seq!: number;
+}
+
+/** An event a consumer could not apply after every delivery, with the last error. */
+export interface DeadLetterView {
+  seq: number;
+  stream: string;
+  consumer: string;
+  subject: string;
+  id: string;
+  payload: unknown;
+  deliveries: number;
+  error: string;
+  parkedAt: string;
+}
+
+export interface DeadLetterPage {
+  items: DeadLetterView[];
+  /** The `after` of the next page, or null at the end. */
+  next: number | null;
 }

@@ -38,6 +38,15 @@ export const env = {
       if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
       throw new Error(`must be true or false, got "${raw}"`);
     }, fallback),
+  /** Comma-separated integers, each from min to max: `1000,5000,30000`. */
+  ints: (fallback?: number[], min = 0, max = Number.MAX_SAFE_INTEGER): EnvVar<number[]> =>
+    required((raw) => {
+      const values = raw.split(',').map((v) => Number(v.trim()));
+      if (!values.length || values.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+        throw new Error(`must be comma-separated integers from ${min} to ${max}, got "${raw}"`);
+      }
+      return values;
+    }, fallback),
   list: <T extends string>(allowed: readonly T[], fallback?: T[]): EnvVar<T[]> =>
     required((raw) => {
       const values = raw.split(',').map((v) => v.trim()).filter(Boolean);

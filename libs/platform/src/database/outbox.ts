@@ -1,6 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OutboxEvent, ReadOutboxReply } from '#contracts';
-import { fitToBytes, LIST_PAGE_MAX_BYTES } from '../rpc/byte-budget.js';
 
 export interface NewOutboxEvent {
   stream: string;
@@ -11,7 +9,8 @@ export interface NewOutboxEvent {
 
 /**
  * Appends an event in the caller's transaction. The advisory lock makes sequence order equal commit
- * order, so a reader that has seen sequence N can never later find a smaller one committed.
+ * order, so a reader that has seen sequence N can never later find a smaller one committed (the
+ * outbox relay reads it so).
  */
 export async function appendOutbox(manager: EntityManager, schema: string, event: NewOutboxEvent): Promise<number> {
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.outbox`]);
@@ -53,47 +52,29 @@ export async function changeWithOutbox(
   return rows.length ? Number(rows[0]!.seq) : null;
 }
 
-/**
- * The most JSON bytes of events one outbox read answers: a reply must fit a NATS message (1 MiB),
- * and a page of `limit` large events (a company with many owners and directors) could not.
- */
-export const OUTBOX_PAGE_MAX_BYTES = LIST_PAGE_MAX_BYTES;
+/** One outbox row, as a relay reads it. */
+export interface OutboxRow {
+  seq: number;
+  /** The outbox's own stream column (a sector, say), not the event log's stream. */
+  stream: string;
+  type: string;
+  aggregateId: string;
+  payload: unknown;
+  occurredAt: string;
+}
 
-/**
- * Reads one stream's events after a sequence number, oldest first: at most `limit`, and no more
- * than fit `maxBytes` of JSON (an event larger than that alone still comes, alone). A reader goes on
- * after the last event it got until it reaches `head`.
- */
-export async function readOutbox(
-  dataSource: DataSource,
-  schema: string,
-  stream: string,
-  after: number,
-  limit: number,
-  maxBytes = OUTBOX_PAGE_MAX_BYTES,
-): Promise<ReadOutboxReply> {
-  const rows: { seq: string; type: string; aggregate_id: string; payload: unknown; occurred_at: Date }[] =
-    await dataSource.query(
-      `SELECT seq, type, aggregate_id, payload, occurred_at FROM "${schema}".outbox
-        WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [stream, after, limit],
-    );
-  const head: { head: string | null }[] = await dataSource.query(
-    `SELECT max(seq) AS head FROM "${schema}".outbox WHERE stream = $1`,
-    [stream],
+/** Reads the outbox after a sequence number, oldest first, every stream of it: at most `limit` rows. */
+export async function readOutboxRows(db: Pick<DataSource, 'query'>, schema: string, after: number, limit: number): Promise<OutboxRow[]> {
+  const rows: { seq: string; stream: string; type: string; aggregate_id: string; payload: unknown; occurred_at: Date }[] = await db.query(
+    `SELECT seq, stream, type, aggregate_id, payload, occurred_at FROM "${schema}".outbox WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [after, limit],
   );
-  const events = fitToBytes(
-    rows.map(
-      (r): OutboxEvent => ({
-        seq: Number(r.seq),
-        type: r.type,
-        aggregateId: r.aggregate_id,
-        payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-        occurredAt: new Date(r.occurred_at).toISOString(),
-      }),
-    ),
-    maxBytes,
-    0,
-  );
-  return { events, head: Number(head[0]?.head ?? 0) };
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    stream: r.stream,
+    type: r.type,
+    aggregateId: r.aggregate_id,
+    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+  }));
 }

@@ -56,6 +56,8 @@ describe('JetStreamEventLog', () => {
   });
 
   describeEventLogContract('JetStreamEventLog', () => JetStreamEventLog.connect(url, 'event-log-contract'));
+  // The same behaviour with every stream and subject prefixed, as platforms sharing a server run.
+  describeEventLogContract('JetStreamEventLog in a namespace', () => JetStreamEventLog.connect(url, 'event-log-contract-ns', { namespace: 'contract_ns' }));
 });
 
 describe('JetStreamEventLog when NATS fails under it', () => {

@@ -65,6 +65,12 @@ export interface JetStreamEventLogOptions {
    * and the checks on the consumer after an outage, so it bounds how soon consumption resumes. 10 s by default.
    */
   pullExpiresMs?: number;
+  /**
+   * Prefixes every stream name (`<ns>_COMPANIES`) and subject (`<ns>.companies.v1.…`), the
+   * dead-letter stream's included, so that platforms sharing a NATS server share no event. Callers
+   * name streams and subjects without it, and see them without it. None by default.
+   */
+  namespace?: string;
 }
 
 /** What a dead letter's message body holds: the dead letter less its position. */
@@ -84,6 +90,7 @@ export class JetStreamEventLog implements EventLog {
   private readonly pullExpiresMs: number;
   private readonly subscriptions = new Set<JetStreamSubscription>();
   private deadLetterStream: Promise<void> | null = null;
+  private readonly namespace: string;
 
   private constructor(
     private readonly connection: NatsConnection,
@@ -96,6 +103,8 @@ export class JetStreamEventLog implements EventLog {
     this.duplicateWindowMs = options.duplicateWindowMs ?? 10 * 60_000;
     this.ackWaitMs = options.ackWaitMs ?? 30_000;
     this.pullExpiresMs = options.pullExpiresMs ?? 10_000;
+    this.namespace = options.namespace ?? '';
+    if (this.namespace) assertName('stream', this.namespace);
   }
 
   /** Opens a connection of its own (the platform's options: it reconnects forever) and checks that JetStream answers on it. */
@@ -113,16 +122,17 @@ export class JetStreamEventLog implements EventLog {
 
   async ensureStream(spec: StreamSpec): Promise<void> {
     assertName('stream', spec.name);
-    const wanted = { subjects: [...spec.subjects], duplicate_window: nanos(this.duplicateWindowMs) };
-    const info = await this.streamInfo(spec.name);
+    const name = this.streamName(spec.name);
+    const wanted = { subjects: spec.subjects.map((s) => this.subject(s)), duplicate_window: nanos(this.duplicateWindowMs) };
+    const info = await this.streamInfo(name);
     if (!info) {
       // Adding a stream that a concurrent caller just added with the same configuration succeeds.
-      await this.jsm.streams.add({ name: spec.name, ...wanted, storage: StorageType.File, retention: RetentionPolicy.Limits });
+      await this.jsm.streams.add({ name, ...wanted, storage: StorageType.File, retention: RetentionPolicy.Limits });
       return;
     }
     const sameSubjects = [...info.config.subjects].sort().join() === [...wanted.subjects].sort().join();
     if (!sameSubjects || info.config.duplicate_window !== wanted.duplicate_window) {
-      await this.jsm.streams.update(spec.name, wanted);
+      await this.jsm.streams.update(name, wanted);
     }
   }
 
@@ -132,14 +142,15 @@ export class JetStreamEventLog implements EventLog {
       // Sent one after another on one connection, the publishes are stored in this order; the
       // expected stream makes a subject that another stream (or none) holds fail instead of landing there.
       const acks = await Promise.allSettled(
-        window.map((e) => this.js.publish(e.subject, encode(e.payload), { msgID: e.id, expect: { streamName: stream } })),
+        window.map((e) => this.js.publish(this.subject(e.subject), encode(e.payload), { msgID: e.id, expect: { streamName: this.streamName(stream) } })),
       );
       const failed = acks.find((a): a is PromiseRejectedResult => a.status === 'rejected');
       if (failed) throw failed.reason;
     }
   }
 
-  async lastId(stream: string): Promise<string | null> {
+  async lastId(bare: string): Promise<string | null> {
+    const stream = this.streamName(bare);
     const info = await this.jsm.streams.info(stream);
     // Event streams lose no message but by their limits, so the walk back passes over replayed dead
     // letters only, which are not the publisher's events.
@@ -151,11 +162,13 @@ export class JetStreamEventLog implements EventLog {
     return null;
   }
 
-  async consume(spec: ConsumerSpec, handler: BatchHandler): Promise<Subscription> {
-    assertName('durable', spec.durable);
+  async consume(given: ConsumerSpec, handler: BatchHandler): Promise<Subscription> {
+    assertName('durable', given.durable);
     await this.ensureDeadLetterStream();
+    const spec = { ...given, stream: this.streamName(given.stream), filter: this.subject(given.filter) };
     const consumer = await this.durableConsumer(spec);
-    const subscription = new JetStreamSubscription(spec, handler, consumer, {
+    const bare = (events: LoggedEvent[]) => handler(events.map((e) => ({ ...e, subject: this.bareSubject(e.subject) })));
+    const subscription = new JetStreamSubscription(spec, this.namespace ? bare : handler, consumer, {
       consumer: () => this.durableConsumer(spec),
       park: (body, streamSeq) => this.park(body, spec, streamSeq),
       logger: this.logger,
@@ -168,7 +181,7 @@ export class JetStreamEventLog implements EventLog {
   }
 
   async consumerState(stream: string, durable: string): Promise<ConsumerState> {
-    const info = await this.jsm.consumers.info(stream, durable);
+    const info = await this.jsm.consumers.info(this.streamName(stream), durable);
     return { durable, pending: info.num_pending + info.num_ack_pending };
   }
 
@@ -176,7 +189,7 @@ export class JetStreamEventLog implements EventLog {
     const items: DeadLetter[] = [];
     let next = await this.nextDeadLetter(after + 1);
     while (next && items.length < Math.max(1, limit)) {
-      items.push(toDeadLetter(next));
+      items.push(this.bareLetter(toDeadLetter(next)));
       next = await this.nextDeadLetter(next.seq + 1);
     }
     return { items, next: next && items.length ? items[items.length - 1]!.seq : null };
@@ -187,6 +200,7 @@ export class JetStreamEventLog implements EventLog {
     if (!message) return false;
     const letter = toDeadLetter(message);
     const headers = natsHeaders();
+    // As parked: the stream and subject with the namespace.
     headers.set(REPLAY_HEADER, String(seq));
     await this.js.publish(letter.subject, encode(letter.payload), {
       msgID: replayId(letter.id, seq),
@@ -194,7 +208,7 @@ export class JetStreamEventLog implements EventLog {
       headers,
     });
     try {
-      return await this.jsm.streams.deleteMessage(DEAD_LETTER_STREAM, seq, false);
+      return await this.jsm.streams.deleteMessage(this.streamName(DEAD_LETTER_STREAM), seq, false);
     } catch (error) {
       // Replayed at the same time by another caller: its publish and ours stored one event.
       if (error instanceof JetStreamApiError) return false;
@@ -241,9 +255,9 @@ export class JetStreamEventLog implements EventLog {
 
   /** Stores a dead letter; an event parked twice (a crash before its acknowledgement) is stored once. */
   private async park(body: ParkedBody, spec: ConsumerSpec, streamSeq: number): Promise<void> {
-    await this.js.publish(deadLetterSubject(spec.stream, spec.durable), encode(body), {
+    await this.js.publish(this.subject(deadLetterSubject(spec.stream, spec.durable)), encode(body), {
       msgID: parkingId(spec.stream, spec.durable, streamSeq),
-      expect: { streamName: DEAD_LETTER_STREAM },
+      expect: { streamName: this.streamName(DEAD_LETTER_STREAM) },
     });
   }
 
@@ -253,6 +267,25 @@ export class JetStreamEventLog implements EventLog {
       throw error;
     });
     return this.deadLetterStream;
+  }
+
+  private streamName(name: string): string {
+    return this.namespace ? `${this.namespace}_${name}` : name;
+  }
+
+  private subject(subject: string): string {
+    return this.namespace ? `${this.namespace}.${subject}` : subject;
+  }
+
+  private bareSubject(subject: string): string {
+    return this.namespace && subject.startsWith(`${this.namespace}.`) ? subject.slice(this.namespace.length + 1) : subject;
+  }
+
+  /** A dead letter as callers name things: its stream and subject without the namespace. */
+  private bareLetter(letter: DeadLetter): DeadLetter {
+    if (!this.namespace) return letter;
+    const prefix = `${this.namespace}_`;
+    return { ...letter, stream: letter.stream.startsWith(prefix) ? letter.stream.slice(prefix.length) : letter.stream, subject: this.bareSubject(letter.subject) };
   }
 
   private async streamInfo(name: string) {
@@ -267,7 +300,7 @@ export class JetStreamEventLog implements EventLog {
   /** The first dead letter at or after `seq`, or null. */
   private async nextDeadLetter(seq: number): Promise<StoredMsg | null> {
     // The server (2.9 on) takes `next_by_subj` on a plain message get; the client's type names only `seq`.
-    const query: SeqMsgRequest & { next_by_subj: string } = { seq, next_by_subj: DEAD_LETTER_SUBJECTS };
+    const query: SeqMsgRequest & { next_by_subj: string } = { seq, next_by_subj: this.subject(DEAD_LETTER_SUBJECTS) };
     return this.deadLetterQuery(query);
   }
 
@@ -277,7 +310,7 @@ export class JetStreamEventLog implements EventLog {
 
   private async deadLetterQuery(query: SeqMsgRequest): Promise<StoredMsg | null> {
     try {
-      return await this.jsm.streams.getMessage(DEAD_LETTER_STREAM, query);
+      return await this.jsm.streams.getMessage(this.streamName(DEAD_LETTER_STREAM), query);
     } catch (error) {
       // No dead-letter stream yet: nothing was ever parked.
       if (isApiError(error, JetStreamApiCodes.StreamNotFound)) return null;

@@ -39,11 +39,17 @@ export const Metrics = {
     labelNames: ['method', 'route', 'status'] as const,
     buckets: LATENCY_BUCKETS,
   }),
-  /** Events a source's outbox holds that matching has not applied yet. */
+  /** Events a durable consumer of matching has not acknowledged yet. */
   eventLag: new Gauge({
     name: 'tumen_matching_event_lag',
-    help: 'Events written to a source outbox and not yet applied by matching, by source',
-    labelNames: ['source'] as const,
+    help: 'Events stored in the event log and not yet applied and acknowledged by a matching consumer, by consumer',
+    labelNames: ['consumer'] as const,
+  }),
+  /** Outbox rows a relay published to the event log. */
+  relayPublished: new Counter({
+    name: 'tumen_outbox_relay_published_total',
+    help: 'Outbox rows published to the event log by this process, by stream',
+    labelNames: ['stream'] as const,
   }),
   /** Work matching holds back: companies waiting to refill their lead slots. */
   backlog: new Gauge({
