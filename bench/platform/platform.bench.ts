@@ -138,6 +138,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     PORT: String(port),
     REQUEST_TIMEOUT_MS: '10000',
     OUTBOX_RELAY_POLL_MS: '200',
+    MATCHING_POLL_MS: '200',
     SEED_ON_EMPTY: 'false',
     MATCHES_PER_COMPANY: String(MATCHES_PER_COMPANY),
     MATCH_FLOOR_SCORE: String(MATCH_FLOOR_SCORE),

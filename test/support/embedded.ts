@@ -19,6 +19,7 @@ export class EmbeddedPlatform extends RestClient {
       PORT: String(port),
       ADMIN_API_KEY: platform.adminKey,
       OUTBOX_RELAY_POLL_MS: '200',
+      MATCHING_POLL_MS: '200',
       NATS_URL: '',
       DATABASE_URL: '',
     });

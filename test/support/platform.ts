@@ -40,6 +40,7 @@ export class Platform extends RestClient {
       REQUEST_TIMEOUT_MS: '2000',
       SEED_ON_EMPTY: 'true',
       OUTBOX_RELAY_POLL_MS: '200',
+      MATCHING_POLL_MS: '200',
       SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml'),
       ...extraEnv,
     };

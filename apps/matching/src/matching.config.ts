@@ -1,5 +1,5 @@
 import { COMPANY_PARTITIONS } from '#contracts';
-import { ConfigError, env, loadEnv } from '#platform';
+import { env, loadEnv } from '#platform';
 
 /** Tunables of the matching service. */
 export const MatchingEnv = {
@@ -9,9 +9,8 @@ export const MatchingEnv = {
   PROHIBITED_PER_COMPANY: env.int(10, 0, 1000),
   /** Matches scoring below this are not stored. */
   MATCH_FLOOR_SCORE: env.int(10, 0, 100),
-  /** How many matching replicas share the company partitions, and which one this is (0-based): it owns the partitions p with p mod N = i. */
-  MATCHING_REPLICAS: env.int(1, 1, COMPANY_PARTITIONS),
-  MATCHING_REPLICA: env.int(0, 0, COMPANY_PARTITIONS - 1),
+  /** How often matching looks for work no event brings: parties due for screening again (screening was down, or a new list), companies to refill. */
+  MATCHING_POLL_MS: env.int(1000, 50, 60_000),
   /** Events a consumer hands over at once, at most. */
   EVENT_BATCH: env.int(200, 1, 5000),
   /** Deliveries of an event that keeps failing before it is parked in the dead-letter stream. */
@@ -25,14 +24,14 @@ export type MatchingConfig = ReturnType<typeof loadMatchingConfig>;
 export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
 
 export function loadMatchingConfig() {
-  const config = loadEnv(MatchingEnv);
-  if (config.MATCHING_REPLICA >= config.MATCHING_REPLICAS) {
-    throw new ConfigError([`MATCHING_REPLICA must be below MATCHING_REPLICAS (${config.MATCHING_REPLICAS}), got ${config.MATCHING_REPLICA}`]);
-  }
-  return config;
+  return loadEnv(MatchingEnv);
 }
 
-/** The company partitions this replica owns: p mod MATCHING_REPLICAS = MATCHING_REPLICA. */
-export function ownedPartitions(config: Pick<MatchingConfig, 'MATCHING_REPLICAS' | 'MATCHING_REPLICA'>): number[] {
-  return Array.from({ length: COMPANY_PARTITIONS }, (_, p) => p).filter((p) => p % config.MATCHING_REPLICAS === config.MATCHING_REPLICA);
+/**
+ * The company partitions this process consumes: every one. Matching runs as one process (replica
+ * 0); spreading the partitions over replicas also needs reads routed by partition, not built yet.
+ */
+export const MATCHING_REPLICA = 0;
+export function ownedPartitions(): number[] {
+  return Array.from({ length: COMPANY_PARTITIONS }, (_, p) => p);
 }

@@ -92,7 +92,7 @@ const profile = {
 
 beforeAll(async () => {
   db = await createTestDatabase('matching_int');
-  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_RELAY_POLL_MS: '200', SEED_ON_EMPTY: 'true', EVENT_NAMESPACE: db.name,
+  Object.assign(process.env, { NATS_URL: TEST_NATS_URL, DATABASE_URL: db.url, REQUEST_TIMEOUT_MS: '3000', OUTBOX_RELAY_POLL_MS: '200', MATCHING_POLL_MS: '200', SEED_ON_EMPTY: 'true', EVENT_NAMESPACE: db.name,
     MATCHES_PER_COMPANY: String(KEEP),
     PROHIBITED_PER_COMPANY: String(KEEP_PROHIBITED),
     SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml') });

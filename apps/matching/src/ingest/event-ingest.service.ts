@@ -12,7 +12,7 @@ import { CoalescingRunner, EVENT_LOG, Metrics, type ConsumerSpec, type EventLog,
 import { Transactions } from '../database/transactions.js';
 import { DecisionSync } from '../decisions/decision-sync.service.js';
 import { LeadsService } from '../leads/leads.service.js';
-import { MATCHING_CONFIG, ownedPartitions, type MatchingConfig } from '../matching.config.js';
+import { MATCHING_CONFIG, MATCHING_REPLICA, ownedPartitions, type MatchingConfig } from '../matching.config.js';
 import { EventApplier, type DecidedOpportunities, type RankedCompanies } from './event-applier.service.js';
 import { ProjectionsRepository } from './projections.repository.js';
 
@@ -52,8 +52,8 @@ const VERSION_SYNC_MS = 10_000;
  * committed: a crash loses nothing, and what was applied and not yet acknowledged comes again,
  * applied again idempotently (versions, and the ids of deleted parties).
  *
- * This replica consumes every opportunity event and the company events of the partitions it owns
- * (`MATCHING_REPLICAS`, `MATCHING_REPLICA`). Opportunities go first: a backlog then scores each
+ * It consumes every opportunity event and the company events of every partition, one durable
+ * consumer per partition, so that the partitions can later be spread over replicas. Opportunities go first: a backlog then scores each
  * company once against the whole catalogue instead of fanning every opportunity out to companies
  * it will score again anyway.
  */
@@ -68,6 +68,7 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
   private cursors: Record<string, number> = {};
   private timer: NodeJS.Timeout | undefined;
   private lastVersionSync = 0;
+  private lastLagReport = 0;
 
   constructor(
     private readonly applier: EventApplier,
@@ -87,9 +88,9 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
       backoffMs: config.EVENT_BACKOFF_MS,
     });
     this.consumers = [
-      consumer(OpportunityEvents.stream, `matching-opportunities-r${config.MATCHING_REPLICA}`, OpportunityEvents.allUpserted),
-      consumer(OpportunityEvents.stream, `matching-opportunity-deletions-r${config.MATCHING_REPLICA}`, OpportunityEvents.allDeleted),
-      ...ownedPartitions(config).map((p) => consumer(CompanyEvents.stream, `matching-companies-p${p}`, CompanyEvents.ofPartition(p))),
+      consumer(OpportunityEvents.stream, `matching-opportunities-r${MATCHING_REPLICA}`, OpportunityEvents.allUpserted),
+      consumer(OpportunityEvents.stream, `matching-opportunity-deletions-r${MATCHING_REPLICA}`, OpportunityEvents.allDeleted),
+      ...ownedPartitions().map((p) => consumer(CompanyEvents.stream, `matching-companies-p${p}`, CompanyEvents.ofPartition(p))),
     ];
   }
 
@@ -147,9 +148,12 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
   private schedule(): void {
     this.timer = setTimeout(() => {
       this.wake();
-      void this.pending().catch(() => undefined);
+      if (Date.now() - this.lastLagReport > VERSION_SYNC_MS) {
+        this.lastLagReport = Date.now();
+        void this.pending().catch(() => undefined);
+      }
       if (!this.runner.stopped) this.schedule();
-    }, VERSION_SYNC_MS);
+    }, this.config.MATCHING_POLL_MS);
     this.timer.unref();
   }
 
