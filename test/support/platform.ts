@@ -6,10 +6,26 @@ import { freePort, RestClient } from './rest-client.js';
 
 export type { ApiResponse } from './rest-client.js';
 
+export type ServiceName = 'screening' | 'sectors' | 'companies' | 'matching' | 'gateway';
+
+export interface PlatformOptions {
+  /** The NATS to run on; TEST_NATS_URL unless given. */
+  natsUrl?: string;
+  /** Environment of one service only, over the platform's (an OPS_PORT of its own, say). */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /**
+   * A second process of a service, started with the others (as a deployment of two replicas starts
+   * them), with the service's environment but for these overrides (a gateway's own PORT, an OPS_PORT).
+   */
+  replicas?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
 /** The whole platform, every service its own process on the real NATS and PostgreSQL, driven through REST. */
 export class Platform extends RestClient {
   readonly adminKey = `admin-${Math.random().toString(36).slice(2)}`;
-  readonly services: Record<'screening' | 'sectors' | 'companies' | 'matching' | 'gateway', ServiceProcess>;
+  readonly services: Record<ServiceName, ServiceProcess>;
+  /** The second processes asked for in `options.replicas`, by service. */
+  readonly replicas: Partial<Record<ServiceName, ServiceProcess>> = {};
   private dropDatabase: () => Promise<void> = async () => undefined;
   /** The platform's PostgreSQL database, for the few checks REST cannot make (there is no route listing partners). */
   databaseUrl = '';
@@ -27,7 +43,7 @@ export class Platform extends RestClient {
    * As deployed: each service connects as its own least-privileged role and migrates as its
    * schema's owner (`npm run db:provision`).
    */
-  static async start(label: string, extraEnv: Record<string, string> = {}, options: { natsUrl?: string } = {}): Promise<Platform> {
+  static async start(label: string, extraEnv: Record<string, string> = {}, options: PlatformOptions = {}): Promise<Platform> {
     const db = await createTestDatabase(label);
     const port = await freePort();
     const adminKey = `admin-${Math.random().toString(36).slice(2)}`;
@@ -45,12 +61,13 @@ export class Platform extends RestClient {
       ...extraEnv,
     };
     const roles = await provisionRoles(db.url, ['screening', 'sectors', 'companies', 'matching']);
+    const own = options.serviceEnv ?? {};
     const platform = new Platform({
-      screening: new ServiceProcess('screening', 'dist/apps/screening/src/main.js', { ...env, ...roles.screening }),
-      sectors: new ServiceProcess('sectors', 'dist/apps/sectors/src/main.js', { ...env, ...roles.sectors }),
-      companies: new ServiceProcess('companies', 'dist/apps/companies/src/main.js', { ...env, ...roles.companies }),
-      matching: new ServiceProcess('matching', 'dist/apps/matching/src/main.js', { ...env, ...roles.matching }),
-      gateway: new ServiceProcess('gateway', 'dist/apps/gateway/src/main.js', env),
+      screening: new ServiceProcess('screening', 'dist/apps/screening/src/main.js', { ...env, ...roles.screening, ...own.screening }),
+      sectors: new ServiceProcess('sectors', 'dist/apps/sectors/src/main.js', { ...env, ...roles.sectors, ...own.sectors }),
+      companies: new ServiceProcess('companies', 'dist/apps/companies/src/main.js', { ...env, ...roles.companies, ...own.companies }),
+      matching: new ServiceProcess('matching', 'dist/apps/matching/src/main.js', { ...env, ...roles.matching, ...own.matching }),
+      gateway: new ServiceProcess('gateway', 'dist/apps/gateway/src/main.js', { ...env, ...own.gateway }),
     });
     Object.assign(platform, { adminKey });
     platform.dropDatabase = db.drop;
@@ -58,7 +75,10 @@ export class Platform extends RestClient {
     platform.natsUrl = env.NATS_URL;
     platform.eventNamespace = db.name;
     platform.baseUrl = `http://127.0.0.1:${port}`;
-    for (const s of Object.values(platform.services)) s.start();
+    for (const [name, overrides] of Object.entries(options.replicas ?? {}) as [ServiceName, Record<string, string>][]) {
+      platform.replicas[name] = platform.services[name].replica(overrides);
+    }
+    for (const s of platform.processes()) s.start();
     try {
       await platform.healthy(Number(process.env.TEST_PLATFORM_START_MS ?? 60_000));
     } catch (error) {
@@ -71,18 +91,23 @@ export class Platform extends RestClient {
   async healthy(timeoutMs = 15_000): Promise<void> {
     await eventually(async () => ((await this.get('/health')).status === 200 ? true : undefined), timeoutMs, 'the platform to be healthy').catch(
       (error: Error) => {
-        const logs = Object.values(this.services).map((s) => `--- ${s.name}\n${s.log.slice(-2000)}`).join('\n');
+        const logs = this.processes().map((s) => `--- ${s.name}\n${s.log.slice(-2000)}`).join('\n');
         throw new Error(`${error.message}\n${logs}`);
       },
     );
   }
 
   async stop(): Promise<void> {
-    await Promise.all(Object.values(this.services).map((s) => s.kill('SIGTERM')));
+    await Promise.all(this.processes().map((s) => s.kill('SIGTERM')));
     await this.dropDatabase();
     const probe = await this.jetstream().catch(() => null);
     await probe?.deleteNamespace().catch(() => undefined);
     await probe?.close();
+  }
+
+  /** Every process of the platform: one per service, and the replicas. */
+  processes(): ServiceProcess[] {
+    return [...Object.values(this.services), ...Object.values(this.replicas)];
   }
 
   /** A look into the platform's streams. */

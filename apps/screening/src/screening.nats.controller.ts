@@ -46,7 +46,7 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.versionsGet)
   async versions() {
-    return { ...this.screening.versions(), dismissalsSeq: await this.dismissals.lastChange() };
+    return { ...(await this.screening.versions()), dismissalsSeq: await this.dismissals.lastChange() };
   }
 
   @MessagePattern(ScreeningSubjects.rulesGet)

@@ -59,7 +59,7 @@ export class DismissalsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async create(req: CreateDismissalRequest): Promise<DismissalView> {
-    const snapshot = this.list.snapshot();
+    const snapshot = await this.list.current();
     if (!snapshot) throw new DomainError(ErrorCode.CONFLICT, 'No sanctions list is loaded: there is no hit to dismiss');
     const entry = this.entry(snapshot, req.referenceNumber);
     if (!entry) throw DomainError.validation([{ field: 'referenceNumber', reason: `${req.referenceNumber} is not on the list in force (${snapshot.version})` }]);

@@ -60,6 +60,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
   private lastCandidate: StoredListVersion | null = null;
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<ListRefreshReply> | null = null;
+  private following: Promise<void> | null = null;
   /** Refreshes and decisions, one at a time in this process (the repository's lock orders them across processes). */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -99,7 +100,34 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
     return this.active?.snapshot ?? null;
   }
 
+  /**
+   * The list in force as stored now. Another process of this service may have put a new version in
+   * force since this one loaded its copy (its refresh, an admin's confirmation it answered): every
+   * screen asks first (one read of the version in force), and a version another process put in
+   * force is loaded once, however many requests ask meanwhile. When the store cannot be read, the
+   * copy held is used, and the verdicts name its version.
+   */
+  async current(): Promise<ListSnapshot | null> {
+    try {
+      const inForce = await this.versions.inState('in_force');
+      if (inForce && inForce.sha256 !== this.active?.sha256) {
+        this.following ??= this.exclusive(() => this.follow()).finally(() => (this.following = null));
+        await this.following;
+      }
+    } catch (error) {
+      this.logger.warn(`cannot read the list in force now; screening with ${this.active?.snapshot.version ?? 'no list'}: ${(error as Error).message}`);
+    }
+    return this.snapshot();
+  }
+
+  /** The list in force as stored now, and the candidate. */
   async status(): Promise<ListStatusReply> {
+    await this.current();
+    return this.statusAsHeld();
+  }
+
+  /** The list this process holds in force, and the candidate (what a refresh or a decision answers, from within the queue). */
+  private async statusAsHeld(): Promise<ListStatusReply> {
     const candidate = await this.candidate();
     return {
       version: this.active?.snapshot.version ?? null,
@@ -242,7 +270,16 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
     } else {
       this.logger.log(`${decided.row.version} (sha256 ${decided.row.sha256}) rejected by ${req.actor}; version ${this.active?.snapshot.version ?? 'none'} stays in force`);
     }
-    return this.status();
+    return this.statusAsHeld();
+  }
+
+  /** Takes the version in force that another process put in force, unless this one has taken it meanwhile. */
+  private async follow(): Promise<void> {
+    const row = await this.versions.inState('in_force');
+    if (!row || row.sha256 === this.active?.sha256) return;
+    const previous = this.active?.snapshot.version ?? 'none';
+    this.install(await this.versions.entries(row.id), row);
+    this.logger.log(`sanctions list ${row.version} in force, put in force by another process (sha256 ${row.sha256}, was ${previous})`);
   }
 
   private async loadActive(): Promise<void> {
@@ -281,7 +318,7 @@ export class SanctionsListService implements OnModuleInit, OnApplicationShutdown
 
   private async reply(outcome: ListRefreshOutcome, file: { version: string; sha256: string }, message: string): Promise<ListRefreshReply> {
     this.lastRefresh = { outcome, version: file.version, sha256: file.sha256, at: new Date().toISOString(), message };
-    return { ...(await this.status()), outcome };
+    return { ...(await this.statusAsHeld()), outcome };
   }
 
   private heldEntry(row: StoredListVersion, inForce: StoredListVersion, change: ListChange, reasons: string[]): NewAuditEntry {

@@ -54,8 +54,10 @@ export class ScreeningService {
     private readonly dismissals: DismissalsService,
   ) {}
 
-  versions() {
-    return { listVersion: this.list.snapshot()?.version ?? null, rulesVersion: this.rules.ruleSet().version };
+  /** The versions in force as stored now (another process may have put a new list in force). */
+  async versions() {
+    const list = await this.list.current();
+    return { listVersion: list?.version ?? null, rulesVersion: this.rules.ruleSet().version };
   }
 
   /**
@@ -67,7 +69,7 @@ export class ScreeningService {
    * id, so a party asked about again under the same versions is not audited twice.
    */
   async screenParties(req: ScreenPartiesRequest, actor = 'matching'): Promise<ScreenPartiesReply> {
-    const { listVersion, rulesVersion } = this.versions();
+    const { listVersion, rulesVersion } = await this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
     const decidedAt = new Date().toISOString();
     const cited: ScreenPartiesReply['rules'] = {};
@@ -141,7 +143,7 @@ export class ScreeningService {
    * officers dismissed (and whose dismissals hold) are set aside, as in the party decisions.
    */
   async screenPair(company: ScreeningCompanyDto, opportunity: ScreeningOpportunityDto, screenedAt = new Date().toISOString()): Promise<ComplianceView> {
-    const { listVersion, rulesVersion } = this.versions();
+    const { listVersion, rulesVersion } = await this.versions();
     this.resetCachesIfStale(`${listVersion}|${rulesVersion}`);
     const screened = this.screenedOpportunity(opportunity);
     const companyScreen = this.screenedCompany(company);
@@ -187,8 +189,8 @@ export class ScreeningService {
   }
 
   /** One name against the list; a date of birth and a nationality, when given, weigh each individual hit. */
-  checkName(name: string, type?: 'individual' | 'entity', evidence: SecondaryEvidence = {}): NameCheckReply {
-    const snapshot = this.list.snapshot();
+  async checkName(name: string, type?: 'individual' | 'entity', evidence: SecondaryEvidence = {}): Promise<NameCheckReply> {
+    const snapshot = await this.list.current();
     const screened = snapshot ? searchList(snapshot, name, type, 20, evidence) : { hits: [], demoted: [] };
     return { name, hits: screened.hits, demoted: screened.demoted, threshold: POSSIBLE_AT, listVersion: snapshot?.version ?? null };
   }
