@@ -44,6 +44,9 @@ const PIPELINE_DEPTH = 2;
 const REFILL_BATCH = 100;
 const RESCREEN_BATCH = 1000;
 const VERSION_SYNC_MS = 10_000;
+/** Opportunity events waiting beyond which company events wait for them (a catalogue being caught up, not a straggler). */
+const OPPORTUNITY_BACKLOG = 100;
+const HELD_RETRY_MS = 50;
 
 /**
  * Takes the company and opportunity events from the event log's durable consumers and applies them,
@@ -69,6 +72,7 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
   private timer: NodeJS.Timeout | undefined;
   private lastVersionSync = 0;
   private lastLagReport = 0;
+  private stopping = false;
 
   constructor(
     private readonly applier: EventApplier,
@@ -109,6 +113,7 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
 
   /** The consumers stop first (each waits for its batch in hand to be applied), then the runner. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearTimeout(this.timer);
     await Promise.all(this.subscriptions.map((s) => s.stop()));
     await this.runner.stop();
@@ -167,7 +172,11 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
     } catch (error) {
       this.logger.warn({ msg: 'cannot learn the screening versions now; will retry', error: (error as Error).message });
     }
-    await this.drain();
+    if ((await this.drain()) === 'held') {
+      // Company events wait for the opportunity backlog; its next batch wakes the runner, or this does.
+      setTimeout(() => this.wake(), HELD_RETRY_MS).unref();
+      return;
+    }
     Metrics.backlog.set({ kind: 'refills' }, this.applier.pendingRefills);
     if (this.applier.pendingRefills && !this.runner.stopped) {
       const left = await this.applier.refillSome(REFILL_BATCH);
@@ -187,9 +196,10 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
    * database busy at once. A run that fails fails the batches it holds events of; the log then
    * hands their events one by one, so a bad event is found and parked without holding the rest.
    */
-  private async drain(): Promise<void> {
+  private async drain(): Promise<'done' | 'held'> {
     while (this.queue.length) {
-      const deliveries = this.queue.splice(0).sort((a, b) => rank(a.kind) - rank(b.kind));
+      const deliveries = await this.takeDeliveries();
+      if (!deliveries.length) return 'held';
       const runs = toRuns(deliveries);
       const ahead = runs.map((run) => ({ run, prepared: undefined as Promise<Settled<unknown>> | undefined }));
       const prepare = (i: number) => {
@@ -221,6 +231,36 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
       // Runs prepared ahead and never stored (none, unless a failure stopped the loop early) still settle.
       await Promise.all(ahead.map((a) => a.prepared));
     }
+    return 'done';
+  }
+
+  /**
+   * What to apply now: every opportunity batch handed over; company batches only once the
+   * opportunity consumers have no backlog left (a catch-up then ranks each company once against the
+   * whole catalogue instead of fanning each later opportunity out to every company stored before
+   * it). Company batches held back wait in the queue, their events kept alive by the log; a few
+   * opportunity events waiting (one failing on its backoff, say) hold nothing back.
+   */
+  private async takeDeliveries(): Promise<Delivery[]> {
+    const opportunities = this.queue.filter((d) => d.kind === 'opportunity');
+    if (opportunities.length) {
+      for (const d of opportunities) this.queue.splice(this.queue.indexOf(d), 1);
+      return opportunities;
+    }
+    // Stopping, the consumers take no more: what is in hand is applied, whatever waits behind.
+    if (!this.stopping && (await this.opportunityBacklog()) > OPPORTUNITY_BACKLOG) return [];
+    return this.queue.splice(0);
+  }
+
+  /** Opportunity events stored and not yet acknowledged (0 when the log cannot say). */
+  private async opportunityBacklog(): Promise<number> {
+    const opportunityConsumers = this.consumers.filter((c) => c.stream === OpportunityEvents.stream);
+    try {
+      const states = await Promise.all(opportunityConsumers.map((c) => this.log.consumerState(c.stream, c.durable)));
+      return states.reduce((sum, s) => sum + s.pending, 0);
+    } catch {
+      return 0;
+    }
   }
 
   /** The half of a run of upserts that writes nothing. */
@@ -242,8 +282,6 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
     this.leads.removed(id);
   }
 }
-
-const rank = (kind: Kind) => (kind === 'opportunity' ? 0 : 1);
 
 function isUpsert(kind: Kind, event: OutboxEvent): boolean {
   return event.type === (kind === 'company' ? CompanyEventType.UPSERTED : OpportunityEventType.UPSERTED);
