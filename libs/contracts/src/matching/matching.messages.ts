@@ -183,6 +183,7 @@ export class ReplayDeadLetterRequest {
 
 /** An event a consumer could not apply after every delivery, with the last error. */
 export interface DeadLetterView {
+  /** Its position in the dead-letter stream, from 1: what a replay takes. */
   seq: number;
   stream: string;
   consumer: string;

@@ -1,3 +1,5 @@
+import type { DeadLetterPage, DeadLetterView } from '#contracts';
+
 /**
  * The platform's durable event log: streams of named events that owners publish from their
  * outboxes and consumers follow with durable, acknowledged positions. JetStream in a deployment
@@ -63,25 +65,9 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
-/** An event that failed `maxDeliver` times, kept with the last error for an operator. */
-export interface DeadLetter {
-  /** Its position in the dead-letter stream, from 1: what `replayDeadLetter` takes. */
-  seq: number;
-  stream: string;
-  consumer: string;
-  subject: string;
-  id: string;
-  payload: unknown;
-  deliveries: number;
-  error: string;
-  parkedAt: string;
-}
-
-export interface DeadLetterPage {
-  items: DeadLetter[];
-  /** The `after` of the next page, or null at the end. */
-  next: number | null;
-}
+/** An event that failed `maxDeliver` times, kept with the last error for an operator; as the contracts state it. */
+export type DeadLetter = DeadLetterView;
+export type { DeadLetterPage };
 
 export interface ConsumerState {
   durable: string;
