@@ -432,6 +432,8 @@ describe('the web console in Chromium', () => {
       await user.signIn(target.adminKey, 'admin');
       await nav(page).getByRole('link', { name: 'Opportunities' }).click();
       await page.getByRole('link', { name: 'Publish opportunity' }).click();
+      // The list's own "Sector" filter stays on screen until the form replaces it.
+      await page.getByRole('heading', { name: 'Publish an opportunity', level: 1 }).waitFor();
       await page.getByLabel('Sector', { exact: true }).selectOption('mining');
       await page.getByLabel('Title', { exact: true }).fill(title);
       await page.getByLabel('Site name', { exact: true }).fill('Musan');
@@ -498,6 +500,7 @@ describe('the web console in Chromium', () => {
             }
           }
           await page.getByRole('link', { name: 'Publish opportunity' }).click();
+          await page.getByRole('heading', { name: 'Publish an opportunity', level: 1 }).waitFor();
           await page.getByLabel('Sector', { exact: true }).selectOption('mining');
           await page.getByLabel('mineral *', { exact: true }).waitFor();
           await user.screenshot('opportunity-form');
