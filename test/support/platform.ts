@@ -18,6 +18,8 @@ export interface PlatformOptions {
    * them), with the service's environment but for these overrides (a gateway's own PORT, an OPS_PORT).
    */
   replicas?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Matching as this many partitioned replicas (MATCHING_REPLICAS, MATCHING_REPLICA), each its own process. */
+  matchingReplicas?: number;
 }
 
 /** The whole platform, every service its own process on the real NATS and PostgreSQL, driven through REST. */
@@ -26,6 +28,8 @@ export class Platform extends RestClient {
   readonly services: Record<ServiceName, ServiceProcess>;
   /** The second processes asked for in `options.replicas`, by service. */
   readonly replicas: Partial<Record<ServiceName, ServiceProcess>> = {};
+  /** Matching's replicas beyond the first (`services.matching`, replica 0), by index less one. */
+  matchingReplicas: ServiceProcess[] = [];
   private dropDatabase: () => Promise<void> = async () => undefined;
   /** The platform's PostgreSQL database, for the few checks REST cannot make (there is no route listing partners). */
   databaseUrl = '';
@@ -78,6 +82,7 @@ export class Platform extends RestClient {
     for (const [name, overrides] of Object.entries(options.replicas ?? {}) as [ServiceName, Record<string, string>][]) {
       platform.replicas[name] = platform.services[name].replica(overrides);
     }
+    if (options.matchingReplicas && options.matchingReplicas > 1) platform.partitionMatching(options.matchingReplicas);
     for (const s of platform.processes()) s.start();
     try {
       await platform.healthy(Number(process.env.TEST_PLATFORM_START_MS ?? 60_000));
@@ -107,7 +112,31 @@ export class Platform extends RestClient {
 
   /** Every process of the platform: one per service, and the replicas. */
   processes(): ServiceProcess[] {
-    return [...Object.values(this.services), ...Object.values(this.replicas)];
+    return [...Object.values(this.services), ...Object.values(this.replicas), ...this.matchingReplicas];
+  }
+
+  /** Matching's processes, replica 0 first. */
+  matching(): ServiceProcess[] {
+    return [this.services.matching, ...this.matchingReplicas];
+  }
+
+  /**
+   * Changes the number of matching replicas as a deployment does: every matching process stops
+   * (SIGTERM), then `n` start with the new settings.
+   */
+  async rescaleMatching(n: number): Promise<ServiceProcess[]> {
+    await Promise.all(this.matching().map((m) => m.kill('SIGTERM')));
+    this.partitionMatching(n);
+    for (const m of this.matching()) m.start();
+    return this.matching();
+  }
+
+  /** Makes (not starts) `n` matching processes from the first one's settings. */
+  private partitionMatching(n: number): void {
+    const base = this.services.matching;
+    const replica = (i: number) => base.replica({ MATCHING_REPLICAS: String(n), MATCHING_REPLICA: String(i) });
+    this.services.matching = replica(0);
+    this.matchingReplicas = Array.from({ length: n - 1 }, (_, i) => replica(i + 1));
   }
 
   /** A look into the platform's streams. */

@@ -32,7 +32,7 @@ if (!process.env.ADMIN_API_KEY) {
 await startService({ name: 'screening', module: ScreeningAppModule });
 await startService({ name: 'sectors', module: SectorsAppModule.forSectors() });
 await startService({ name: 'companies', module: CompaniesAppModule });
-await startService({ name: 'matching', module: MatchingAppModule });
+await startService({ name: 'matching', module: MatchingAppModule.register() });
 const gateway = await startGateway();
 const url = await gateway.getUrl();
 process.stdout.write(

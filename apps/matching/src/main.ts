@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { startService } from '#platform';
 import { MatchingAppModule } from './matching-app.module.js';
 
-await startService({ name: 'matching', module: MatchingAppModule });
+await startService({ name: 'matching', module: MatchingAppModule.register() });

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { BusModule, DatabaseModule, EventLogModule, OpsModule } from '#platform';
 import { RubricClient } from './clients/rubric.client.js';
 import { ScreeningClient } from './clients/screening.client.js';
@@ -11,7 +11,7 @@ import { EventApplier } from './ingest/event-applier.service.js';
 import { IngestNatsController } from './ingest/ingest.nats.controller.js';
 import { EventIngestService } from './ingest/event-ingest.service.js';
 import { ProjectionsRepository } from './ingest/projections.repository.js';
-import { HeldIntroductionsForwarder } from './introductions/held-introductions.forwarder.js';
+import { forwarderLockProvider, HeldIntroductionsForwarder } from './introductions/held-introductions.forwarder.js';
 import { HeldIntroductionsRepository } from './introductions/held-introductions.repository.js';
 import { HeldIntroductionsService } from './introductions/held-introductions.service.js';
 import { LeadStore } from './leads/lead-store.js';
@@ -19,37 +19,52 @@ import { LeadsNatsController } from './leads/leads.nats.controller.js';
 import { LeadsRepository } from './leads/leads.repository.js';
 import { LeadsService } from './leads/leads.service.js';
 import { MatchingNatsController } from './matching.nats.controller.js';
-import { loadMatchingConfig, MATCHING_CONFIG } from './matching.config.js';
+import { loadMatchingConfig, MATCHING_CONFIG, ownedPartitions, type MatchingConfig } from './matching.config.js';
+import { MatchingStatus } from './partitions/matching-status.service.js';
+import { replicaController } from './partitions/replica.nats.controller.js';
+import { PartitionOwnership } from './partitions/partition-ownership.js';
 import { CandidateIndex } from './ranking/candidate-index.js';
 import { RankingService } from './ranking/ranking.service.js';
 
-@Module({
-  imports: [
-    BusModule.forService('matching'),
-    DatabaseModule.forService(matchingDatabase),
-    EventLogModule.forService('matching'),
-    OpsModule.forService({ service: 'matching' }),
-  ],
-  controllers: [LeadsNatsController, IngestNatsController, MatchingNatsController],
-  providers: [
-    { provide: MATCHING_CONFIG, useFactory: loadMatchingConfig },
-    { provide: CandidateIndex, useFactory: () => new CandidateIndex() },
-    Transactions,
-    RubricClient,
-    ScreeningClient,
-    DecisionsRepository,
-    PartyDecisions,
-    DecisionSync,
-    RankingService,
-    LeadsRepository,
-    LeadStore,
-    LeadsService,
-    ProjectionsRepository,
-    EventApplier,
-    EventIngestService,
-    HeldIntroductionsRepository,
-    HeldIntroductionsService,
-    HeldIntroductionsForwarder,
-  ],
-})
-export class MatchingAppModule {}
+/**
+ * One matching replica. Its settings are read first: the subjects it answers depend on the company
+ * partitions it owns (MATCHING_REPLICAS, MATCHING_REPLICA).
+ */
+@Module({})
+export class MatchingAppModule {
+  static register(config: MatchingConfig = loadMatchingConfig()): DynamicModule {
+    return {
+      module: MatchingAppModule,
+      imports: [
+        BusModule.forService('matching'),
+        DatabaseModule.forService(matchingDatabase),
+        EventLogModule.forService('matching'),
+        OpsModule.forService({ service: 'matching' }),
+      ],
+      controllers: [LeadsNatsController, IngestNatsController, MatchingNatsController, replicaController(config.MATCHING_REPLICA, ownedPartitions(config))],
+      providers: [
+        { provide: MATCHING_CONFIG, useValue: config },
+        PartitionOwnership,
+        MatchingStatus,
+        { provide: CandidateIndex, useFactory: () => new CandidateIndex() },
+        Transactions,
+        RubricClient,
+        ScreeningClient,
+        DecisionsRepository,
+        PartyDecisions,
+        DecisionSync,
+        RankingService,
+        LeadsRepository,
+        LeadStore,
+        LeadsService,
+        ProjectionsRepository,
+        EventApplier,
+        EventIngestService,
+        HeldIntroductionsRepository,
+        HeldIntroductionsService,
+        HeldIntroductionsForwarder,
+        forwarderLockProvider,
+      ],
+    };
+  }
+}

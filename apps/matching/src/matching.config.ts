@@ -1,8 +1,12 @@
 import { COMPANY_PARTITIONS } from '#contracts';
-import { env, loadEnv } from '#platform';
+import { ConfigError, env, loadEnv } from '#platform';
 
 /** Tunables of the matching service. */
 export const MatchingEnv = {
+  /** Matching replicas in the deployment: replica i owns the company partitions p with p mod MATCHING_REPLICAS = i. */
+  MATCHING_REPLICAS: env.int(1, 1, COMPANY_PARTITIONS),
+  /** This process's index among them, 0-based. */
+  MATCHING_REPLICA: env.int(0, 0, COMPANY_PARTITIONS - 1),
   /** How many best admissible matches (leads: clear, review, exemption required) are kept per company. */
   MATCHES_PER_COMPANY: env.int(50, 1, 1000),
   /** How many best prohibited matches are kept per company, apart from its leads (0: none). */
@@ -24,14 +28,19 @@ export type MatchingConfig = ReturnType<typeof loadMatchingConfig>;
 export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
 
 export function loadMatchingConfig() {
-  return loadEnv(MatchingEnv);
+  const config = loadEnv(MatchingEnv);
+  if (config.MATCHING_REPLICA >= config.MATCHING_REPLICAS) {
+    throw new ConfigError([`MATCHING_REPLICA must be below MATCHING_REPLICAS (${config.MATCHING_REPLICAS}), got ${config.MATCHING_REPLICA}`]);
+  }
+  return config;
 }
 
-/**
- * The company partitions this process consumes: every one. Matching runs as one process (replica
- * 0); spreading the partitions over replicas also needs reads routed by partition, not built yet.
- */
-export const MATCHING_REPLICA = 0;
-export function ownedPartitions(): number[] {
-  return Array.from({ length: COMPANY_PARTITIONS }, (_, p) => p);
+/** Which replica owns a partition, with `replicas` of them. */
+export function ownerOf(partition: number, replicas: number): number {
+  return partition % replicas;
+}
+
+/** The company partitions a replica owns: it consumes their company events, holds their companies and answers their reads. */
+export function ownedPartitions({ MATCHING_REPLICA, MATCHING_REPLICAS }: Pick<MatchingConfig, 'MATCHING_REPLICA' | 'MATCHING_REPLICAS'>): number[] {
+  return Array.from({ length: COMPANY_PARTITIONS }, (_, p) => p).filter((p) => ownerOf(p, MATCHING_REPLICAS) === MATCHING_REPLICA);
 }

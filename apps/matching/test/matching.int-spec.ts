@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import { CompaniesSubjects, MatchingSubjects, ScreeningSubjects, sectorSubjects, type MatchList } from '#contracts';
+import { CompaniesSubjects, matchingSubjectsOf, MatchingSubjects, ScreeningSubjects, sectorSubjects, type MatchList } from '#contracts';
 import { NatsMessageBus, startService } from '#platform';
 import { createTestDatabase, eventually, JetStreamProbe, TEST_NATS_URL } from '#testing';
 import { randomUUID } from 'node:crypto';
@@ -101,7 +101,7 @@ beforeAll(async () => {
     screeningApp,
     await startService({ name: 'sectors', module: SectorsAppModule.forSectors() }),
     await startService({ name: 'companies', module: CompaniesAppModule }),
-    await startService({ name: 'matching', module: MatchingAppModule }),
+    await startService({ name: 'matching', module: MatchingAppModule.register() }),
   ];
   bus = await NatsMessageBus.connect(TEST_NATS_URL, 'matching-int-spec', 3000);
   for (const sector of ['mining', 'automobile', 'electricity'] as const) {
@@ -122,7 +122,7 @@ afterAll(async () => {
 
 describe('matching service over NATS and PostgreSQL', () => {
   const companies = (companyId: string, q: Record<string, unknown> = {}) =>
-    bus.request(MatchingSubjects.companyMatches, { companyId, includeProhibited: true, limit: 200, ...q });
+    bus.request(matchingSubjectsOf(companyId).companyMatches, { companyId, includeProhibited: true, limit: 200, ...q });
 
   it('follows the company events and stores ranked, explained matches citing both decisions', async () => {
     const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile });
@@ -168,16 +168,16 @@ describe('matching service over NATS and PostgreSQL', () => {
   it('answers a caller only about a company it may see, rendered once as JSON', async () => {
     const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile: { ...profile, inn: '7728168971' } });
     const own = await eventually(async () => {
-      const found = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id, caller, includeProhibited: true });
+      const found = await bus.request(matchingSubjectsOf(company.id).companyMatches, { companyId: company.id, caller, includeProhibited: true });
       return found.items.length ? found : undefined;
     }, 10_000, 'matches read by their partner');
-    const asJson = JSON.parse((await bus.requestJson(MatchingSubjects.companyMatches, { companyId: company.id, caller, includeProhibited: true })).toString('utf8'));
+    const asJson = JSON.parse((await bus.requestJson(matchingSubjectsOf(company.id).companyMatches, { companyId: company.id, caller, includeProhibited: true })).toString('utf8'));
     expect(asJson).toEqual(own);
-    const admin = await bus.request(MatchingSubjects.companyMatches, { companyId: company.id, caller: { partnerId: null, admin: true }, includeProhibited: true });
+    const admin = await bus.request(matchingSubjectsOf(company.id).companyMatches, { companyId: company.id, caller: { partnerId: null, admin: true }, includeProhibited: true });
     expect(admin.items.map((m) => m.id)).toEqual(own.items.map((m) => m.id));
     const other = { partnerId: (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Other partner' })).id, admin: false };
-    await expect(bus.requestJson(MatchingSubjects.companyMatches, { companyId: company.id, caller: other })).rejects.toMatchObject({ envelope: { code: 'NOT_FOUND' } });
-    await expect(bus.request(MatchingSubjects.companyMatches, { companyId: randomUUID(), caller })).rejects.toMatchObject({ envelope: { code: 'NOT_FOUND' } });
+    await expect(bus.requestJson(matchingSubjectsOf(company.id).companyMatches, { companyId: company.id, caller: other })).rejects.toMatchObject({ envelope: { code: 'NOT_FOUND' } });
+    await expect(bus.request(matchingSubjectsOf(randomUUID()).companyMatches, { companyId: randomUUID(), caller })).rejects.toMatchObject({ envelope: { code: 'NOT_FOUND' } });
   });
 
   it('previews without storing', async () => {
@@ -190,7 +190,7 @@ describe('matching service over NATS and PostgreSQL', () => {
 
   it('fans a new opportunity out to the companies it beats; reads, the store and a restarted service agree', async () => {
     const company = await bus.request(CompaniesSubjects.companyCreate, { caller, profile: { ...profile, inn: '7710140679', name: 'OOO Rajin Kranservis' } });
-    const read = () => bus.request(MatchingSubjects.companyMatches, { companyId: company.id, caller, includeProhibited: true, limit: 200 });
+    const read = () => bus.request(matchingSubjectsOf(company.id).companyMatches, { companyId: company.id, caller, includeProhibited: true, limit: 200 });
     const before = await eventually(async () => {
       const found = await read();
       return found.items.filter((m) => m.compliance.verdict === 'prohibited').length === KEEP_PROHIBITED ? found : undefined;
@@ -231,7 +231,7 @@ describe('matching service over NATS and PostgreSQL', () => {
 
     const matching = apps.length - 1; // started last
     await apps[matching]!.close();
-    apps[matching] = await startService({ name: 'matching', module: MatchingAppModule });
+    apps[matching] = await startService({ name: 'matching', module: MatchingAppModule.register() });
     const restarted = await read();
     expect(restarted.items.map(({ id, score, compliance }) => ({ id, score, compliance }))).toEqual(after.items.map(({ id, score, compliance }) => ({ id, score, compliance })));
   }, 40_000);
@@ -348,7 +348,7 @@ describe('matching service over NATS and PostgreSQL', () => {
   }, 90_000);
 
   it('refuses an invalid request with the envelope', async () => {
-    await expect(bus.request(MatchingSubjects.companyMatches, { companyId: 'not-a-uuid' })).rejects.toMatchObject({
+    await expect(bus.request(matchingSubjectsOf('not-a-uuid').companyMatches, { companyId: 'not-a-uuid' })).rejects.toMatchObject({
       envelope: { code: 'VALIDATION_FAILED', details: [{ field: 'companyId', reason: 'companyId must be a UUID' }] },
     });
   });

@@ -1,4 +1,5 @@
 import type { HealthReply } from './common/health.js';
+import { companyPartition } from './events.js';
 import type { Page, SectorId } from './common/domain.js';
 import type {
   AuthenticatePartnerRequest,
@@ -57,6 +58,7 @@ import type {
   DeadLetterPage,
   OpportunityMatchesRequest,
   PreviewRequest,
+  PresentMatchesRequest,
 } from './matching/matching.messages.js';
 import type { ScreenPartiesReply, ScreenPartiesRequest } from './screening/party-decision.messages.js';
 import type { AuthenticateOfficerRequest, CreateOfficerRequest, OfficerByIdRequest, OfficerCreatedReply, OfficerView } from './companies/officers.messages.js';
@@ -100,14 +102,18 @@ export function sectorSubjects<S extends SectorId>(sector: S) {
   } as const;
 }
 
+/**
+ * Matching's subjects any replica answers (one NATS queue group). A company's own reads go to its
+ * partition's subjects instead (`matchingPartitionSubjects`).
+ */
 export const MatchingSubjects = {
+  /** One match: read from the shared table, presented by the owner of its company's partition. */
   matchGet: 'matching.v1.match.get',
   echo: 'matching.v1.echo',
-  companyMatches: 'matching.v1.company-matches.list',
-  /** A company was just deleted: its matches are hidden at once, before its removal comes through the outbox. */
-  companyForget: 'matching.v1.company.forget',
+  /** The reverse view: read from the shared table, each company's matches presented by its partition's owner. */
   opportunityMatches: 'matching.v1.opportunity-matches.list',
   preview: 'matching.v1.preview.run',
+  /** Every replica's status, summed (each replica's own is in `replicas`). */
   status: 'matching.v1.status.get',
   /** Events matching could not apply after every retry, parked in the dead-letter stream. */
   deadLetterList: 'matching.v1.dead-letters.list',
@@ -117,6 +123,33 @@ export const MatchingSubjects = {
   introductionHold: 'matching.v1.introduction.hold',
   healthCheck: 'matching.v1.health.check',
 } as const;
+
+/**
+ * The subjects of one company partition (`companyPartition(id)`), answered only by the matching
+ * replica that owns it: replica p mod MATCHING_REPLICAS. Replica i owns partition i, so
+ * `status` of partition i is replica i's own.
+ */
+export function matchingPartitionSubjects(partition: number) {
+  return {
+    companyMatches: `matching.v1.company-matches.list.${partition}`,
+    /** A company was just deleted: its matches are hidden at once, before its removal comes through the event log. */
+    companyForget: `matching.v1.company.forget.${partition}`,
+    /** Stored matches of the partition's companies, explained and with their verdicts. */
+    matchesPresent: `matching.v1.matches.present.${partition}`,
+    status: `matching.v1.replica-status.get.${partition}`,
+  } as const;
+}
+
+/** The partition subjects of a company's partition: where its reads go. */
+export function matchingSubjectsOf(companyId: string) {
+  return matchingPartitionSubjects(companyPartition(companyId));
+}
+
+type PartitionRequests = {
+  [K in `matching.v1.company-matches.list.${number}`]: Rpc<Plain<CompanyMatchesRequest>, MatchList>;
+} & { [K in `matching.v1.company.forget.${number}`]: Rpc<Plain<ForgetCompanyRequest>, { id: string }> } & {
+  [K in `matching.v1.matches.present.${number}`]: Rpc<Plain<PresentMatchesRequest>, MatchList>;
+} & { [K in `matching.v1.replica-status.get.${number}`]: Rpc<Record<string, never>, MatchingStatusReply> };
 
 export const ScreeningSubjects = {
   /** Each company's and each opportunity's decision, screened once per party, list and rules version. */
@@ -199,8 +232,6 @@ export type RequestMap = {
   [ScreeningSubjects.evidenceGet]: Rpc<Plain<EvidenceRequest>, ScreeningEvidence>;
   [ScreeningSubjects.auditVerify]: Rpc<Record<string, never>, AuditVerifyReply>;
   [ScreeningSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
-  [MatchingSubjects.companyMatches]: Rpc<Plain<CompanyMatchesRequest>, MatchList>;
-  [MatchingSubjects.companyForget]: Rpc<Plain<ForgetCompanyRequest>, { id: string }>;
   [MatchingSubjects.opportunityMatches]: Rpc<Plain<OpportunityMatchesRequest>, MatchList>;
   [MatchingSubjects.preview]: Rpc<Plain<PreviewRequest>, MatchList>;
   [MatchingSubjects.status]: Rpc<Record<string, never>, MatchingStatusReply>;
@@ -208,7 +239,8 @@ export type RequestMap = {
   [MatchingSubjects.deadLetterReplay]: Rpc<Plain<ReplayDeadLetterRequest>, { seq: number; replayed: true }>;
   [MatchingSubjects.introductionHold]: Rpc<Plain<RequestIntroductionRequest>, HeldIntroductionView>;
   [MatchingSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
-} & SectorRequests<SectorId>;
+} & SectorRequests<SectorId> &
+  PartitionRequests;
 
 export type RequestSubject = keyof RequestMap;
 export type RequestOf<S extends RequestSubject> = RequestMap[S]['request'];

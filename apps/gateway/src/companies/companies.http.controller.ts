@@ -5,7 +5,7 @@ import {
   CompaniesSubjects,
   CompanyProfileDto,
   ErrorCode,
-  MatchingSubjects,
+  matchingSubjectsOf,
   MAX_MATCHES_PER_READ,
   MAX_PAGE_SIZE,
   type Caller,
@@ -64,7 +64,7 @@ export class CompaniesHttpController {
     const deleted = await this.bus.request(CompaniesSubjects.companyDelete, { caller, id: uuidParam('id', id) });
     // Matching removes the company when the deletion comes through the outbox; until then it hides it.
     // If matching cannot be told now, the outbox still removes it: the deletion stands either way.
-    await this.bus.request(MatchingSubjects.companyForget, { id }, { timeoutMs: FORGET_TIMEOUT_MS }).catch(() => undefined);
+    await this.bus.request(matchingSubjectsOf(id).companyForget, { id }, { timeoutMs: FORGET_TIMEOUT_MS }).catch(() => undefined);
     return deleted;
   }
 
@@ -94,12 +94,12 @@ export class CompaniesHttpController {
   }
 
   /**
-   * One hop: matching checks that the caller may see the company. A company matching does not know
+   * One hop, to the matching replica that owns the company's partition: it checks that the caller may see the company. A company matching does not know
    * is asked of companies, the owner of the answer: the caller's own, not yet matched → no matches.
    */
   private async matchesOf(caller: Caller, companyId: string, filter: Omit<CompanyMatchesRequest, 'companyId' | 'caller'>): Promise<Buffer> {
     try {
-      return await this.bus.requestJson(MatchingSubjects.companyMatches, { companyId, caller, ...filter });
+      return await this.bus.requestJson(matchingSubjectsOf(companyId).companyMatches, { companyId, caller, ...filter });
     } catch (error) {
       if (!(error instanceof RpcError) || error.code !== ErrorCode.NOT_FOUND) throw error;
       await this.bus.request(CompaniesSubjects.companyGet, { caller, id: companyId });

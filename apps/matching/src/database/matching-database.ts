@@ -7,11 +7,12 @@ import { MatchBook1764202500000 } from './migrations/1764202500000-match-book.js
 import { MatchScreenedAt1764202600000 } from './migrations/1764202600000-match-screened-at.js';
 import { PartyDecisions1764202700000 } from './migrations/1764202700000-party-decisions.js';
 import { RemovedParties1764220000002 } from './migrations/1764220000002-removed-parties.js';
+import { CompanyPartitions1764230000000 } from './migrations/1764230000000-company-partitions.js';
 
 export const MATCHING_SCHEMA = 'matching';
 
 export const matchingDatabase: ServiceDatabaseOptions = {
   schema: MATCHING_SCHEMA,
   entities: [],
-  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000, MatchDecisions1764202400000, MatchBook1764202500000, MatchScreenedAt1764202600000, PartyDecisions1764202700000, RemovedParties1764220000002],
+  migrations: [InitialSchema1764201800000, MatchScreening1764202000000, HeldIntroduction1764202100000, MatchDecisions1764202400000, MatchBook1764202500000, MatchScreenedAt1764202600000, PartyDecisions1764202700000, RemovedParties1764220000002, CompanyPartitions1764230000000],
 };

@@ -45,7 +45,7 @@ function harness(held: PartyDecision[]) {
 describe('PartyDecisions and dismissals', () => {
   it('makes due the parties whose dismissals changed, and only those, until screening decides them again', async () => {
     const { decisions, state } = harness([decision('company', 1), decision('company', 2), decision('opportunity', 3)]);
-    await decisions.load();
+    await decisions.load(() => true);
     await decisions.syncVersions();
     expect(decisions.due(10)).toEqual({ companies: [], opportunities: [] });
 
@@ -62,7 +62,7 @@ describe('PartyDecisions and dismissals', () => {
 
   it('asks for every change after a start, then for those after the last one seen, and not at all while the number stands', async () => {
     const { decisions, state } = harness([decision('company', 1)]);
-    await decisions.load();
+    await decisions.load(() => true);
     state.versions = { ...state.versions, dismissalsSeq: 40 };
     state.changes = { parties: [{ kind: 'company', id: uuid(1) }], last: 40 };
     await decisions.syncVersions();

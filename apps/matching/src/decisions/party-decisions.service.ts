@@ -31,8 +31,9 @@ export class PartyDecisions {
     private readonly screening: ScreeningClient,
   ) {}
 
-  async load(): Promise<void> {
-    for (const d of await this.repository.all()) this.held[d.kind].set(d.partyId, d);
+  /** Holds the stored decisions of every opportunity and of the companies `ours` keeps. */
+  async load(ours: (companyId: string) => boolean): Promise<void> {
+    for (const d of await this.repository.all()) if (d.kind === 'opportunity' || ours(d.partyId)) this.held[d.kind].set(d.partyId, d);
   }
 
   company(id: string): PartyDecision | undefined {

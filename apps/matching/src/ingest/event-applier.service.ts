@@ -1,12 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CompanyView, OpportunitySummary } from '#contracts';
+import { companyPartition, type CompanyView, type OpportunitySummary } from '#contracts';
 import { Transactions } from '../database/transactions.js';
 import { bars, type PartyDecision } from '../decisions/party-decision.js';
 import { PartyDecisions } from '../decisions/party-decisions.service.js';
 import { prepareCompany } from '../domain/scoring/index.js';
 import { LeadStore } from '../leads/lead-store.js';
+import { PartitionOwnership } from '../partitions/partition-ownership.js';
 import { RankingService, type RankedLists } from '../ranking/ranking.service.js';
 import { ProjectionsRepository } from './projections.repository.js';
+
+/** Companies of a partition taken over, ranked again per transaction. */
+const ADOPT_BATCH = 200;
 
 /** Companies ranked, with their decisions, not yet stored. */
 export interface RankedCompanies {
@@ -38,17 +42,35 @@ export class EventApplier {
     private readonly decisions: PartyDecisions,
     private readonly ranking: RankingService,
     private readonly leads: LeadStore,
+    private readonly ownership: PartitionOwnership,
   ) {}
 
-  /** Fills the decisions, the candidate index and the book from the store. */
+  /**
+   * Fills the decisions, the candidate index and the book from the store: every opportunity, and the
+   * companies of this replica's partitions. The companies of a partition taken over from another
+   * replica are ranked again in full before any event is taken, and the partition then settled.
+   */
   async load(): Promise<void> {
-    await this.decisions.load();
-    const companies = await this.projections.companies();
+    await this.decisions.load((id) => this.ownership.owns(id));
+    const companies = await this.projections.companies(this.ownership.filter);
     for (const c of companies) this.ranking.index.putCompany(c);
     for (const o of await this.projections.opportunities()) this.ranking.index.putOpportunity(o, this.barred('opportunity', o.id));
     await this.leads.load(companies.map((c) => c.id));
     const { leads, prohibited } = this.leads.size;
-    this.logger.log(`loaded ${this.ranking.index.size.companies} companies, ${this.ranking.index.size.opportunities} opportunities, ${leads} leads and ${prohibited} prohibited matches`);
+    const { replica, replicas, partitions } = this.ownership;
+    this.logger.log(
+      `replica ${replica} of ${replicas} (${partitions.length} partitions): loaded ${this.ranking.index.size.companies} companies, ${this.ranking.index.size.opportunities} opportunities, ${leads} leads and ${prohibited} prohibited matches`,
+    );
+    const adopted = await this.ownership.claim();
+    if (!adopted.length) return;
+    const taken = new Set(adopted);
+    const ids = companies.filter((c) => taken.has(companyPartition(c.id))).map((c) => c.id);
+    for (let i = 0; i < ids.length; i += ADOPT_BATCH) {
+      const batch = ids.slice(i, i + ADOPT_BATCH);
+      await this.tx.run(() => this.rerank(batch));
+    }
+    await this.ownership.settle(adopted);
+    this.logger.log(`took over partitions ${adopted.join(', ')}: ${ids.length} companies ranked again`);
   }
 
   /**

@@ -12,7 +12,7 @@ import { CoalescingRunner, EVENT_LOG, Metrics, type ConsumerSpec, type EventLog,
 import { Transactions } from '../database/transactions.js';
 import { DecisionSync } from '../decisions/decision-sync.service.js';
 import { LeadsService } from '../leads/leads.service.js';
-import { MATCHING_CONFIG, MATCHING_REPLICA, ownedPartitions, type MatchingConfig } from '../matching.config.js';
+import { MATCHING_CONFIG, ownedPartitions, type MatchingConfig } from '../matching.config.js';
 import { EventApplier, type DecidedOpportunities, type RankedCompanies } from './event-applier.service.js';
 import { ProjectionsRepository } from './projections.repository.js';
 
@@ -55,8 +55,10 @@ const HELD_RETRY_MS = 50;
  * committed: a crash loses nothing, and what was applied and not yet acknowledged comes again,
  * applied again idempotently (versions, and the ids of deleted parties).
  *
- * It consumes every opportunity event and the company events of every partition, one durable
- * consumer per partition, so that the partitions can later be spread over replicas. Opportunities go first: a backlog then scores each
+ * It consumes every opportunity event (its own durable consumers, per replica) and the company
+ * events of the partitions this replica owns, one durable consumer per partition: the consumer of a
+ * partition is the same whichever replica owns it, so a new owner goes on where the last one
+ * stopped. Opportunities go first: a backlog then scores each
  * company once against the whole catalogue instead of fanning every opportunity out to companies
  * it will score again anyway.
  */
@@ -92,9 +94,9 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
       backoffMs: config.EVENT_BACKOFF_MS,
     });
     this.consumers = [
-      consumer(OpportunityEvents.stream, `matching-opportunities-r${MATCHING_REPLICA}`, OpportunityEvents.allUpserted),
-      consumer(OpportunityEvents.stream, `matching-opportunity-deletions-r${MATCHING_REPLICA}`, OpportunityEvents.allDeleted),
-      ...ownedPartitions().map((p) => consumer(CompanyEvents.stream, `matching-companies-p${p}`, CompanyEvents.ofPartition(p))),
+      consumer(OpportunityEvents.stream, `matching-opportunities-r${config.MATCHING_REPLICA}`, OpportunityEvents.allUpserted),
+      consumer(OpportunityEvents.stream, `matching-opportunity-deletions-r${config.MATCHING_REPLICA}`, OpportunityEvents.allDeleted),
+      ...ownedPartitions(config).map((p) => consumer(CompanyEvents.stream, `matching-companies-p${p}`, CompanyEvents.ofPartition(p))),
     ];
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CompanyView, OpportunitySummary } from '#contracts';
+import { companyPartition, type CompanyView, type OpportunitySummary } from '#contracts';
 import { MATCHING_SCHEMA } from '../database/matching-database.js';
 import { Transactions } from '../database/transactions.js';
 
@@ -10,8 +10,11 @@ const S = MATCHING_SCHEMA;
 export class ProjectionsRepository {
   constructor(private readonly tx: Transactions) {}
 
-  async companies(): Promise<CompanyView[]> {
-    const rows: { payload: CompanyView }[] = await this.tx.manager().query(`SELECT payload FROM ${S}.company`);
+  /** The companies of these partitions (null: all). */
+  async companies(partitions: readonly number[] | null): Promise<CompanyView[]> {
+    const rows: { payload: CompanyView }[] = await this.tx
+      .manager()
+      .query(`SELECT payload FROM ${S}.company WHERE $1::smallint[] IS NULL OR partition = ANY($1::smallint[])`, [partitions]);
     return rows.map((r) => r.payload);
   }
 
@@ -40,9 +43,9 @@ export class ProjectionsRepository {
 
   async putCompanies(views: readonly CompanyView[]): Promise<void> {
     await this.tx.manager().query(
-      `INSERT INTO ${S}.company (id, version, payload) SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[])
+      `INSERT INTO ${S}.company (id, version, payload, partition) SELECT * FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::smallint[])
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload`,
-      [views.map((v) => v.id), views.map((v) => v.version), views.map((v) => JSON.stringify(v))],
+      [views.map((v) => v.id), views.map((v) => v.version), views.map((v) => JSON.stringify(v)), views.map((v) => companyPartition(v.id))],
     );
   }
 

@@ -25,8 +25,11 @@ class ScriptedService {
 
 const flush = () => new Promise((r) => setImmediate(r));
 
+/** A lock this process always gets (the replicas' contention is the int-spec's). */
+const freeLock = { acquire: async () => ({}) as never, release: async () => undefined };
+
 function forwarder(service: ScriptedService) {
-  return new HeldIntroductionsForwarder(service as unknown as HeldIntroductionsService);
+  return new HeldIntroductionsForwarder(service as unknown as HeldIntroductionsService, freeLock);
 }
 
 describe('HeldIntroductionsForwarder', () => {
@@ -47,6 +50,7 @@ describe('HeldIntroductionsForwarder', () => {
     const service = new ScriptedService([true, true, false], true);
     const f = forwarder(service);
     f.wake();
+    await flush();
     const destroyed = f.onModuleDestroy();
     service.unblock();
     await destroyed;
@@ -57,6 +61,7 @@ describe('HeldIntroductionsForwarder', () => {
     const service = new ScriptedService([], true);
     const f = forwarder(service);
     f.wake();
+    await flush();
     f.wake();
     f.wake();
     expect(service.calls).toBe(1);
@@ -81,6 +86,23 @@ describe('HeldIntroductionsForwarder', () => {
     expect(service.calls).toBe(2);
   });
 
+  it('sends nothing while another replica holds the forwarder lock, and takes over once it is free', async () => {
+    const service = new ScriptedService([false]);
+    let free = false;
+    const f = new HeldIntroductionsForwarder(service as unknown as HeldIntroductionsService, {
+      acquire: async () => (free ? ({} as never) : null),
+      release: async () => undefined,
+    });
+    f.wake();
+    await flush();
+    expect(service.calls).toBe(0);
+    free = true;
+    f.wake();
+    await flush();
+    expect(service.calls).toBe(1);
+    await f.onModuleDestroy();
+  });
+
   it('survives a failing pass and tries again at the next wake', async () => {
     let calls = 0;
     const f = new HeldIntroductionsForwarder({
@@ -88,7 +110,7 @@ describe('HeldIntroductionsForwarder', () => {
         if (calls++ === 0) throw new Error('database unreachable');
         return { decided: 0, more: false };
       },
-    } as unknown as HeldIntroductionsService);
+    } as unknown as HeldIntroductionsService, freeLock);
     f.wake();
     await flush();
     f.wake();

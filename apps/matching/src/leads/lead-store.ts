@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { matchId } from '../domain/match-id.js';
 import type { RankedScore } from '../domain/scoring/index.js';
+import { PartitionOwnership } from '../partitions/partition-ownership.js';
 import type { ListStats, MatchClass } from '../ranking/candidate-index.js';
 import type { Entering, RankedLists } from '../ranking/ranking.service.js';
 import { LeadsRepository, type StoredMatch } from './leads.repository.js';
@@ -13,7 +14,7 @@ export interface FiledMatch extends BookMatch {
 }
 
 /**
- * Every company's stored leads and prohibited matches: the table and, in step with it, the book in
+ * The stored leads and prohibited matches of this replica's companies: the table and, in step with it, the book in
  * memory (one per class) that reads and fan-out use. Every write goes through here, in the caller's
  * transaction, so the two never disagree once it commits.
  */
@@ -21,7 +22,10 @@ export interface FiledMatch extends BookMatch {
 export class LeadStore {
   private readonly books: Record<MatchClass, MatchBook> = { leads: new MatchBook(), prohibited: new MatchBook() };
 
-  constructor(private readonly repository: LeadsRepository) {}
+  constructor(
+    private readonly repository: LeadsRepository,
+    private readonly ownership: PartitionOwnership,
+  ) {}
 
   async load(companyIds: readonly string[]): Promise<void> {
     for await (const page of this.repository.pages(companyIds)) {
@@ -74,9 +78,9 @@ export class LeadStore {
     this.books.prohibited.delete(id);
   }
 
-  /** Removes an opportunity's matches; answers the companies that lost one. */
+  /** Removes an opportunity's matches with this replica's companies; answers the companies that lost one. */
   async removeOpportunity(id: string): Promise<string[]> {
-    const displaced = await this.repository.deleteOpportunity(id);
+    const displaced = await this.repository.deleteOpportunity(id, this.ownership.filter);
     for (const companyId of displaced) {
       this.books.leads.remove(companyId, id);
       this.books.prohibited.remove(companyId, id);

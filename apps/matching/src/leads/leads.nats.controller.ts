@@ -1,11 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CompanyMatchesRequest, ForgetCompanyRequest, MatchByIdRequest, MatchingSubjects, OpportunityMatchesRequest, PreviewRequest } from '#contracts';
-import { JsonReply } from '#platform';
+import { MatchByIdRequest, MatchingSubjects, OpportunityMatchesRequest, PreviewRequest } from '#contracts';
 import { LeadsService } from './leads.service.js';
 
-const DEFAULT_LIMIT = 20;
+/** Matches a read answers when it names no limit. */
+export const DEFAULT_LIMIT = 20;
 
+/** The reads any replica answers: one match, the reverse view, a preview. A company's own are in the partition controller. */
 @Controller()
 export class LeadsNatsController {
   constructor(private readonly leads: LeadsService) {}
@@ -13,18 +14,6 @@ export class LeadsNatsController {
   @MessagePattern(MatchingSubjects.matchGet)
   match(@Payload() req: MatchByIdRequest) {
     return this.leads.matchById(req.id);
-  }
-
-  /** Rendered once here and passed on by the gateway as bytes. */
-  @MessagePattern(MatchingSubjects.companyMatches)
-  async companyMatches(@Payload() { caller, companyId, ...filter }: CompanyMatchesRequest): Promise<JsonReply> {
-    return JsonReply.of(await this.leads.companyMatches(companyId, { ...filter, limit: filter.limit ?? DEFAULT_LIMIT }, caller));
-  }
-
-  @MessagePattern(MatchingSubjects.companyForget)
-  forgetCompany(@Payload() req: ForgetCompanyRequest) {
-    this.leads.forget(req.id);
-    return { id: req.id };
   }
 
   @MessagePattern(MatchingSubjects.opportunityMatches)

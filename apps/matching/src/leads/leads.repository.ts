@@ -44,10 +44,19 @@ export class LeadsRepository {
     if (ids.length) await this.tx.manager().query(`DELETE FROM ${S}.match WHERE company_id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** Deletes an opportunity's matches and returns the companies that had one. */
-  async deleteOpportunity(id: string): Promise<string[]> {
+  /**
+   * Deletes an opportunity's matches with the companies of these partitions (null: all) and returns
+   * the companies that had one. Each replica clears its own: the others' books hold the rest.
+   */
+  async deleteOpportunity(id: string, partitions: readonly number[] | null): Promise<string[]> {
     // For DELETE … RETURNING, TypeORM answers [rows, affected count].
-    const [rows]: [{ company_id: string }[], number] = await this.tx.manager().query(`DELETE FROM ${S}.match WHERE opportunity_id = $1 RETURNING company_id`, [id]);
+    const [rows]: [{ company_id: string }[], number] = await this.tx.manager().query(
+      partitions
+        ? `DELETE FROM ${S}.match WHERE opportunity_id = $1
+             AND company_id IN (SELECT id FROM ${S}.company WHERE partition = ANY($2::smallint[])) RETURNING company_id`
+        : `DELETE FROM ${S}.match WHERE opportunity_id = $1 RETURNING company_id`,
+      partitions ? [id, partitions] : [id],
+    );
     return rows.map((r) => r.company_id);
   }
 

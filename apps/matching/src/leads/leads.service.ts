@@ -1,20 +1,32 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Caller, CompanyView, CriterionScore, ListedCompliance, ListedMatch, MatchList, MatchView, OpportunitySummary } from '#contracts';
-import { DomainError } from '#platform';
+import {
+  companyPartition,
+  matchingPartitionSubjects,
+  type Caller,
+  type CompanyView,
+  type CriterionScore,
+  type ListedCompliance,
+  type ListedMatch,
+  type MatchList,
+  type MatchView,
+  type OpportunitySummary,
+} from '#contracts';
+import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { RubricClient } from '../clients/rubric.client.js';
 import { ScreeningClient } from '../clients/screening.client.js';
 import { decisionRef, matchCompliance, unscreenedDecision, type PartyDecision } from '../decisions/party-decision.js';
 import { PartyDecisions } from '../decisions/party-decisions.service.js';
 import { matchId } from '../domain/match-id.js';
 import { prepareCompany, scorePrepared, type PreparedCompany } from '../domain/scoring/index.js';
-import { MATCHING_CONFIG, type MatchingConfig } from '../matching.config.js';
+import { MATCHING_CONFIG, ownerOf, type MatchingConfig } from '../matching.config.js';
+import { PartitionOwnership } from '../partitions/partition-ownership.js';
 import { CandidateIndex } from '../ranking/candidate-index.js';
 import { RankingService } from '../ranking/ranking.service.js';
 import { LeadStore } from './lead-store.js';
 import type { MatchQuery } from './match-book.js';
 
 /** A match to show: the pair, its score and class. */
-interface Shown {
+export interface Shown {
   companyId: string;
   opportunityId: string;
   sector: MatchView['sector'];
@@ -41,6 +53,8 @@ export class LeadsService {
     private readonly ranking: RankingService,
     private readonly screening: ScreeningClient,
     private readonly rubrics: RubricClient,
+    private readonly ownership: PartitionOwnership,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
@@ -67,15 +81,18 @@ export class LeadsService {
     return this.list(this.leads.read(companyId, q).map((m) => ({ ...m, scoredAt: new Date(m.scoredAt).toISOString() })), { withCompany: false });
   }
 
-  /** The reverse view: the companies an opportunity is a lead for, best first (and those it is prohibited for, when asked). */
+  /**
+   * The reverse view: the companies an opportunity is a lead for, best first (and those it is
+   * prohibited for, when asked), read from the table every replica writes its companies' matches to.
+   */
   async opportunityMatches(opportunityId: string, q: MatchQuery): Promise<MatchList> {
-    return this.list(await this.leads.forOpportunity(opportunityId, q), { withCompany: true });
+    return this.presentEverywhere(await this.leads.forOpportunity(opportunityId, q), true);
   }
 
   async matchById(id: string): Promise<MatchView> {
     const match = await this.leads.byId(id);
     if (!match) throw DomainError.notFound('Match', id);
-    const { items: [listed], rules, decisions } = await this.list([match], { withCompany: true });
+    const { items: [listed], rules, decisions } = await this.presentEverywhere([match], true);
     if (!listed) throw DomainError.notFound('Match', id);
     const { ruleIds, decisions: cited, ...compliance } = listed.compliance;
     return {
@@ -105,6 +122,44 @@ export class LeadsService {
       .sort((a, b) => b.score - a.score || (a.opportunityId < b.opportunityId ? -1 : 1))
       .slice(0, q.limit);
     return this.list(shown, { withCompany: false, previewed: { prepared: prepareCompany(profile), view: profile, decision: decision! } });
+  }
+
+  /** Stored matches of this replica's companies, explained and with their verdicts (any others are left out). */
+  presentStored(matches: readonly Shown[], withCompany: boolean): Promise<MatchList> {
+    return this.list(
+      matches.filter((m) => this.ownership.owns(m.companyId)),
+      { withCompany },
+    );
+  }
+
+  /**
+   * Stored matches of any companies, in their order: each replica presents its own companies'
+   * (it alone holds their profiles and decisions), and the lists are merged. A replica that cannot
+   * answer fails the whole read, as UNAVAILABLE or TIMEOUT: a listing is never silently short.
+   */
+  private async presentEverywhere(matches: readonly Shown[], withCompany: boolean): Promise<MatchList> {
+    if (this.ownership.ownsAll) return this.list(matches, { withCompany });
+    const byReplica = new Map<number, Shown[]>();
+    for (const m of matches) {
+      const replica = ownerOf(companyPartition(m.companyId), this.ownership.replicas);
+      let share = byReplica.get(replica);
+      if (!share) byReplica.set(replica, (share = []));
+      share.push(m);
+    }
+    const lists = await Promise.all(
+      [...byReplica].map(([replica, share]) =>
+        replica === this.ownership.replica
+          ? this.list(share, { withCompany })
+          : // Replica i owns partition i: its subjects reach it.
+            this.bus.request(matchingPartitionSubjects(replica).matchesPresent, { matches: share.map(shown), withCompany }),
+      ),
+    );
+    const listed = new Map(lists.flatMap((l) => l.items).map((item) => [item.id, item]));
+    return {
+      items: matches.map((m) => listed.get(matchId(m.companyId, m.opportunityId))).filter((item): item is ListedMatch => item !== undefined),
+      rules: Object.assign({}, ...lists.map((l) => l.rules)),
+      decisions: Object.assign({}, ...lists.map((l) => l.decisions)),
+    };
   }
 
   /** A listing: each match explained and with its verdict, each rule and decision cited stated once. */
@@ -159,6 +214,11 @@ export class LeadsService {
       ...(company ? { company: { name: company.name, region: company.region, city: company.city } } : {}),
     };
   }
+}
+
+/** The fields of a match to be shown, and no others. */
+function shown({ companyId, opportunityId, sector, score, scoredAt, prohibited }: Shown): Shown {
+  return { companyId, opportunityId, sector, score, scoredAt, prohibited };
 }
 
 const summaries = new WeakMap<OpportunitySummary, NonNullable<MatchView['opportunity']>>();

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { CallerDto } from '../common/caller.dto.js';
 import { SECTOR_IDS, type CriterionId, type SectorId } from '../common/domain.js';
 import type { CompanyView } from '../companies/company-profile.dto.js';
@@ -147,7 +147,56 @@ export class PreviewRequest extends MatchFilterDto {
 }
 
 /** What the matching service holds and how far behind the event log it is. */
+/** A stored match to be presented by the replica that owns its company's partition. */
+export class StoredMatchDto {
+  @IsUUID()
+  companyId!: string;
+
+  @IsUUID()
+  opportunityId!: string;
+
+  @IsIn(SECTOR_IDS)
+  sector!: SectorId;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  score!: number;
+
+  @IsBoolean()
+  prohibited!: boolean;
+
+  @IsString()
+  scoredAt!: string;
+}
+
+/**
+ * Stored matches (read by another replica from the shared table) for the owner of their companies'
+ * partition to explain and give their verdicts, as it would its own reads.
+ */
+export class PresentMatchesRequest {
+  @IsArray()
+  @ArrayMaxSize(MAX_MATCHES_PER_READ)
+  @ValidateNested({ each: true })
+  @Type(() => StoredMatchDto)
+  matches!: StoredMatchDto[];
+
+  @IsBoolean()
+  withCompany!: boolean;
+}
+
+/** One matching replica's share of the platform: the partitions it owns and what it holds for them. */
+export interface MatchingReplicaStatus {
+  replica: number;
+  replicas: number;
+  partitions: number[];
+  companies: number;
+  matches: number;
+  /** Resident memory of the process, in bytes. */
+  rssBytes: number;
+}
+
 export interface MatchingStatusReply {
+  /** Each matching replica answering, by replica index. */
+  replicas?: MatchingReplicaStatus[];
   /** The highest outbox sequence applied from each source (`companies`, `sectors.<sector>`). */
   cursors: Record<string, number>;
   /** Events each of its durable consumers has not acknowledged yet. */

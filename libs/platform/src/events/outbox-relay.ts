@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { outboxEventId, type OutboxEvent } from '#contracts';
 import { Metrics } from '../ops/metrics.js';
 import { readOutboxRows, type OutboxRow } from '../database/outbox.js';
+import { SessionLock } from '../database/session-lock.js';
 import { CoalescingRunner } from '../work/coalescing-runner.js';
 import type { EventLog, StreamSpec } from './event-log.js';
 
@@ -31,15 +32,17 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly runner = new CoalescingRunner(() => this.pass());
-  private lock: QueryRunner | null = null;
+  private readonly lock: SessionLock;
   private position = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly log: EventLog,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.lock = new SessionLock(dataSource, `${options.schema}.outbox.relay`);
+  }
 
   async start(): Promise<void> {
     await this.log.ensureStream(this.options.stream);
@@ -54,14 +57,14 @@ export class OutboxRelay {
 
   /** Whether this replica is the one publishing. */
   get active(): boolean {
-    return this.lock !== null;
+    return this.lock.held !== null;
   }
 
   /** Finishes the batch under way, then lets the lock go for another replica. */
   async stop(): Promise<void> {
     clearTimeout(this.timer);
     await this.runner.stop();
-    await this.release();
+    await this.lock.release();
   }
 
   private schedule(): void {
@@ -83,49 +86,35 @@ export class OutboxRelay {
           rows.map((row) => ({ subject: this.options.subjectOf(row), id: outboxEventId(this.options.schema, row.seq), payload: toEvent(row) })),
         );
         this.position = rows[rows.length - 1]!.seq;
-        await this.lock!.query(`UPDATE "${this.options.schema}".outbox_relay SET published_seq = $1 WHERE id = 1`, [this.position]);
+        await this.lock.held!.query(`UPDATE "${this.options.schema}".outbox_relay SET published_seq = $1 WHERE id = 1`, [this.position]);
         Metrics.relayPublished.inc({ stream: this.options.stream.name }, rows.length);
         if (rows.length < this.options.batch) break;
       }
     } catch (error) {
       this.logger.warn({ msg: `cannot publish the ${this.options.schema} outbox now; will retry`, error: (error as Error).message });
       // The lock's connection may be what failed: start again from a fresh one and the stored position.
-      await this.release();
+      await this.lock.release();
     }
   }
 
   /** Holds the schema's relay lock (trying for it if not held), and knows the stored position. */
   private async acquire(): Promise<boolean> {
-    if (this.lock) return true;
-    const runner = this.dataSource.createQueryRunner();
+    if (this.lock.held) return true;
+    const connection = await this.lock.acquire();
+    if (!connection) return false;
     try {
-      await runner.connect();
-      const [{ held }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [`${this.options.schema}.outbox.relay`])) as { held: boolean }[];
-      if (!held) {
-        await runner.release();
-        return false;
-      }
-      const [row] = (await runner.query(`SELECT published_seq FROM "${this.options.schema}".outbox_relay WHERE id = 1`)) as { published_seq: string }[];
+      const [row] = (await connection.query(`SELECT published_seq FROM "${this.options.schema}".outbox_relay WHERE id = 1`)) as { published_seq: string }[];
       this.position = Number(row?.published_seq ?? 0);
-      this.lock = runner;
-      this.logger.log(`publishing the ${this.options.schema} outbox after ${this.position}`);
-      return true;
     } catch (error) {
-      await runner.release().catch(() => undefined);
+      await this.lock.release();
       throw error;
     }
-  }
-
-  private async release(): Promise<void> {
-    const runner = this.lock;
-    this.lock = null;
-    if (!runner) return;
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`${this.options.schema}.outbox.relay`]).catch(() => undefined);
-    await runner.release().catch(() => undefined);
+    this.logger.log(`publishing the ${this.options.schema} outbox after ${this.position}`);
+    return true;
   }
 
   private rowsAfter(after: number): Promise<OutboxRow[]> {
-    return readOutboxRows(this.lock!, this.options.schema, after, this.options.batch);
+    return readOutboxRows(this.lock.held!, this.options.schema, after, this.options.batch);
   }
 }
 
