@@ -61,7 +61,11 @@ function sum(a: MatchingStatusReply, b: MatchingStatusReply): MatchingStatusRepl
   };
   return {
     replicas: [...(a.replicas ?? []), ...(b.replicas ?? [])].sort((x, y) => x.replica - y.replica),
-    cursors: merge(a.cursors, b.cursors, Math.max),
+    // Every replica applies every opportunity event: a sector's cursor is the lowest any has reached.
+    // Each applies its own partitions' company events: the companies cursor is the highest.
+    cursors: Object.fromEntries(
+      Object.entries(merge(a.cursors, b.cursors, Math.min)).map(([source, seq]) => [source, source === 'companies' ? Math.max(a.cursors[source] ?? 0, b.cursors[source] ?? 0) : seq]),
+    ),
     pending: merge(a.pending, b.pending, (p, q) => p + q),
     companies: a.companies + b.companies,
     // Every replica holds the whole catalogue.

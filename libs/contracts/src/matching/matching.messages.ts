@@ -197,7 +197,11 @@ export interface MatchingReplicaStatus {
 export interface MatchingStatusReply {
   /** Each matching replica answering, by replica index. */
   replicas?: MatchingReplicaStatus[];
-  /** The highest outbox sequence applied from each source (`companies`, `sectors.<sector>`). */
+  /**
+   * The outbox sequence applied from each source (`companies`, `sectors.<sector>`). Over several
+   * replicas: for a sector, the lowest any replica has applied (each applies every opportunity
+   * event); for `companies`, the highest (each applies its own partitions').
+   */
   cursors: Record<string, number>;
   /** Events each of its durable consumers has not acknowledged yet. */
   pending: Record<string, number>;
