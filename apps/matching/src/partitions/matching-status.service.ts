@@ -64,7 +64,10 @@ function sum(a: MatchingStatusReply, b: MatchingStatusReply): MatchingStatusRepl
     // Every replica applies every opportunity event: a sector's cursor is the lowest any has reached.
     // Each applies its own partitions' company events: the companies cursor is the highest.
     cursors: Object.fromEntries(
-      Object.entries(merge(a.cursors, b.cursors, Math.min)).map(([source, seq]) => [source, source === 'companies' ? Math.max(a.cursors[source] ?? 0, b.cursors[source] ?? 0) : seq]),
+      Object.keys({ ...a.cursors, ...b.cursors }).map((source) => {
+        const [x, y] = [a.cursors[source] ?? 0, b.cursors[source] ?? 0];
+        return [source, source === 'companies' ? Math.max(x, y) : Math.min(x, y)];
+      }),
     ),
     pending: merge(a.pending, b.pending, (p, q) => p + q),
     companies: a.companies + b.companies,
