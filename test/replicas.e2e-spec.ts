@@ -16,7 +16,7 @@ import { freePort, RestClient } from './support/rest-client.js';
  * both of each do work; the gateways share the clients. A list one screening process puts in force
  * is the one both screen with. Each service's outbox has one publisher at a time, and the other
  * takes over when it stops. Stopping either replica of a service leaves the platform answering.
- * Matching runs as one process (it is not partitioned across replicas).
+ * Matching here runs as one process; its partitioned replicas are matching-replicas.e2e-spec.ts.
  */
 type Scaled = 'gateway' | 'companies' | 'sectors' | 'screening';
 
