@@ -63,12 +63,12 @@ function matched(id: string): Promise<Listing> {
   );
 }
 
-/** Every replica's status, once all of them answer and none has events left to take. */
+/** Every replica's status, once all of them answer, have loaded their partitions and have no events left to take. */
 function settledStatus(replicas: number): Promise<MatchingStatusReply> {
   return eventually(
     async () => {
       const status = await bus.request(MatchingSubjects.status, {}).catch(() => undefined);
-      if (!status || status.replicas?.length !== replicas) return undefined;
+      if (!status || status.replicas?.length !== replicas || !status.replicas.every((r) => r.ready)) return undefined;
       return Object.values(status.pending).every((n) => n === 0) ? status : undefined;
     },
     MATCHED_MS,
@@ -156,6 +156,18 @@ describe('matching as two partitioned replicas', () => {
     expect(Math.max(...reads.filter((r) => r.owner === 1).map((r) => r.ms))).toBeLessThan(REQUEST_TIMEOUT_MS + 1000);
 
     platform.matchingReplicas[0]!.start();
+    // While it loads, its companies answer 503, never an empty listing that would say they have no matches.
+    const whileLoading: string[] = [];
+    await eventually(
+      async () => {
+        const response = await listing(orphans[0]!);
+        whileLoading.push(response.status === 200 ? `200 with ${response.body.items.length > 0 ? 'matches' : 'none'}` : String(response.status));
+        return response.status === 200 ? true : undefined;
+      },
+      MATCHED_MS,
+      'the restarted replica to answer',
+    );
+    expect(whileLoading.filter((s) => s !== '503' && s !== '200 with matches')).toEqual([]);
     const status = await settledStatus(2);
     for (const id of during) expect((await matched(id)).length).toBeGreaterThan(0);
 

@@ -23,6 +23,7 @@ import { loadMatchingConfig, MATCHING_CONFIG, ownedPartitions, type MatchingConf
 import { MatchingStatus } from './partitions/matching-status.service.js';
 import { replicaController } from './partitions/replica.nats.controller.js';
 import { PartitionOwnership } from './partitions/partition-ownership.js';
+import { PartitionsReadiness } from './partitions/partitions.readiness.js';
 import { CandidateIndex } from './ranking/candidate-index.js';
 import { RankingService } from './ranking/ranking.service.js';
 
@@ -39,13 +40,14 @@ export class MatchingAppModule {
         BusModule.forService('matching'),
         DatabaseModule.forService(matchingDatabase),
         EventLogModule.forService('matching'),
-        OpsModule.forService({ service: 'matching' }),
+        OpsModule.forService({ service: 'matching', checks: [PartitionsReadiness] }),
       ],
       controllers: [LeadsNatsController, IngestNatsController, MatchingNatsController, replicaController(config.MATCHING_REPLICA, ownedPartitions(config))],
       providers: [
         { provide: MATCHING_CONFIG, useValue: config },
         PartitionOwnership,
         MatchingStatus,
+        PartitionsReadiness,
         { provide: CandidateIndex, useFactory: () => new CandidateIndex() },
         Transactions,
         RubricClient,

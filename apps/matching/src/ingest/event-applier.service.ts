@@ -62,7 +62,12 @@ export class EventApplier {
       `replica ${replica} of ${replicas} (${partitions.length} partitions): loaded ${this.ranking.index.size.companies} companies, ${this.ranking.index.size.opportunities} opportunities, ${leads} leads and ${prohibited} prohibited matches`,
     );
     const adopted = await this.ownership.claim();
-    if (!adopted.length) return;
+    if (adopted.length) await this.adopt(companies, adopted);
+    this.ownership.markLoaded();
+  }
+
+  /** Ranks again, in full, the companies of partitions taken over from another replica, then settles them. */
+  private async adopt(companies: readonly CompanyView[], adopted: readonly number[]): Promise<void> {
     const taken = new Set(adopted);
     const ids = companies.filter((c) => taken.has(companyPartition(c.id))).map((c) => c.id);
     for (let i = 0; i < ids.length; i += ADOPT_BATCH) {

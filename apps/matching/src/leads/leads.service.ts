@@ -74,6 +74,7 @@ export class LeadsService {
    * otherwise, as companies would answer), so a read takes one hop.
    */
   async companyMatches(companyId: string, q: MatchQuery, caller?: Caller): Promise<MatchList> {
+    this.ownership.assertReady();
     if (caller) {
       const company = this.forgotten.has(companyId) ? undefined : this.index.company(companyId)?.view;
       if (!company || !(caller.admin || company.partnerId === caller.partnerId)) throw DomainError.notFound('Company', companyId);
@@ -86,10 +87,12 @@ export class LeadsService {
    * prohibited for, when asked), read from the table every replica writes its companies' matches to.
    */
   async opportunityMatches(opportunityId: string, q: MatchQuery): Promise<MatchList> {
+    this.ownership.assertReady();
     return this.presentEverywhere(await this.leads.forOpportunity(opportunityId, q), true);
   }
 
   async matchById(id: string): Promise<MatchView> {
+    this.ownership.assertReady();
     const match = await this.leads.byId(id);
     if (!match) throw DomainError.notFound('Match', id);
     const { items: [listed], rules, decisions } = await this.presentEverywhere([match], true);
@@ -106,6 +109,7 @@ export class LeadsService {
    * stored company; nothing is stored. Its own decision is screened (and audited) like any company's.
    */
   async preview(profile: CompanyView, q: MatchQuery): Promise<MatchList> {
+    this.ownership.assertReady();
     const sectors = q.sector ? profile.sectors.filter((s) => s === q.sector) : profile.sectors;
     const pc = prepareCompany({ ...profile, sectors });
     const { companies: [decision] } = await this.decisions.decide({ companies: [profile], opportunities: [] });
@@ -126,6 +130,7 @@ export class LeadsService {
 
   /** Stored matches of this replica's companies, explained and with their verdicts (any others are left out). */
   presentStored(matches: readonly Shown[], withCompany: boolean): Promise<MatchList> {
+    this.ownership.assertReady();
     return this.list(
       matches.filter((m) => this.ownership.owns(m.companyId)),
       { withCompany },

@@ -27,6 +27,7 @@ export class MatchingStatus {
         {
           replica: this.ownership.replica,
           replicas: this.ownership.replicas,
+          ready: this.ownership.ready,
           partitions: [...this.ownership.partitions],
           companies,
           matches: leads + prohibited,

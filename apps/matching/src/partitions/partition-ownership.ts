@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COMPANY_PARTITIONS, companyPartition } from '#contracts';
+import { COMPANY_PARTITIONS, companyPartition, ErrorCode } from '#contracts';
+import { DomainError } from '#platform';
 import { MATCHING_SCHEMA } from '../database/matching-database.js';
 import { Transactions } from '../database/transactions.js';
 import { MATCHING_CONFIG, ownedPartitions, type MatchingConfig } from '../matching.config.js';
@@ -18,6 +19,7 @@ export class PartitionOwnership {
   readonly replicas: number;
   readonly partitions: readonly number[];
   private readonly owned: ReadonlySet<number>;
+  private loaded = false;
 
   constructor(
     @Inject(MATCHING_CONFIG) config: MatchingConfig,
@@ -27,6 +29,20 @@ export class PartitionOwnership {
     this.replicas = config.MATCHING_REPLICAS;
     this.partitions = ownedPartitions(config);
     this.owned = new Set(this.partitions);
+  }
+
+  /** Whether its partitions' companies, matches and decisions are loaded (and those taken over ranked again): until then it answers no read. */
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  markLoaded(): void {
+    this.loaded = true;
+  }
+
+  /** Refuses a read while loading, as UNAVAILABLE: an empty answer would say the company has no matches. */
+  assertReady(): void {
+    if (!this.loaded) throw new DomainError(ErrorCode.UNAVAILABLE, `matching replica ${this.replica} is loading its partitions; retry shortly`);
   }
 
   /** Whether this replica owns every partition (one replica): no query needs a partition filter. */

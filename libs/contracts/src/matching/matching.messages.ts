@@ -187,6 +187,8 @@ export class PresentMatchesRequest {
 export interface MatchingReplicaStatus {
   replica: number;
   replicas: number;
+  /** Whether it has loaded its partitions and answers reads. */
+  ready: boolean;
   partitions: number[];
   companies: number;
   matches: number;
