@@ -16,9 +16,10 @@ export interface AppliedEvents {
 
 /**
  * Whether matching, as its status summed over every replica tells, has applied the outboxes up to
- * their heads. The cursors alone cannot say it: the companies cursor is the highest any replica
- * applied (each takes only its own partitions' events), and a replica's own cursors start from the
- * shared table's, the furthest any replica had gone. But a cursor at a head means the relay published every event up to it (it publishes in
+ * their heads. The cursors alone cannot say it: company events come through one consumer per
+ * partition, even to a single replica, so the companies cursor is the highest any partition has
+ * reached; and a replica's own cursors start from the shared table's, the furthest any replica had
+ * gone. But a cursor at a head means the relay published every event up to it (it publishes in
  * sequence order), and then nothing pending at any consumer of any replica means every replica has
  * applied, and acknowledged, all it was to take.
  */
@@ -29,10 +30,11 @@ export function statusReachedHeads(status: Pick<MatchingStatusReply, 'cursors' |
 }
 
 /**
- * How far matching has applied the event log. With one replica its cursor table says it and is read
- * with SQL, which costs matching nothing. With several, the table holds the greatest position any
- * replica applied, so "every replica is done" is asked of the replicas: the summed status
- * (`matching.v1.status.get`) for the backlogs, each replica's own status for one event.
+ * How far matching has applied the event log. The table `matching.cursor` holds the greatest
+ * position applied per source, by any replica and any partition's consumer: it cannot say that a
+ * backlog is applied, so the summed status (`matching.v1.status.get`) is asked. For one opportunity
+ * event it can, with one replica (whose opportunity consumer applies in order), and is read with
+ * SQL, which costs matching nothing; with several, each replica's own status says it.
  */
 export class MatchingProgress {
   constructor(
@@ -41,9 +43,8 @@ export class MatchingProgress {
     private readonly replicas: number,
   ) {}
 
-  /** Seeded events applied (0 for what cannot be read yet). With several replicas, the companies held and the opportunities every one of them applied. */
+  /** Seeded events applied (0 for what cannot be read yet): the companies held, the opportunities every replica applied. */
   async applied(): Promise<AppliedEvents> {
-    if (this.replicas === 1) return appliedFromCursorTable(this.pool);
     const status = await this.status().catch(() => undefined);
     if (!status) return { total: 0, companies: 0, opportunities: 0 };
     const sectors = Object.entries(status.cursors).filter(([source]) => source.startsWith('sectors.'));
@@ -58,7 +59,6 @@ export class MatchingProgress {
 
   /** Whether every replica has applied every event up to the heads. */
   async reached(heads: OutboxHeads): Promise<boolean> {
-    if (this.replicas === 1) return cursorTableReachedHeads(this.pool, heads);
     const status = await this.status().catch(() => undefined);
     return status !== undefined && statusReachedHeads(status, heads);
   }
@@ -94,22 +94,6 @@ export class MatchingProgress {
   private status(): Promise<MatchingStatusReply> {
     return this.rpc.request<MatchingStatusReply>(MatchingSubjects.status, {}, STATUS_TIMEOUT_MS);
   }
-}
-
-async function appliedFromCursorTable(pool: pg.Pool): Promise<AppliedEvents> {
-  const companies = await count(pool, `SELECT coalesce(max(position), 0) AS n FROM matching.cursor WHERE source = 'companies'`).catch(() => 0);
-  const opportunities = await count(
-    pool,
-    `SELECT count(*) AS n FROM sectors.outbox o JOIN matching.cursor c ON c.source = 'sectors.' || o.stream WHERE o.seq <= c.position`,
-  ).catch(() => 0);
-  return { total: companies + opportunities, companies, opportunities };
-}
-
-async function cursorTableReachedHeads(pool: pg.Pool, heads: OutboxHeads): Promise<boolean> {
-  const rows = await pool.query<{ source: string; position: string }>('SELECT source, position FROM matching.cursor').catch(() => ({ rows: [] }));
-  const at = new Map(rows.rows.map((r) => [r.source, Number(r.position)]));
-  if ((at.get('companies') ?? 0) < heads.companies) return false;
-  return Object.entries(heads.sectors).every(([stream, head]) => (at.get(`sectors.${stream}`) ?? 0) >= head);
 }
 
 async function cursorTablePosition(pool: pg.Pool, source: string): Promise<number> {
