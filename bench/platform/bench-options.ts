@@ -1,3 +1,5 @@
+import { COMPANY_PARTITIONS } from '#contracts';
+
 /** Scale and durations of one benchmark run. */
 export interface BenchOptions {
   mode: 'quick' | 'full';
@@ -14,6 +16,8 @@ export interface BenchOptions {
   profile: boolean;
   /** NATS max_payload in bytes for the benchmark's own nats-server; 0 keeps the server default (1 MiB). */
   natsMaxPayload: number;
+  /** Matching processes, each a replica owning the company partitions p with p mod matchingReplicas = its index. */
+  matchingReplicas: number;
   /** A sector every generated company declares besides its own, so that one opportunity of it has every company as a candidate. */
   wideSector?: 'mining' | 'automobile' | 'electricity';
 }
@@ -32,6 +36,7 @@ const FULL: BenchOptions = {
   rebuildTimeoutS: 1_800,
   profile: false,
   natsMaxPayload: 0,
+  matchingReplicas: 1,
 };
 
 const QUICK: BenchOptions = {
@@ -52,7 +57,8 @@ const QUICK: BenchOptions = {
  * of the services during each phase; `--companies=N`, `--opportunities-per-sector=N`,
  * `--duration=S` (match reads), `--rate=R` and `--submit-duration=S` (submissions),
  * `--rebuild-timeout=S`, `--seed=N`, `--nats-max-payload=BYTES` override single values;
- * `--wide-sector=SECTOR` makes every company declare SECTOR too (a fan-out to every company).
+ * `--wide-sector=SECTOR` makes every company declare SECTOR too (a fan-out to every company);
+ * `--matching-replicas=N` runs matching as N partitioned replicas (1 to COMPANY_PARTITIONS).
  */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const options = { ...(argv.includes('--quick') ? QUICK : FULL) };
@@ -73,6 +79,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     if (flag === '--wide-sector') {
       if (value !== 'mining' && value !== 'automobile' && value !== 'electricity') throw new Error(`--wide-sector needs mining, automobile or electricity, got "${value}"`);
       options.wideSector = value;
+      continue;
+    }
+    if (flag === '--matching-replicas') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > COMPANY_PARTITIONS) throw new Error(`--matching-replicas needs a whole number from 1 to ${COMPANY_PARTITIONS}, got "${value}"`);
+      options.matchingReplicas = n;
       continue;
     }
     const key = numeric.find(([f]) => f === flag)?.[1];

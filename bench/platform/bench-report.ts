@@ -1,16 +1,18 @@
+import type { MatchingReplicaStatus } from '#contracts';
 import type { BenchOptions } from './bench-options.js';
 import type { ProcessMemory } from './bench-process.js';
 import type { ProfileSummary } from './cpu-profile.summary.js';
 import type { LoadResult } from './http-load.js';
 import type { LatencySummary } from './latency-stats.js';
 import type { MachineDescription } from './machine-description.js';
+import type { PhaseCpu } from './phase-cpu.js';
 
 /** One new opportunity scored against the companies of its sector. */
 export interface FanOutResult {
   sector: string;
   candidates: number;
   postMs: number;
-  /** From the 201 to matching's cursor passing the opportunity's outbox event. */
+  /** From the 201 to matching's cursor passing the opportunity's outbox event: every replica's, with several. */
   appliedMs: number;
   /** From the 201 to its first match being readable over REST (NaN when it entered no company's best list). */
   visibleMs: number;
@@ -77,6 +79,10 @@ export interface BenchResults {
     /** Audit entries of party decisions. */
     auditEntries: number;
     companiesWithMatches: number;
+    /** CPU seconds of each matching replica from its start to the rebuild's end, by replica index. */
+    matchingCpuS: number[];
+    /** An estimate, not a measurement: with a machine per replica the rebuild takes at least the busiest replica's CPU seconds. */
+    machinePerReplicaEstimateMs: number;
   };
   sqlPeer: {
     companies: number;
@@ -90,7 +96,10 @@ export interface BenchResults {
     plan: string[];
     samples: { companyId: string; sqlMs: number; engineMs: number; sqlTop: number; engineTop: number; overlapTop10: number; topScoreDiff: number }[];
   };
+  /** By process: each service, and each matching replica (`matching` alone, or `matching r0`, `matching r1`…). */
   memory: Record<string, ProcessMemory | undefined>;
+  /** The matching processes and the CPU seconds each spent over each phase (`cpuS` by replica index). */
+  matchingReplicas: { count: number; clockTicksPerSecond: number; phases: PhaseCpu[] };
   status: Record<string, unknown> & { latencyMs: number };
   profiles: ProfileRecord[];
   serviceErrors: Record<string, string[]>;
@@ -101,6 +110,13 @@ const n1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? `${n0(x)} ms` : `${x.toFixed(1)} ms`) : '—');
 const mib = (kb: number | undefined) => (kb === undefined || !Number.isFinite(kb) ? '—' : `${n0(kb / 1024)} MiB`);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const cpuS = (s: number) => (Number.isFinite(s) ? `${s.toFixed(2)} s` : '—');
+const perReplica = (values: readonly number[]) => values.map((v, i) => `r${i} ${cpuS(v)}`).join(', ');
+
+/** What each replica answered in the summed status, if it says. */
+function replicaStatuses(status: Record<string, unknown>): MatchingReplicaStatus[] {
+  return Array.isArray(status.replicas) ? (status.replicas as MatchingReplicaStatus[]) : [];
+}
 
 /** The printed table: every figure, the ratios, and each target's verdict at this scale. */
 export function formatReport(r: BenchResults): string {
@@ -157,6 +173,8 @@ export function formatReport(r: BenchResults): string {
   row('stored by class', Object.entries(r.rebuild.classes).map(([v, n]) => `${v} ${n0(n)}`).join(', '));
   row('party decisions', `${Object.entries(r.rebuild.decisions).map(([v, n]) => `${v} ${n0(n)}`).join(', ')}; ${n0(r.rebuild.auditEntries)} audit entries`);
   row('target < 5 min', verdict(r.rebuild.caughtUp && r.rebuild.totalMs < 300_000));
+  row(`matching CPU (${r.matchingReplicas.count} replica${r.matchingReplicas.count > 1 ? 's' : ''})`, `${perReplica(r.rebuild.matchingCpuS)} over ${ms(r.rebuild.totalMs)} wall`);
+  row('a machine per replica (estimate)', `≥ ${ms(r.rebuild.machinePerReplicaEstimateMs)}: bounded below by the busiest replica's CPU seconds; not measured`);
 
   section(`5. SQL peer: one company's best ${r.dataSet.matchesPerCompany}, median of ${r.sqlPeer.companies}`);
   row('single SQL query in PostgreSQL', ms(r.sqlPeer.sqlMedianMs));
@@ -170,6 +188,15 @@ export function formatReport(r: BenchResults): string {
   section('6. peak memory (VmHWM)');
   for (const [name, m] of Object.entries(r.memory)) row(name, `${mib(m?.peakRssKb)} (now ${mib(m?.rssKb)})`);
   row('matching status over NATS', `${ms(r.status.latencyMs)}`);
+
+  section(`7. matching replicas: CPU seconds per phase (utime + stime, in steps of 1/${r.matchingReplicas.clockTicksPerSecond} s)`);
+  for (const replica of replicaStatuses(r.status)) {
+    row(`r${replica.replica} holds`, `${replica.partitions.length} partitions, ${n0(replica.companies)} companies, ${n0(replica.matches)} matches`);
+  }
+  for (const p of r.matchingReplicas.phases) {
+    const busiest = Math.max(...p.cpuS);
+    row(p.phase, `${perReplica(p.cpuS)} over ${ms(p.wallMs)} wall (busiest ${n1((100 * busiest) / (p.wallMs / 1000))} % of a core)`);
+  }
 
   for (const p of r.profiles) {
     section(`profile ${p.phase} / ${p.service} (${ms(p.totalMs)} sampled)`);

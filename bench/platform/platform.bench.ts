@@ -26,21 +26,24 @@ import {
   vocabulariesFrom,
 } from './bench-data.generator.js';
 import { parseBenchOptions, type BenchOptions } from './bench-options.js';
-import { BenchProcess } from './bench-process.js';
+import { BenchProcess, clockTicksPerSecond } from './bench-process.js';
 import { formatReport, type BenchResults, type FanOutResult, type ProfileRecord } from './bench-report.js';
-import { outboxHeads, seedCompanies, seedOpportunities, type OutboxHeads } from './bulk-seeder.js';
+import { outboxHeads, seedCompanies, seedOpportunities } from './bulk-seeder.js';
 import { summariseProfile, type CpuProfile } from './cpu-profile.summary.js';
 import { HttpClient, pollUntil, sleep } from './http-client.js';
 import { runLoad, type LoadRequest } from './http-load.js';
 import { median, summariseLatencies } from './latency-stats.js';
 import { describeMachine } from './machine-description.js';
+import { MatchingProgress } from './matching-progress.js';
 import { NatsRpcClient } from './nats-rpc.client.js';
+import { PhaseCpuMeter } from './phase-cpu.js';
 import { ReadinessWatcher } from './readiness-watcher.js';
 import { SeededRandom } from '#testing';
 import { rubricWeights, sqlPeerMatches, SQL_PEER_QUERY } from './sql-peer.query.js';
 
-const SERVICES = ['screening', 'sectors', 'companies', 'gateway', 'matching'] as const;
-type ServiceName = (typeof SERVICES)[number];
+/** Every service but matching, which runs as `--matching-replicas` processes. */
+const SERVICES = ['screening', 'sectors', 'companies', 'gateway'] as const;
+type ServiceName = (typeof SERVICES)[number] | 'matching';
 const NATS_SERVER = process.env.BENCH_NATS_SERVER ?? '/usr/sbin/nats-server';
 const SANCTIONS_LIST_PATH = process.env.BENCH_SANCTIONS_LIST_PATH ?? resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml');
 const MATCHES_PER_COMPANY = 50;
@@ -95,7 +98,8 @@ async function main(): Promise<void> {
     const results = await run(options, teardown);
     process.stdout.write(formatReport(results));
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = join(RESULTS_DIR, `${results.startedAt.slice(0, 10)}-${options.mode}.json`);
+    const replicas = options.matchingReplicas > 1 ? `-r${options.matchingReplicas}` : '';
+    const file = join(RESULTS_DIR, `${results.startedAt.slice(0, 10)}-${options.mode}${replicas}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(`\nwritten ${file}\n`);
   } finally {
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
 
 async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
-  log(`mode ${options.mode}: ${options.companies} companies, ${options.opportunitiesPerSector * 3} opportunities`);
+  log(`mode ${options.mode}: ${options.companies} companies, ${options.opportunitiesPerSector * 3} opportunities, ${options.matchingReplicas} matching replica(s)`);
 
   const natsPort = await freePort();
   const natsConfig = join(tmpdir(), `platform-bench-nats-${natsPort}.conf`);
@@ -146,17 +150,26 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     BENCH_PROFILE_DIR: PROFILE_DIR,
     SANCTIONS_LIST_PATH,
   };
-  const services = Object.fromEntries(
-    SERVICES.map((name) => {
-      const args = [
-        ...(options.profile ? ['--import', join(HERE, 'cpu-profiler.preload.js')] : []),
-        resolve(process.cwd(), `dist/apps/${name}/src/main.js`),
-      ];
-      const p = teardown.track(new BenchProcess(name, process.execPath, args, { ...env, BENCH_PROFILE_NAME: name }, join(LOG_DIR, `${name}.log`)));
-      teardown.add(name, () => p.stop());
-      return [name, p];
+  const serviceProcess = (service: ServiceName, name: string, extraEnv: Record<string, string> = {}) => {
+    const args = [
+      ...(options.profile ? ['--import', join(HERE, 'cpu-profiler.preload.js')] : []),
+      resolve(process.cwd(), `dist/apps/${service}/src/main.js`),
+    ];
+    const file = name.replaceAll(' ', '-');
+    const p = teardown.track(new BenchProcess(name, process.execPath, args, { ...env, ...extraEnv, BENCH_PROFILE_NAME: file }, join(LOG_DIR, `${file}.log`)));
+    teardown.add(name, () => p.stop());
+    return p;
+  };
+  const services = Object.fromEntries(SERVICES.map((name) => [name, serviceProcess(name, name)])) as Record<(typeof SERVICES)[number], BenchProcess>;
+  // One replica keeps the name the benchmark always gave matching; several are `matching r0`, `matching r1`…
+  const replicas = Array.from({ length: options.matchingReplicas }, (_, i) =>
+    serviceProcess('matching', options.matchingReplicas === 1 ? 'matching' : `matching r${i}`, {
+      MATCHING_REPLICAS: String(options.matchingReplicas),
+      MATCHING_REPLICA: String(i),
     }),
-  ) as Record<ServiceName, BenchProcess>;
+  );
+  const processes = [...SERVICES.map((name) => services[name]), ...replicas];
+  const processesOf = (name: ServiceName) => (name === 'matching' ? replicas : [services[name]]);
 
   const http = new HttpClient(`http://127.0.0.1:${port}`);
   const rpc = await NatsRpcClient.connect(natsUrl);
@@ -167,19 +180,19 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     const r = await http.get<SectorView[]>('/v1/sectors', adminKey);
     return r.status === 200 ? r.body : undefined;
   }, 200, 60_000);
-  if (!sectorViews) throw new Error(`the gateway and sectors did not come up:\n${tails(services)}`);
+  if (!sectorViews) throw new Error(`the gateway and sectors did not come up:\n${tails(processes)}`);
   const screeningReady = await pollUntil(async () => {
     const v = await rpc.request<{ listVersion: string | null }>('screening.v1.versions.get', {}, 2_000);
     return v.listVersion ? v : undefined;
   }, 200, 60_000);
-  if (!screeningReady) throw new Error(`screening did not load the sanctions list:\n${tails(services)}`);
+  if (!screeningReady) throw new Error(`screening did not load the sanctions list:\n${tails(processes)}`);
   const partners: { id: string; apiKey: string }[] = [];
   for (let i = 0; i < options.partners; i++) {
     const created = await pollUntil(async () => {
       const r = await http.post<{ id: string; apiKey: string }>('/v1/partners', { name: `Bench partner ${i + 1}` }, adminKey);
       return r.status === 201 ? r.body : undefined;
     }, 200, 30_000);
-    if (!created) throw new Error(`cannot create partners:\n${tails(services)}`);
+    if (!created) throw new Error(`cannot create partners:\n${tails(processes)}`);
     partners.push(created);
   }
   const keyOf = new Map(partners.map((p) => [p.id, p.apiKey]));
@@ -212,29 +225,34 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   log(`seeded in ${(seedMs / 1000).toFixed(1)} s; ${pairs.toLocaleString('en')} company × opportunity pairs`);
 
   const profiles: ProfileRecord[] = [];
-  const profiler = new PhaseProfiler(options.profile, services, profiles);
+  const profiler = new PhaseProfiler(options.profile, processesOf, profiles);
+  const progress = new MatchingProgress(pool, rpc, options.matchingReplicas);
+  const replicaCpu = new PhaseCpuMeter(replicas);
 
   // 4. Full rebuild: matching starts on the seeded outboxes and catches up.
-  log('full rebuild: starting matching');
+  log(`full rebuild: starting matching (${replicas.length} replica(s))`);
   const rebuildStart = performance.now();
-  services.matching.start();
+  replicaCpu.start('rebuild');
+  for (const replica of replicas) replica.start();
+  // The summed status answers once every replica does.
   const firstStatus = await pollUntil(() => rpc.request<MatchingStatusReply>('matching.v1.status.get', {}, 2_000), 100, 120_000);
-  if (!firstStatus) throw new Error(`matching did not answer:\n${tails(services)}`);
+  if (!firstStatus) throw new Error(`matching did not answer:\n${tails(processes)}`);
   const bootMs = performance.now() - rebuildStart;
   await profiler.start('rebuild', ['matching', 'screening']);
   const totalEvents = companies.length + opportunities.length;
   let lastProgressLog = 0;
   const caughtUp = await pollUntil(async () => {
-    const applied = await appliedEvents(pool);
     if (performance.now() - lastProgressLog > 15_000) {
       lastProgressLog = performance.now();
+      const applied = await progress.applied();
       log(`  rebuild: ${applied.total}/${totalEvents} events (companies ${applied.companies}, opportunities ${applied.opportunities})`);
     }
-    return (await reachedHeads(pool, heads)) ? true : undefined;
+    return (await progress.reached(heads)) ? true : undefined;
   }, 250, options.rebuildTimeoutS * 1000);
   const rebuildMs = performance.now() - rebuildStart;
+  const rebuildCpu = replicaCpu.stop('rebuild');
   await profiler.stop('rebuild', ['matching', 'screening']);
-  const applied = await appliedEvents(pool);
+  const applied = await progress.applied();
   const rebuild = {
     caughtUp: caughtUp === true,
     totalMs: rebuildMs,
@@ -253,11 +271,15 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     ),
     auditEntries: await count(pool, `SELECT count(*) AS n FROM screening.audit_log WHERE decision_id IS NOT NULL`),
     companiesWithMatches: await count(pool, 'SELECT count(DISTINCT company_id) AS n FROM matching.match'),
+    matchingCpuS: rebuildCpu.cpuS,
+    // An estimate, not a measurement: each replica on a machine of its own, waiting for nothing shared.
+    machinePerReplicaEstimateMs: Math.max(...rebuildCpu.cpuS) * 1000,
   };
   log(`rebuild ${rebuild.caughtUp ? 'done' : 'NOT done'} in ${(rebuildMs / 1000).toFixed(1)} s: ${applied.total}/${totalEvents} events, ${rebuild.storedMatches} matches stored`);
+  log(`  matching CPU: ${rebuildCpu.cpuS.map((s, i) => `r${i} ${s.toFixed(1)} s`).join(', ')}`);
   if (!rebuild.caughtUp) {
     log('waiting for matching to finish the backlog before measuring the rest (up to the same timeout again)');
-    await pollUntil(async () => ((await reachedHeads(pool, heads)) ? true : undefined), 1_000, options.rebuildTimeoutS * 1000);
+    await pollUntil(async () => ((await progress.reached(heads)) ? true : undefined), 1_000, options.rebuildTimeoutS * 1000);
   }
 
   // Leads per company: what a partner's default listing (20 matches, prohibited ones hidden) shows.
@@ -285,7 +307,9 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   writeFileSync(join(LOG_DIR, 'sample-read.json'), `${JSON.stringify(sampleRead.body, null, 2)}\n`);
   log(`match read: ${options.connections} connections × ${options.readDurationS} s (warm-up status ${warm.status}, ${readBytes} B for ${sampleRead.body.items.length} leads)`);
   await profiler.start('read', ['gateway', 'companies', 'matching']);
+  replicaCpu.start('read');
   const read = await runLoad(http.baseUrl, options.connections, options.readDurationS, pickRead);
+  replicaCpu.stop('read');
   await profiler.stop('read', ['gateway', 'companies', 'matching']);
   const floorRoute = '/v1/echo';
   const floorLabel = 'GET /v1/echo (gateway → NATS → matching echo, no work)';
@@ -304,6 +328,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   const profilesToSubmit = Array.from({ length: submissions }, (_, i) => generateProfile(submitRng, options.companies + 1 + i, vocabularies));
   const readiness = new ReadinessWatcher(pool, READY_PROBE_MS);
   await profiler.start('submit', ['gateway', 'companies', 'matching', 'screening']);
+  replicaCpu.start('submit');
   const submitStart = performance.now();
   const outcomes = await Promise.all(
     profilesToSubmit.map(async (profile, i) => {
@@ -341,7 +366,9 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   };
   const submitted = accepted.map((o) => o.company);
   log(`submissions: ${accepted.length}/${submissions} accepted, ready p50 ${submit.ready.p50.toFixed(0)} ms, p99 ${submit.ready.p99.toFixed(0)} ms`);
-  await pollUntil(async () => ((await reachedHeads(pool, await outboxHeads(pool))) ? true : undefined), 200, 120_000);
+  // The submissions' CPU ends once every replica has applied them all, those never seen ready included.
+  await pollUntil(async () => ((await progress.reached(await outboxHeads(pool))) ? true : undefined), 200, 120_000);
+  replicaCpu.stop('submit');
 
   // 3. Reverse fan-out: one new opportunity per sector.
   const fanOut: FanOutResult[] = [];
@@ -350,16 +377,15 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
   for (const sector of SECTORS) {
     const candidates = allCompanies.filter((c) => c.sectors.includes(sector)).length;
     await profiler.start(`fanout-${sector}`, ['matching', 'screening']);
+    replicaCpu.start(`fanout-${sector}`);
     const sentAt = performance.now();
     const created = await http.post<OpportunityView>('/v1/opportunities', generateOpportunityInput(fanRng, sector, vocabularies.get(sector)!), adminKey);
     const createdAt = performance.now();
     if (created.status !== 201) throw new Error(`opportunity creation failed: ${created.status} ${JSON.stringify(created.body)}`);
     const seqRow = await pool.query<{ seq: string }>('SELECT max(seq) AS seq FROM sectors.outbox WHERE aggregate_id = $1', [created.body.id]);
     const seq = Number(seqRow.rows[0]!.seq);
-    const appliedAt = await pollUntil(async () => {
-      const r = await pool.query<{ position: string }>('SELECT position FROM matching.cursor WHERE source = $1', [`sectors.${sector}`]);
-      return Number(r.rows[0]?.position ?? 0) >= seq ? performance.now() : undefined;
-    }, 5, 300_000);
+    const appliedAt = await progress.sectorApplied(sector, seq, 5, 300_000);
+    replicaCpu.stop(`fanout-${sector}`);
     const visibleAt = await pollUntil(async () => {
       const r = await http.get<MatchList>(`/v1/opportunities/${created.body.id}/matches?limit=1&includeProhibited=true`, adminKey);
       return r.status === 200 && r.body.items.length > 0 ? performance.now() : undefined;
@@ -438,15 +464,15 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     samples: agreement,
   };
 
-  // 6. Peak memory of each service.
-  const memory = Object.fromEntries(SERVICES.map((name) => [name, services[name].memory()]));
+  // 6. Peak memory of each service, and of each matching replica.
+  const memory = Object.fromEntries(processes.map((p) => [p.name, p.memory()]));
   const machine = await describeMachine(pool, natsVersion());
-  const errors = Object.fromEntries(SERVICES.map((name) => [name, errorLines(services[name].log)]));
+  const errors = Object.fromEntries(processes.map((p) => [p.name, errorLines(p.log)]));
 
   return {
     startedAt,
     durationS: (performance.now() - t0) / 1000,
-    command: `npm run bench${options.mode === 'quick' ? ' -- --quick' : ''}`,
+    command: benchCommand(options),
     options,
     machine,
     dataSet: {
@@ -469,6 +495,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     rebuild,
     sqlPeer,
     memory,
+    matchingReplicas: { count: replicas.length, clockTicksPerSecond: clockTicksPerSecond(), phases: replicaCpu.phases },
     status: { ...status, latencyMs: statusMs },
     profiles,
     serviceErrors: errors,
@@ -479,30 +506,39 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
 class PhaseProfiler {
   constructor(
     private readonly enabled: boolean,
-    private readonly services: Record<ServiceName, BenchProcess>,
+    private readonly processesOf: (name: ServiceName) => readonly BenchProcess[],
     private readonly records: ProfileRecord[],
   ) {}
 
   async start(_phase: string, names: readonly ServiceName[]): Promise<void> {
     if (!this.enabled) return;
-    for (const name of names) this.services[name].signal('SIGWINCH');
+    for (const p of names.flatMap(this.processesOf)) p.signal('SIGWINCH');
     await sleep(50);
   }
 
   async stop(phase: string, names: readonly ServiceName[]): Promise<void> {
     if (!this.enabled) return;
     const before = new Set(readdirSync(PROFILE_DIR));
-    for (const name of names) this.services[name].signal('SIGWINCH');
-    for (const name of names) {
+    const processes = names.flatMap(this.processesOf);
+    for (const p of processes) p.signal('SIGWINCH');
+    for (const p of processes) {
+      // The preload names its files after BENCH_PROFILE_NAME: the process's name, spaces as dashes.
+      const name = p.name.replaceAll(' ', '-');
       const file = await pollUntil(async () => readdirSync(PROFILE_DIR).find((f) => f.startsWith(`${name}-`) && f.endsWith('.cpuprofile') && !before.has(f)), 100, 30_000);
       if (!file) continue;
       await sleep(200);
       const target = join(PROFILE_DIR, `${phase}-${name}.cpuprofile`);
       renameSync(join(PROFILE_DIR, file), target);
       const summary = summariseProfile(JSON.parse(readFileSync(target, 'utf8')) as CpuProfile, 12);
-      this.records.push({ phase, service: name, file: target, ...summary });
+      this.records.push({ phase, service: p.name, file: target, ...summary });
     }
   }
+}
+
+/** The command line that reproduces the run, as the report heads it. */
+function benchCommand(options: BenchOptions): string {
+  const args = [...(options.mode === 'quick' ? ['--quick'] : []), ...(options.matchingReplicas > 1 ? [`--matching-replicas=${options.matchingReplicas}`] : [])];
+  return `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 }
 
 /** How many leads each company's default listing shows (its stored leads, at most `listing`), and their summary. */
@@ -523,22 +559,6 @@ async function leadsShown(pool: pg.Pool, companyIds: readonly string[], listing:
       storedLeadsMean: storedLeads.reduce((s, n) => s + n, 0) / storedLeads.length,
     },
   };
-}
-
-async function appliedEvents(pool: pg.Pool): Promise<{ total: number; companies: number; opportunities: number }> {
-  const companies = await count(pool, `SELECT coalesce(max(position), 0) AS n FROM matching.cursor WHERE source = 'companies'`).catch(() => 0);
-  const opportunities = await count(
-    pool,
-    `SELECT count(*) AS n FROM sectors.outbox o JOIN matching.cursor c ON c.source = 'sectors.' || o.stream WHERE o.seq <= c.position`,
-  ).catch(() => 0);
-  return { total: companies + opportunities, companies, opportunities };
-}
-
-async function reachedHeads(pool: pg.Pool, heads: OutboxHeads): Promise<boolean> {
-  const rows = await pool.query<{ source: string; position: string }>('SELECT source, position FROM matching.cursor').catch(() => ({ rows: [] }));
-  const at = new Map(rows.rows.map((r) => [r.source, Number(r.position)]));
-  if ((at.get('companies') ?? 0) < heads.companies) return false;
-  return Object.entries(heads.sectors).every(([stream, head]) => (at.get(`sectors.${stream}`) ?? 0) >= head);
 }
 
 async function count(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
@@ -592,8 +612,8 @@ function errorLines(output: string): string[] {
     .map((l) => l.slice(0, 400));
 }
 
-function tails(services: Record<ServiceName, BenchProcess>): string {
-  return SERVICES.map((n) => `--- ${n}\n${services[n].log.slice(-1500)}`).join('\n');
+function tails(processes: readonly BenchProcess[]): string {
+  return processes.map((p) => `--- ${p.name}\n${p.log.slice(-1500)}`).join('\n');
 }
 
 await main().catch((error: Error) => {
