@@ -30,6 +30,12 @@ describe('statusReachedHeads', () => {
     expect(statusReachedHeads({ cursors: atHeads, pending: { ...nothingPending, 'matching-opportunities-r1': 1 } }, heads)).toBe(false);
   });
 
+  it('fails while a replica is still loading (it says nothing of its consumers yet)', () => {
+    const replicas = [0, 1].map((replica) => ({ replica, replicas: 2, ready: replica === 0, partitions: [], companies: 0, matches: 0, rssBytes: 0 }));
+    expect(statusReachedHeads({ cursors: atHeads, pending: nothingPending, replicas }, heads)).toBe(false);
+    expect(statusReachedHeads({ cursors: atHeads, pending: nothingPending, replicas: replicas.map((r) => ({ ...r, ready: true })) }, heads)).toBe(true);
+  });
+
   it('holds for outboxes with nothing in them', () => {
     expect(statusReachedHeads({ cursors: {}, pending: {} }, { companies: 0, sectors: {} })).toBe(true);
   });

@@ -23,7 +23,9 @@ export interface AppliedEvents {
  * sequence order), and then nothing pending at any consumer of any replica means every replica has
  * applied, and acknowledged, all it was to take.
  */
-export function statusReachedHeads(status: Pick<MatchingStatusReply, 'cursors' | 'pending'>, heads: OutboxHeads): boolean {
+export function statusReachedHeads(status: Pick<MatchingStatusReply, 'cursors' | 'pending' | 'replicas'>, heads: OutboxHeads): boolean {
+  // A replica still loading says nothing of its consumers yet.
+  if (!(status.replicas ?? []).every((r) => r.ready)) return false;
   if ((status.cursors.companies ?? 0) < heads.companies) return false;
   if (!Object.entries(heads.sectors).every(([stream, head]) => (status.cursors[`sectors.${stream}`] ?? 0) >= head)) return false;
   return Object.values(status.pending).every((n) => n === 0);

@@ -63,7 +63,6 @@ export class EventApplier {
     );
     const adopted = await this.ownership.claim();
     if (adopted.length) await this.adopt(companies, adopted);
-    this.ownership.markLoaded();
   }
 
   /** Ranks again, in full, the companies of partitions taken over from another replica, then settles them. */

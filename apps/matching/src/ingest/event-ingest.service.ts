@@ -13,6 +13,7 @@ import { Transactions } from '../database/transactions.js';
 import { DecisionSync } from '../decisions/decision-sync.service.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { MATCHING_CONFIG, ownedPartitions, type MatchingConfig } from '../matching.config.js';
+import { PartitionOwnership } from '../partitions/partition-ownership.js';
 import { EventApplier, type DecidedOpportunities, type RankedCompanies } from './event-applier.service.js';
 import { ProjectionsRepository } from './projections.repository.js';
 
@@ -82,6 +83,7 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
     private readonly leads: LeadsService,
     private readonly projections: ProjectionsRepository,
     private readonly tx: Transactions,
+    private readonly ownership: PartitionOwnership,
     @Inject(EVENT_LOG) private readonly log: EventLog,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {
@@ -109,6 +111,8 @@ export class EventIngestService implements OnApplicationBootstrap, BeforeApplica
       const kind: Kind = spec.stream === CompanyEvents.stream ? 'company' : 'opportunity';
       this.subscriptions.push(await this.log.consume(spec, (events) => this.hand(kind, events)));
     }
+    // Loaded, and every consumer there: reads and the status may be answered now.
+    this.ownership.markLoaded();
     this.schedule();
     this.wake();
   }

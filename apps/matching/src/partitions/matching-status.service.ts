@@ -35,7 +35,8 @@ export class MatchingStatus {
         },
       ],
       cursors: this.ingest.status(),
-      pending: await this.ingest.pending(),
+      // While it loads, its consumers may not exist yet: nothing is said of them but `ready: false`.
+      pending: this.ownership.ready ? await this.ingest.pending() : {},
       companies,
       opportunities,
       matches: leads + prohibited,
