@@ -48,7 +48,8 @@ describe('Idempotency-Key on POST /v1/companies', () => {
     expect(first.status).toBe(201);
     const again = await submit(profile, partner.apiKey, key);
     expect(again.status).toBe(201);
-    expect(again.body).toEqual(first.body);
+    // The same bytes: the answer is kept as it was written.
+    expect(JSON.stringify(again.body)).toBe(JSON.stringify(first.body));
     // The same profile with its keys in another order is the same request.
     const reordered = Object.fromEntries(Object.entries(profile).reverse());
     expect((await submit(reordered, partner.apiKey, key)).body).toEqual(first.body);
@@ -157,4 +158,19 @@ describe('Idempotency-Key on POST /v1/matches/:id/introductions', () => {
     // A new key for the other match is a new request.
     expect((await askIntroduction(matchIds[1], newKey())).body).toMatchObject({ matchId: matchIds[1], status: 'pending' });
   }, 90_000);
+});
+
+describe('OpenAPI', () => {
+  it('declares the Idempotency-Key header and the 422 and 429 answers of both routes', async () => {
+    const docs = await platform.get('/docs-json');
+    expect(docs.status).toBe(200);
+    for (const path of ['/v1/companies', '/v1/matches/{id}/introductions']) {
+      const operation = docs.body.paths[path].post;
+      expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false })]));
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['400', '422', '429']));
+      expect(operation.responses['429'].headers['Retry-After']).toBeDefined();
+    }
+    // Routes without a key are never rate limited.
+    expect(docs.body.paths['/health'].get.responses['429']).toBeUndefined();
+  });
 });

@@ -9,11 +9,12 @@ export class IdempotencyKeys1764230000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // response is NULL only inside the transaction that claims the key; it is committed with the answer.
+    // json, not jsonb: the answer is given again as it was first written, its keys in their order.
     await q.query(`CREATE TABLE screening.idempotency_key (
       partner_id uuid NOT NULL,
       key text NOT NULL,
       request_hash char(64) NOT NULL,
-      response jsonb,
+      response json,
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (partner_id, key)
     )`);
