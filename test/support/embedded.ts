@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually, ServiceProcess } from '#testing';
-import { freePort, RestClient } from './rest-client.js';
+import { freePort, RestClient, UNLIMITED_RATES } from './rest-client.js';
 
 /** The embedded default, as `npm start` runs it: one process, PGlite under a fresh DATA_DIR, the in-process broker. */
 export class EmbeddedPlatform extends RestClient {
@@ -22,6 +22,7 @@ export class EmbeddedPlatform extends RestClient {
       MATCHING_POLL_MS: '200',
       NATS_URL: '',
       DATABASE_URL: '',
+      ...UNLIMITED_RATES,
     });
     platform.process.start();
     await eventually(async () => ((await platform.get('/health')).status === 200 ? true : undefined), 180_000, 'the embedded platform to be healthy').catch(

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { provisionServiceRoles } from '#platform';
 import { createTestDatabase, eventually, JetStreamProbe, ServiceProcess, TEST_NATS_URL } from '#testing';
-import { freePort, RestClient } from './rest-client.js';
+import { freePort, RestClient, UNLIMITED_RATES } from './rest-client.js';
 
 export type { ApiResponse } from './rest-client.js';
 
@@ -62,6 +62,8 @@ export class Platform extends RestClient {
       OUTBOX_RELAY_POLL_MS: '200',
       MATCHING_POLL_MS: '200',
       SANCTIONS_LIST_PATH: resolve(process.cwd(), '../shared/data/un-sc-consolidated-list/consolidated.xml'),
+      // Tests send thousands of requests a minute from one address with a few keys: no limit unless a test sets one.
+      ...UNLIMITED_RATES,
       ...extraEnv,
     };
     const roles = await provisionRoles(db.url, ['screening', 'sectors', 'companies', 'matching']);

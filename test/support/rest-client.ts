@@ -1,8 +1,12 @@
 import { createServer } from 'node:net';
 
+/** Rate limits no test reaches by accident (tests send thousands of requests a minute from one address); a test of the limits sets its own. */
+export const UNLIMITED_RATES = { RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000000' };
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
 /** A free TCP port on the loopback, for a gateway a test starts. */
@@ -35,7 +39,7 @@ export class RestClient {
     } catch {
       /* not JSON */
     }
-    return { status: response.status, body: parsed as T };
+    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
   get<T = any>(path: string, key?: string) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompanyEventType, CompanyEvents, companyPartition } from '#contracts';
-import { BusModule, DatabaseModule, EventLogModule, OpsModule, OutboxRelayModule, type OutboxRow } from '#platform';
+import { DataSource } from 'typeorm';
+import { BusModule, DatabaseModule, EventLogModule, IdempotencyKeys, OpsModule, OutboxRelayModule, type OutboxRow } from '#platform';
 import { CompaniesNatsController } from './companies/companies.nats.controller.js';
 import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
@@ -25,7 +26,14 @@ import { SectorVocabularyClient } from './vocabulary/sector-vocabulary.client.js
     OpsModule.forService({ service: 'companies' }),
   ],
   controllers: [CompaniesNatsController, PartnersNatsController, OfficersNatsController, HealthNatsController],
-  providers: [CompaniesRepository, CompaniesService, PartnersService, OfficersService, SectorVocabularyClient],
+  providers: [
+    CompaniesRepository,
+    CompaniesService,
+    PartnersService,
+    OfficersService,
+    SectorVocabularyClient,
+    { provide: IdempotencyKeys, useFactory: (dataSource: DataSource) => new IdempotencyKeys(dataSource, COMPANIES_SCHEMA), inject: [DataSource] },
+  ],
 })
 export class CompaniesAppModule {}
 

@@ -79,7 +79,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT name FROM companies.migrations ORDER BY id`);
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000']);
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000', 'IdempotencyKeys1764230000000']);
   });
 
   it('creates compliance officers with their own keys, stores only the hash, and authenticates by it', async () => {
@@ -121,6 +121,25 @@ describe('companies service over NATS and PostgreSQL', () => {
     const [event] = await eventsOf(created.id, 1);
     expect(event!.subject).toBe(probe.subject(CompanyEvents.upserted(companyPartition(created.id))));
     expect(event!.payload).toMatchObject({ type: 'company.upserted', payload: { id: created.id, version: 1 } });
+  });
+
+  it('creates one company and one event for concurrent requests with one idempotency key, and refuses the key with another profile', async () => {
+    const keyed = { ...profile, inn: '2541234560', ogrn: undefined };
+    const idempotencyKey = 'int-spec-key-1';
+    const answers = await Promise.all(Array.from({ length: 8 }, () => bus.request(CompaniesSubjects.companyCreate, { caller: partnerA, profile: keyed, idempotencyKey })));
+    expect(new Set(answers.map((a) => a.id)).size).toBe(1);
+    expect(answers.every((a) => JSON.stringify(a) === JSON.stringify(answers[0]))).toBe(true);
+    const page = await bus.request(CompaniesSubjects.companyList, { caller: partnerA, limit: 200 });
+    expect(page.items.filter((c) => c.inn === keyed.inn).length).toBe(1);
+    await eventsOf(answers[0]!.id, 1);
+    // Give a second event time to show, were there one.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await probe.events(CompanyEvents.stream)).filter((e) => e.payload.aggregateId === answers[0]!.id).length).toBe(1);
+
+    const reused = await failure(bus.request(CompaniesSubjects.companyCreate, { caller: partnerA, profile: { ...keyed, inn: '2541234578' }, idempotencyKey }));
+    expect(reused.code).toBe(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+    const malformed = await failure(bus.request(CompaniesSubjects.companyCreate, { caller: partnerA, profile: keyed, idempotencyKey: 'two words' }));
+    expect(malformed.envelope.details).toEqual([{ field: 'idempotencyKey', reason: expect.any(String) }]);
   });
 
   it('refuses a second profile with the same INN from the same partner', async () => {

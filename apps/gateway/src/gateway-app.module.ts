@@ -1,5 +1,6 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
 import { BusModule, CORRELATION_HEADER, createValidationPipe, OpsModule, runWithCorrelation } from '#platform';
 import { ApiKeyCache } from './auth/api-key.cache.js';
@@ -21,6 +22,8 @@ import { EvidenceHttpController } from './evidence/evidence.http.controller.js';
 import { DeadLettersHttpController } from './events/dead-letters.http.controller.js';
 import { EvidenceService } from './evidence/evidence.service.js';
 import { OfficersHttpController } from './officers/officers.http.controller.js';
+import { AuthFailureLimiter } from './rate-limits/auth-failure.limiter.js';
+import { RateLimitGuard, rateLimitOptions } from './rate-limits/rate-limit.guard.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
 import { SectorsHttpController } from './sectors/sectors.http.controller.js';
 
@@ -34,7 +37,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
 }
 
 @Module({
-  imports: [BusModule.forService('gateway'), OpsModule.forService({ service: 'gateway' })],
+  imports: [BusModule.forService('gateway'), OpsModule.forService({ service: 'gateway' }), ThrottlerModule.forRootAsync({ useFactory: rateLimitOptions })],
   controllers: [
     MeHttpController,
     PartnersHttpController,
@@ -56,7 +59,10 @@ function correlation(request: Request, _response: Response, next: NextFunction):
     ApiKeyCache,
     DismissalsService,
     EvidenceService,
+    AuthFailureLimiter,
+    // In this order: the key is authenticated first, then its request counted against its limit.
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],

@@ -1,4 +1,4 @@
-import { SECTOR_IDS, type SectorId } from '#contracts';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, SECTOR_IDS, type SectorId } from '#contracts';
 import { DomainError } from '#platform';
 
 const INTEGER = /^-?\d{1,16}$/;
@@ -56,4 +56,13 @@ const SHA256 = /^[0-9a-f]{64}$/i;
 export function sha256Param(name: string, raw: string): string {
   if (!SHA256.test(raw)) throw DomainError.validation([{ field: name, reason: 'must be the 64 hexadecimal digits of a SHA-256' }]);
   return raw.toLowerCase();
+}
+
+/** The optional `Idempotency-Key` header: 1 to 255 visible ASCII characters, else 400 naming the header. */
+export function optionalIdempotencyKey(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw)) {
+    throw DomainError.validation([{ field: IDEMPOTENCY_KEY_HEADER, reason: 'must be 1 to 255 visible ASCII characters' }]);
+  }
+  return raw;
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BusModule, DatabaseModule, OpsModule } from '#platform';
+import { DataSource } from 'typeorm';
+import { BusModule, DatabaseModule, IdempotencyKeys, OpsModule } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
-import { screeningDatabase } from './database/screening-database.js';
+import { SCREENING_SCHEMA, screeningDatabase } from './database/screening-database.js';
 import { DismissalsNatsController } from './dismissals/dismissals.nats.controller.js';
 import { DismissalsRepository } from './dismissals/dismissals.repository.js';
 import { DismissalsService } from './dismissals/dismissals.service.js';
@@ -35,6 +36,7 @@ import { ScreeningService } from './screening/screening.service.js';
     ScreeningService,
     IntroductionsService,
     EvidenceService,
+    { provide: IdempotencyKeys, useFactory: (dataSource: DataSource) => new IdempotencyKeys(dataSource, SCREENING_SCHEMA), inject: [DataSource] },
   ],
 })
 export class ScreeningAppModule {}

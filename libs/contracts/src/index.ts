@@ -10,6 +10,7 @@ export * from './common/caller.dto.js';
 export * from './common/officer-ref.dto.js';
 export * from './common/health.js';
 export * from './common/outbox.js';
+export * from './common/idempotency.js';
 export * from './companies/company-profile.dto.js';
 export * from './companies/companies.messages.js';
 export * from './companies/officers.messages.js';

@@ -13,6 +13,7 @@ export * from './logging/logger.js';
 export * from './database/embedded-postgres.js';
 export * from './database/database.module.js';
 export * from './database/outbox.js';
+export * from './database/idempotency-keys.js';
 export * from './database/session-lock.js';
 export * from './database/service-roles.js';
 export * from './bootstrap/start-service.js';

@@ -15,7 +15,7 @@ export class CompaniesNatsController {
 
   @MessagePattern(CompaniesSubjects.companyCreate)
   create(@Payload() req: CreateCompanyRequest) {
-    return this.companies.create(req.caller, req.profile);
+    return this.companies.create(req.caller, req.profile, req.idempotencyKey);
   }
 
   @MessagePattern(CompaniesSubjects.companyValidate)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CompanyEventType, type CompanyView, type Page } from '#contracts';
 import { changeWithOutbox, fitToBytes } from '#platform';
 import { COMPANIES_SCHEMA } from '../database/companies-database.js';
@@ -13,9 +13,10 @@ export const COMPANIES_STREAM = 'companies';
 export class CompaniesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(view: CompanyView): Promise<{ company: CompanyView; seq: number }> {
+  /** Inserts the company and its event, in the transaction `db` when given. */
+  async insert(view: CompanyView, db: DataSource | EntityManager = this.dataSource): Promise<{ company: CompanyView; seq: number }> {
     const change = this.dataSource.createQueryBuilder().insert().into(CompanyEntity).values(toEntity(view)).returning('id');
-    const seq = await this.withUpsert(change.getQueryAndParameters(), view);
+    const seq = await this.withUpsert(change.getQueryAndParameters(), view, db);
     // An insert changes its one row or fails (a duplicate key is an error, not zero rows).
     return { company: view, seq: seq! };
   }
@@ -54,8 +55,8 @@ export class CompaniesRepository {
     return entity ? toView(entity) : null;
   }
 
-  async existsForPartner(partnerId: string, inn: string): Promise<boolean> {
-    return this.dataSource.getRepository(CompanyEntity).existsBy({ partnerId, inn });
+  async existsForPartner(partnerId: string, inn: string, db: DataSource | EntityManager = this.dataSource): Promise<boolean> {
+    return db.getRepository(CompanyEntity).existsBy({ partnerId, inn });
   }
 
   async list(partnerId: string | null, limit: number, offset: number): Promise<Page<CompanyView>> {
@@ -74,8 +75,8 @@ export class CompaniesRepository {
   }
 
   /** The change and its `company.upserted` event, in one statement (see changeWithOutbox). */
-  private withUpsert([sql, params]: [string, unknown[]], view: CompanyView): Promise<number | null> {
-    return changeWithOutbox(this.dataSource, COMPANIES_SCHEMA, { sql, params }, {
+  private withUpsert([sql, params]: [string, unknown[]], view: CompanyView, db: DataSource | EntityManager = this.dataSource): Promise<number | null> {
+    return changeWithOutbox(db, COMPANIES_SCHEMA, { sql, params }, {
       stream: COMPANIES_STREAM,
       type: CompanyEventType.UPSERTED,
       aggregateId: view.id,

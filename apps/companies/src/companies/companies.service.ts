@@ -9,7 +9,8 @@ import {
   type Page,
   type PersonEvidence,
 } from '#contracts';
-import { DomainError, OutboxWaker, validateAs } from '#platform';
+import type { EntityManager } from 'typeorm';
+import { DomainError, IdempotencyKeys, OutboxWaker, requestHash, validateAs } from '#platform';
 import { Gazetteer } from '#reference';
 import { SectorVocabularyClient } from '../vocabulary/sector-vocabulary.client.js';
 import { checkProfile } from './company-profile.rules.js';
@@ -26,23 +27,43 @@ export class CompaniesService {
     private readonly repository: CompaniesRepository,
     private readonly vocabulary: SectorVocabularyClient,
     private readonly relay: OutboxWaker,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
-  async create(caller: Caller, profile: CompanyProfileDto): Promise<CompanyView> {
+  /**
+   * Stores a new company. With an idempotency key, the same key and profile from the same partner
+   * within 24 h store it once and answer the first answer again; the key is kept in the
+   * transaction that stores the company.
+   */
+  async create(caller: Caller, profile: CompanyProfileDto, idempotencyKey?: string): Promise<CompanyView> {
     if (!caller.partnerId) throw new DomainError(ErrorCode.FORBIDDEN, 'Companies are submitted by partners; use a partner API key');
     const view = await this.prepare(caller.partnerId, profile);
-    if (await this.repository.existsForPartner(caller.partnerId, view.inn)) {
+    if (!idempotencyKey) return this.store(view);
+    const request = { partnerId: caller.partnerId, key: idempotencyKey, requestHash: requestHash(profile) };
+    const { response, replayed } = await this.idempotency.once(request, (db) => this.insert(view, db));
+    if (!replayed) this.relay.wake();
+    return response;
+  }
+
+  private async store(view: CompanyView): Promise<CompanyView> {
+    const created = await this.insert(view);
+    this.relay.wake();
+    return created;
+  }
+
+  /** Inserts the row and its event (in the transaction `db`, when given), refusing a second company of one INN for one partner. */
+  private async insert(view: CompanyView, db?: EntityManager): Promise<CompanyView> {
+    if (await this.repository.existsForPartner(view.partnerId, view.inn, db)) {
       throw new DomainError(ErrorCode.CONFLICT, `A company with INN ${view.inn} already exists for this partner`, [
         { field: 'inn', reason: 'already submitted by this partner' },
       ]);
     }
-    const { seq } = await this.repository.insert(view).catch((error: unknown) => {
+    await this.repository.insert(view, db).catch((error: unknown) => {
       if ((error as { code?: string }).code === '23505') {
         throw new DomainError(ErrorCode.CONFLICT, `A company with INN ${view.inn} already exists for this partner`);
       }
       throw error;
     });
-    this.announce(seq);
     return view;
   }
 

@@ -5,6 +5,7 @@ import { PartnerEntity } from '../partners/partner.entity.js';
 import { InitialSchema1764201600000 } from './migrations/1764201600000-initial-schema.js';
 import { Officers1764210000000 } from './migrations/1764210000000-officers.js';
 import { OutboxRelay1764220000000 } from './migrations/1764220000000-outbox-relay.js';
+import { IdempotencyKeys1764230000000 } from './migrations/1764230000000-idempotency-keys.js';
 
 export const COMPANIES_SCHEMA = 'companies';
 
@@ -12,5 +13,5 @@ export const COMPANIES_SCHEMA = 'companies';
 export const companiesDatabase: ServiceDatabaseOptions = {
   schema: COMPANIES_SCHEMA,
   entities: [PartnerEntity, CompanyEntity, OfficerEntity],
-  migrations: [InitialSchema1764201600000, Officers1764210000000, OutboxRelay1764220000000],
+  migrations: [InitialSchema1764201600000, Officers1764210000000, OutboxRelay1764220000000, IdempotencyKeys1764230000000],
 };

@@ -1,10 +1,11 @@
 import { createParamDecorator, Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { CompaniesSubjects, ErrorCode, OFFICER_KEY_PREFIX, type Caller } from '#contracts';
-import { ADMIN_ROUTE, DomainError, MESSAGE_BUS, PUBLIC_ROUTE, type MessageBus } from '#platform';
+import { ADMIN_ROUTE, DomainError, MESSAGE_BUS, PUBLIC_ROUTE, RpcError, type MessageBus } from '#platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
+import { AuthFailureLimiter } from '../rate-limits/auth-failure.limiter.js';
 import { ApiKeyCache } from './api-key.cache.js';
 
 export { Public } from '#platform';
@@ -43,6 +44,10 @@ export const CurrentOfficer = createParamDecorator((_: unknown, ctx: ExecutionCo
   return ctx.switchToHttp().getRequest<AuthedRequest>().officer!;
 });
 
+function isUnauthenticated(error: unknown): boolean {
+  return (error instanceof DomainError || error instanceof RpcError) && error.code === ErrorCode.UNAUTHENTICATED;
+}
+
 function sha256(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
@@ -64,6 +69,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly cache: ApiKeyCache,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly authFailures: AuthFailureLimiter,
   ) {
     this.adminDigest = sha256(config.ADMIN_API_KEY);
   }
@@ -72,13 +78,14 @@ export class ApiKeyGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const key = request.header('x-api-key');
-    if (!key) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Missing X-API-Key header');
-    const digest = sha256(key);
-    // An unknown key is 401 on every route; a known key of a role the route does not take is 403.
-    const who = timingSafeEqual(digest, this.adminDigest)
-      ? { role: 'admin' as const, caller: { partnerId: null, admin: true } }
-      : await this.lookUp(key, digest.toString('hex'));
+    const response = context.switchToHttp().getResponse<Response>();
+    const address = this.authFailures.addressOf(request);
+    this.authFailures.assertAllowed(address, response);
+    // An unknown key is 401 on every route (and counts against the address); a known key of a role the route does not take is 403.
+    const who = await this.identify(request.header('x-api-key')).catch(async (error: unknown) => {
+      if (!isUnauthenticated(error)) throw error;
+      throw (await this.authFailures.failed(address, response)) ?? error;
+    });
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? (this.reflector.getAllAndOverride<boolean>(ADMIN_ROUTE, targets) ? ['admin'] : undefined);
     if (roles && !roles.includes(who.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, `This operation needs ${roles.map((r) => ROLE_NAMES[r]).join(' or ')}`);
@@ -86,6 +93,13 @@ export class ApiKeyGuard implements CanActivate {
     request.caller = who.caller;
     if (who.officer) request.officer = who.officer;
     return true;
+  }
+
+  private async identify(key: string | undefined): Promise<{ role: Role; caller: Caller; officer?: OfficerIdentity }> {
+    if (!key) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Missing X-API-Key header');
+    const digest = sha256(key);
+    if (timingSafeEqual(digest, this.adminDigest)) return { role: 'admin', caller: { partnerId: null, admin: true } };
+    return this.lookUp(key, digest.toString('hex'));
   }
 
   private async lookUp(key: string, apiKeyHash: string): Promise<{ role: Role; caller: Caller; officer?: OfficerIdentity }> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -13,7 +13,8 @@ import {
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
 import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
-import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { optionalBoolean, optionalIdempotencyKey, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { ApiIdempotencyKey } from '../openapi/idempotency.openapi.js';
 
 const FORGET_TIMEOUT_MS = 2_000;
 
@@ -26,8 +27,9 @@ export class CompaniesHttpController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Submit a company profile' })
-  create(@CurrentCaller() caller: Caller, @Body() profile: CompanyProfileDto) {
-    return this.bus.request(CompaniesSubjects.companyCreate, { caller, profile });
+  @ApiIdempotencyKey('stores the company')
+  create(@CurrentCaller() caller: Caller, @Body() profile: CompanyProfileDto, @Headers('idempotency-key') idempotencyKey?: string) {
+    return this.bus.request(CompaniesSubjects.companyCreate, { caller, profile, idempotencyKey: optionalIdempotencyKey(idempotencyKey) });
   }
 
   @Get()

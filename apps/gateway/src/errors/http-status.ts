@@ -20,6 +20,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case ErrorCode.IDEMPOTENCY_KEY_REUSED:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.RATE_LIMITED:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.UNAVAILABLE:

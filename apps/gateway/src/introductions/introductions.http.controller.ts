@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -11,7 +11,8 @@ import {
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller, CurrentOfficer, OfficerOnly, type OfficerIdentity } from '../auth/api-key.guard.js';
-import { optionalInt, uuidParam } from '../http-params.js';
+import { optionalIdempotencyKey, optionalInt, uuidParam } from '../http-params.js';
+import { ApiIdempotencyKey } from '../openapi/idempotency.openapi.js';
 import { IntroductionsService, type IntroductionResponse } from './introductions.service.js';
 
 @ApiTags('introductions')
@@ -29,14 +30,17 @@ export class IntroductionsHttpController {
     summary: "Ask to be introduced to an opportunity's counterparty",
     description:
       'The match is screened again: prohibited → 451 with the rules; review or exemption_required → pending until compliance officers decide (two for exemption_required); clear → granted with the contact. ' +
-      'If screening cannot answer, the request is held (202, status held, no contact) and screened as soon as screening answers again.',
+      'If screening cannot answer, the request is held (202, status held, no contact) and screened as soon as screening answers again; ' +
+      'a held answer is not kept under an Idempotency-Key (asking again while screening is down returns the same held request).',
   })
+  @ApiIdempotencyKey('asks for the introduction to this match')
   async request(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<IntroductionResponse | HeldIntroductionView> {
-    const outcome = await this.introductions.request(caller, uuidParam('id', id));
+    const outcome = await this.introductions.request(caller, uuidParam('id', id), optionalIdempotencyKey(idempotencyKey));
     if (!outcome.held) return outcome.introduction;
     response.status(HttpStatus.ACCEPTED);
     return outcome.receipt;

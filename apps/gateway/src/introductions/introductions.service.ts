@@ -31,7 +31,7 @@ export type IntroductionOutcome = { held: false; introduction: IntroductionRespo
 export class IntroductionsService {
   constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
 
-  async request(caller: Caller, matchId: string): Promise<IntroductionOutcome> {
+  async request(caller: Caller, matchId: string, idempotencyKey?: string): Promise<IntroductionOutcome> {
     if (!caller.partnerId) throw new DomainError(ErrorCode.FORBIDDEN, 'Introductions are requested by partners');
     const { match, company } = await this.ownMatch(caller, matchId);
     const opportunity = (await locateOpportunity(this.bus, match.opportunityId, true)) as OpportunityView;
@@ -53,6 +53,7 @@ export class IntroductionsService {
         siteName: opportunity.site.name,
         attributes: opportunity.attributes,
       },
+      ...(idempotencyKey ? { idempotencyKey } : {}),
     };
     try {
       return { held: false, introduction: withContact(await this.bus.request(ScreeningSubjects.introductionRequest, payload), opportunity) };

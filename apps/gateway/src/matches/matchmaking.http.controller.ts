@@ -3,7 +3,11 @@ import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, type Caller } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller } from '../auth/api-key.guard.js';
+import { RateCost } from '../rate-limits/rate-cost.decorator.js';
 import { optionalBoolean, optionalInt, optionalNumber, optionalSector } from '../http-params.js';
+
+/** A preview screens the profile (audited) and ranks it against every opportunity of its sectors: the work of about ten reads. */
+const PREVIEW_COST = 10;
 
 @ApiTags('matchmaking')
 @ApiSecurity('api-key')
@@ -13,7 +17,8 @@ export class MatchmakingHttpController {
 
   @Post('preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Score an unsaved profile at once; nothing is stored' })
+  @RateCost(PREVIEW_COST)
+  @ApiOperation({ summary: `Score an unsaved profile at once; nothing is stored. Counts ${PREVIEW_COST} requests against the key's rate limit` })
   @ApiQuery({ name: 'sector', required: false })
   @ApiQuery({ name: 'minScore', required: false })
   @ApiQuery({ name: 'limit', required: false })

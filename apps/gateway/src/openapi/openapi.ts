@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { MATCH_LIST_ROUTES, MATCH_LIST_SCHEMAS } from './match-list.schema.js';
 import { OFFICER_WORKFLOW_ROUTES, OFFICER_WORKFLOW_SCHEMAS } from './officer-workflow.schema.js';
@@ -54,5 +54,23 @@ export function setUpOpenApi(app: INestApplication): void {
     if (schema === 'EvidencePack') content['application/pdf'] = { schema: { type: 'string', format: 'binary' } };
     operation.responses = { ...operation.responses, [status]: { description, content } };
   }
+  addRateLimitResponses(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+const RATE_LIMITED = {
+  description:
+    "Rate limited: this API key made more than RATE_LIMIT_PER_MINUTE requests (each counted by its route's cost) in the last minute, " +
+    'or this address had more than RATE_LIMIT_AUTH_FAILURES_PER_MINUTE failed authentications; error RATE_LIMITED',
+  headers: { 'Retry-After': { description: 'Seconds until a request may succeed again', schema: { type: 'integer' } } },
+};
+
+/** Every route that takes a key may answer 429. */
+function addRateLimitResponses(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (operation?.security?.length) operation.responses = { ...operation.responses, 429: RATE_LIMITED };
+    }
+  }
 }

@@ -14,7 +14,7 @@ import {
   type ScreeningCompanyDto,
   type ScreeningOpportunityDto,
 } from '#contracts';
-import { DomainError } from '#platform';
+import { DomainError, IdempotencyKeys, requestHash } from '#platform';
 import { AuditRepository, type NewAuditEntry } from '../audit/audit.repository.js';
 import { ScreeningService } from '../screening/screening.service.js';
 
@@ -60,9 +60,22 @@ export class IntroductionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly screening: ScreeningService,
     private readonly audit: AuditRepository,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
+  /**
+   * With an idempotency key, the same key for the same match from the same partner within 24 h
+   * is answered as the first time, from the key's row, written in the transaction that records
+   * the introduction. A refusal (451) is not kept: asked again, the match is screened again.
+   */
   async request(req: RequestIntroductionRequest): Promise<IntroductionView> {
+    if (!req.idempotencyKey) return this.screenAndRecord(req);
+    const request = { partnerId: req.partnerId, key: req.idempotencyKey, requestHash: requestHash({ matchId: req.matchId }) };
+    return (await this.idempotency.once(request, (db) => this.screenAndRecord(req, db))).response;
+  }
+
+  /** Screens the pair and records the introduction, in the transaction `within` when given. */
+  private async screenAndRecord(req: RequestIntroductionRequest, within?: EntityManager): Promise<IntroductionView> {
     const compliance = await this.screening.screenPair(req.company, req.opportunity);
     const inputs = { company: req.company, opportunity: req.opportunity };
     const entry = (kind: string): NewAuditEntry => ({
@@ -86,7 +99,7 @@ export class IntroductionsService {
       });
     }
     const status: IntroductionStatus = compliance.verdict === 'clear' ? 'granted' : 'pending';
-    const id = await this.dataSource.transaction(async (m) => {
+    const record = async (m: EntityManager): Promise<IntroductionView> => {
       // TypeORM answers INSERT … RETURNING with the rows alone.
       const inserted: { id: string }[] = await m.query(
         `INSERT INTO screening.introduction (id, match_id, company_id, opportunity_id, partner_id, status, compliance, inputs, decided_by, decided_at)
@@ -95,17 +108,17 @@ export class IntroductionsService {
         [randomUUID(), req.matchId, req.company.id, req.opportunity.id, req.partnerId, status, JSON.stringify(compliance), JSON.stringify(inputs),
           status === 'granted' ? 'screening' : null, status === 'granted' ? new Date() : null],
       );
-      if (!inserted.length) return undefined;
+      if (!inserted.length) return this.find(await this.openFor(req.matchId, req.partnerId, m), m);
       const created = inserted[0].id;
       await this.audit.append([{ ...entry(status === 'granted' ? 'introduction.granted' : 'introduction.held'), details: { introductionId: created, reasons: compliance.reasons } }], m);
-      return created;
-    });
-    return this.find(id ?? (await this.openFor(req.matchId, req.partnerId)));
+      return this.find(created, m);
+    };
+    return within ? record(within) : this.dataSource.transaction(record);
   }
 
   /** The open (pending or granted) introduction of a match for a partner. */
-  private async openFor(matchId: string, partnerId: string): Promise<string> {
-    const rows: { id: string }[] = await this.dataSource.query(
+  private async openFor(matchId: string, partnerId: string, db: DataSource | EntityManager): Promise<string> {
+    const rows: { id: string }[] = await db.query(
       `SELECT id FROM screening.introduction WHERE match_id = $1 AND partner_id = $2 AND status IN ('pending', 'granted')`,
       [matchId, partnerId],
     );
@@ -136,10 +149,10 @@ export class IntroductionsService {
     return rows.map((r) => toView(r, approvals.get(r.id) ?? []));
   }
 
-  private async approvalsOf(ids: string[]): Promise<Map<string, ApprovalRow[]>> {
+  private async approvalsOf(ids: string[], db: DataSource | EntityManager = this.dataSource): Promise<Map<string, ApprovalRow[]>> {
     const out = new Map<string, ApprovalRow[]>();
     if (!ids.length) return out;
-    const rows: ApprovalRow[] = await this.dataSource.query(
+    const rows: ApprovalRow[] = await db.query(
       `SELECT * FROM screening.introduction_approval WHERE introduction_id = ANY($1::uuid[]) ORDER BY approved_at, officer_id`,
       [ids],
     );
@@ -236,15 +249,15 @@ export class IntroductionsService {
     };
   }
 
-  private async row(id: string): Promise<IntroductionRow | undefined> {
-    const rows: IntroductionRow[] = await this.dataSource.query(`SELECT * FROM screening.introduction WHERE id = $1`, [id]);
+  private async row(id: string, db: DataSource | EntityManager = this.dataSource): Promise<IntroductionRow | undefined> {
+    const rows: IntroductionRow[] = await db.query(`SELECT * FROM screening.introduction WHERE id = $1`, [id]);
     return rows[0];
   }
 
-  private async find(id: string): Promise<IntroductionView> {
-    const row = await this.row(id);
+  private async find(id: string, db: DataSource | EntityManager = this.dataSource): Promise<IntroductionView> {
+    const row = await this.row(id, db);
     if (!row) throw DomainError.notFound('Introduction', id);
-    return toView(row, (await this.approvalsOf([id])).get(id) ?? []);
+    return toView(row, (await this.approvalsOf([id], db)).get(id) ?? []);
   }
 }
 

@@ -1,5 +1,6 @@
 import { IsObject, IsString, IsUUID, Matches } from 'class-validator';
 import { CallerDto, PageQueryDto } from '../common/caller.dto.js';
+import { IdempotencyKeyField } from '../common/idempotency.js';
 import { NestedObject, Text } from '../common/text.js';
 import { CompanyProfileDto } from './company-profile.dto.js';
 
@@ -32,6 +33,10 @@ export class CreateCompanyRequest {
 
   @NestedObject(() => CompanyProfileDto)
   profile!: CompanyProfileDto;
+
+  /** The partner's Idempotency-Key: the same key and profile within 24 h create one company and answer it again. */
+  @IdempotencyKeyField()
+  idempotencyKey?: string;
 }
 
 export class CompanyByIdRequest {

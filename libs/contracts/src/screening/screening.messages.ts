@@ -21,6 +21,7 @@ import { NestedObject, NestedObjects, Text } from '../common/text.js';
 import { OptionalDateOfBirth, OptionalNationality } from '../common/person-evidence.js';
 import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
 import { OfficerRefDto } from '../common/officer-ref.dto.js';
+import { IdempotencyKeyField } from '../common/idempotency.js';
 
 /** The verdict of the UN 1718 screen on one match. `clear` only ever comes from the screening service. */
 export const VERDICTS = ['prohibited', 'exemption_required', 'review', 'clear'] as const;
@@ -218,6 +219,10 @@ export class RequestIntroductionRequest {
 
   @NestedObject(() => ScreeningOpportunityDto)
   opportunity!: ScreeningOpportunityDto;
+
+  /** The partner's Idempotency-Key: the same key for the same match within 24 h is answered as the first time. */
+  @IdempotencyKeyField()
+  idempotencyKey?: string;
 }
 
 /**
