@@ -18,8 +18,11 @@ export class DecisionsRepository {
   }
 
   async put(decisions: readonly PartyDecision[]): Promise<void> {
-    for (let i = 0; i < decisions.length; i += CHUNK) {
-      const c = decisions.slice(i, i + CHUNK);
+    // In one order whoever writes: every matching replica stores the opportunities' decisions, and
+    // two transactions locking the same rows in different orders would deadlock.
+    const ordered = [...decisions].sort((a, b) => (a.kind === b.kind ? (a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : 0) : a.kind < b.kind ? -1 : 1));
+    for (let i = 0; i < ordered.length; i += CHUNK) {
+      const c = ordered.slice(i, i + CHUNK);
       await this.tx.manager().query(
         `INSERT INTO ${S}.party_decision (kind, party_id, screened, record)
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::bool[], $4::jsonb[])
