@@ -139,11 +139,11 @@ export class EventApplier {
   async storeOpportunities({ views, decisions }: DecidedOpportunities): Promise<void> {
     if (!views.length) return;
     await this.tx.run(async () => {
+      for (const [i, view] of views.entries()) await this.refile(view, bars(decisions[i]!));
+      // Last, just before the commit: every replica writes these same rows, and holds their locks
+      // from here only, not through its fan-out (another replica's would wait for it).
       await this.decisions.save(decisions);
-      for (const [i, view] of views.entries()) {
-        await this.projections.putOpportunity(view);
-        await this.refile(view, bars(decisions[i]!));
-      }
+      for (const view of views) await this.projections.putOpportunity(view);
     });
   }
 
@@ -171,9 +171,12 @@ export class EventApplier {
     await this.tx.run(async () => {
       const movedCompanies = companies.filter((d) => this.ranking.index.company(d.partyId) && this.classChanges(d));
       const movedOpportunities = opportunities.filter((d) => this.ranking.index.opportunity(d.partyId) && this.classChanges(d));
-      await this.decisions.save([...companies, ...opportunities]);
+      // This replica's own companies' decisions first: ranking them again reads them.
+      await this.decisions.save(companies);
       for (const d of movedOpportunities) await this.refile(this.ranking.index.opportunity(d.partyId)!.view, bars(d));
       if (movedCompanies.length) await this.rerank(movedCompanies.map((d) => d.partyId));
+      // The opportunities' rows, which every replica writes, last (see storeOpportunities).
+      await this.decisions.save(opportunities);
       if (movedCompanies.length || movedOpportunities.length) {
         this.logger.log(`${movedCompanies.length} companies and ${movedOpportunities.length} opportunities changed class; their matches moved`);
       }
