@@ -100,7 +100,7 @@ function operationOf(document: OpenAPIObject, route: string): OperationObject | 
 /** The same fields, none required: what a PATCH takes. */
 function patchOf(schema: SchemaObject | undefined, description: string): SchemaObject {
   const { required: _required, ...rest } = schema ?? { type: 'object' };
-  return { ...rest, description, minProperties: 1 };
+  return { ...rest, description };
 }
 
 /**
