@@ -1,13 +1,15 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CompaniesSubjects,
   CompanyProfileDto,
   ErrorCode,
+  IDEMPOTENCY_KEY_HEADER,
   matchingSubjectsOf,
   MAX_MATCHES_PER_READ,
   MAX_PAGE_SIZE,
+  SECTOR_IDS,
   type Caller,
   type CompanyMatchesRequest,
 } from '#contracts';
@@ -15,6 +17,7 @@ import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
 import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
 import { optionalBoolean, optionalIdempotencyKey, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
 import { ApiIdempotencyKey } from '../openapi/idempotency.openapi.js';
+import { ref } from '../openapi/reply.schema.js';
 
 const FORGET_TIMEOUT_MS = 2_000;
 
@@ -28,14 +31,16 @@ export class CompaniesHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Submit a company profile' })
   @ApiIdempotencyKey('stores the company')
-  create(@CurrentCaller() caller: Caller, @Body() profile: CompanyProfileDto, @Headers('idempotency-key') idempotencyKey?: string) {
+  @ApiCreatedResponse({ description: 'The stored company (version 1); its matches follow within seconds', schema: ref('Company') })
+  create(@CurrentCaller() caller: Caller, @Body() profile: CompanyProfileDto, @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string) {
     return this.bus.request(CompaniesSubjects.companyCreate, { caller, profile, idempotencyKey: optionalIdempotencyKey(idempotencyKey) });
   }
 
   @Get()
   @ApiOperation({ summary: "List the caller's companies (admin: all)" })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_PAGE_SIZE}, default 50` })
+  @ApiQuery({ name: 'offset', required: false, type: 'integer' })
+  @ApiOkResponse({ schema: ref('CompanyPage') })
   list(@CurrentCaller() caller: Caller, @Query('limit') limit?: string, @Query('offset') offset?: string) {
     return this.bus.request(CompaniesSubjects.companyList, {
       caller,
@@ -45,6 +50,9 @@ export class CompaniesHttpController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One company profile (its partner, the admin or an officer)' })
+  @ApiOkResponse({ schema: ref('Company') })
+  @ApiResponse({ status: 404, description: "No such company, or another partner's" })
   get(@CurrentCaller() caller: Caller, @Param('id') id: string) {
     return this.bus.request(CompaniesSubjects.companyGet, { caller, id: uuidParam('id', id) });
   }
@@ -52,6 +60,8 @@ export class CompaniesHttpController {
   @Patch(':id')
   @Roles('partner', 'admin')
   @ApiOperation({ summary: 'Change fields of a company profile; the result is validated as a whole (its partner, or the admin; not officers)' })
+  @ApiOkResponse({ description: 'The company after the change, its version one higher', schema: ref('Company') })
+  @ApiResponse({ status: 404, description: "No such company, or another partner's" })
   update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() patch: Record<string, unknown>) {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw DomainError.validation([{ field: 'body', reason: 'must be a JSON object' }]);
@@ -62,6 +72,8 @@ export class CompaniesHttpController {
   @Delete(':id')
   @Roles('partner', 'admin')
   @ApiOperation({ summary: 'Delete a company profile (its partner, or the admin; not officers)' })
+  @ApiOkResponse({ schema: ref('CompanyDeleted') })
+  @ApiResponse({ status: 404, description: "No such company, or another partner's" })
   async delete(@CurrentCaller() caller: Caller, @Param('id') id: string) {
     const deleted = await this.bus.request(CompaniesSubjects.companyDelete, { caller, id: uuidParam('id', id) });
     // Matching removes the company when the deletion comes through the outbox; until then it hides it.
@@ -72,10 +84,11 @@ export class CompaniesHttpController {
 
   @Get(':id/matches')
   @ApiOperation({ summary: 'Ranked, explained matches of a company, best first' })
-  @ApiQuery({ name: 'sector', required: false })
-  @ApiQuery({ name: 'minScore', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'includeProhibited', required: false, description: 'show prohibited matches with their verdict and rules' })
+  @ApiQuery({ name: 'sector', required: false, enum: SECTOR_IDS })
+  @ApiQuery({ name: 'minScore', required: false, type: 'number', description: '0 to 100' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_MATCHES_PER_READ}` })
+  @ApiQuery({ name: 'includeProhibited', required: false, type: 'boolean', description: 'show prohibited matches with their verdict and rules' })
+  @ApiResponse({ status: 404, description: "No such company, or another partner's" })
   async matches(
     @Res() res: Response,
     @CurrentCaller() caller: Caller,

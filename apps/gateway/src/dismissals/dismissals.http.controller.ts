@@ -4,6 +4,7 @@ import { DISMISSAL_STATES, DismissalBody, ScreeningSubjects, type DismissalState
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentOfficer, OfficerOnly, StaffOnly, type OfficerIdentity } from '../auth/api-key.guard.js';
 import { optionalInt, uuidParam } from '../http-params.js';
+import { ref } from '../openapi/reply.schema.js';
 import { DismissalsService } from './dismissals.service.js';
 
 @ApiTags('dismissals')
@@ -41,7 +42,9 @@ export class DismissalsHttpController {
   @ApiQuery({ name: 'matchId', required: false })
   @ApiQuery({ name: 'subjectId', required: false, description: 'a company or opportunity id' })
   @ApiQuery({ name: 'state', required: false, enum: DISMISSAL_STATES })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 200, default 50' })
+  @ApiResponse({ status: 200, description: 'The dismissals', schema: { type: 'array', items: ref('Dismissal') } })
+  @ApiResponse({ status: 403, description: 'A partner key' })
   list(@Query('matchId') matchId?: string, @Query('subjectId') subjectId?: string, @Query('state') state?: string, @Query('limit') limit?: string) {
     if (state !== undefined && !DISMISSAL_STATES.includes(state as DismissalState)) {
       throw DomainError.validation([{ field: 'state', reason: `must be one of: ${DISMISSAL_STATES.join(', ')}` }]);
@@ -57,6 +60,8 @@ export class DismissalsHttpController {
   @Get('dismissals/:id')
   @StaffOnly()
   @ApiOperation({ summary: 'One dismissal with its state (active, expired, void) and why it ended' })
+  @ApiResponse({ status: 403, description: 'A partner key' })
+  @ApiResponse({ status: 404, description: 'No such dismissal' })
   get(@Param('id') id: string) {
     return this.bus.request(ScreeningSubjects.dismissalGet, { id: uuidParam('id', id) });
   }

@@ -31,8 +31,8 @@ export class DeadLettersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Events parked after failing every delivery, oldest first' })
-  @ApiQuery({ name: 'after', required: false, description: 'the `next` of the previous page (0: from the start)' })
-  @ApiQuery({ name: 'limit', required: false, description: '1 to 200, default 50' })
+  @ApiQuery({ name: 'after', required: false, type: 'integer', description: 'the `next` of the previous page (0: from the start)' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 200, default 50' })
   @ApiOkResponse({
     description: 'A page of dead letters; `next` is null at the end',
     schema: { type: 'object', required: ['items', 'next'], properties: { items: { type: 'array', items: deadLetterSchema }, next: { type: 'integer', nullable: true } } },

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpStatus, Inject, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CompaniesSubjects, MatchingSubjects, MAX_ECHO_BYTES, ScreeningSubjects, SECTOR_IDS, sectorSubjects, type RequestSubject } from '#contracts';
 import { isUnreachable, MESSAGE_BUS, type MessageBus } from '#platform';
 import { Public } from '../auth/api-key.guard.js';
 import { optionalInt } from '../http-params.js';
+import { ref } from '../openapi/reply.schema.js';
 import { HEALTH_RESPONSE_SCHEMA, type HealthResponse } from './health.response.js';
 
 const HEALTH_TIMEOUT_MS = 1500;
@@ -26,6 +27,10 @@ export class HealthHttpController {
    * `?bytes=N` has it carry a body of about N bytes, the floor of a read of that size.
    */
   @Get('/v1/echo')
+  @ApiOperation({ summary: 'One hop to the matching service and back, doing no work (the floor of every read, for benchmarks)' })
+  @ApiQuery({ name: 'bytes', required: false, type: 'integer', description: `a body of about this many bytes (0 to ${MAX_ECHO_BYTES})` })
+  @ApiSecurity('api-key')
+  @ApiOkResponse({ schema: ref('Echo') })
   async echo(@Res() response: Response, @Query('bytes') bytes?: string): Promise<void> {
     const body = await this.bus.requestJson(MatchingSubjects.echo, { bytes: optionalInt('bytes', bytes, 0, MAX_ECHO_BYTES) });
     response.type('application/json').send(body);
@@ -38,6 +43,7 @@ export class HealthHttpController {
    */
   @Get('/health')
   @Public()
+  @ApiOperation({ summary: 'Whether messaging, every service and every database answer (200), or what is down (503)' })
   @ApiOkResponse({ description: 'Everything is up.', schema: HEALTH_RESPONSE_SCHEMA })
   @ApiServiceUnavailableResponse({ description: 'Something is down, named in `down`.', schema: HEALTH_RESPONSE_SCHEMA })
   async check(@Res() response: Response): Promise<void> {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  IDEMPOTENCY_KEY_HEADER,
   INTRODUCTION_STATUSES,
   IntroductionDecisionBody,
   ScreeningSubjects,
@@ -13,6 +14,7 @@ import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller, CurrentOfficer, OfficerOnly, type OfficerIdentity } from '../auth/api-key.guard.js';
 import { optionalIdempotencyKey, optionalInt, uuidParam } from '../http-params.js';
 import { ApiIdempotencyKey } from '../openapi/idempotency.openapi.js';
+import { ref } from '../openapi/reply.schema.js';
 import { IntroductionsService, type IntroductionResponse } from './introductions.service.js';
 
 @ApiTags('introductions')
@@ -34,11 +36,16 @@ export class IntroductionsHttpController {
       'a held answer is not kept under an Idempotency-Key (asking again while screening is down returns the same held request).',
   })
   @ApiIdempotencyKey('asks for the introduction to this match')
+  @ApiResponse({ status: 201, description: 'Granted with the contact (clear), or pending for compliance officers', schema: ref('Introduction') })
+  @ApiResponse({ status: 202, description: 'Held: screening cannot answer now; screened as soon as it can', schema: ref('HeldIntroduction') })
+  @ApiResponse({ status: 403, description: 'Not a partner key' })
+  @ApiResponse({ status: 404, description: "No such match, or another partner's" })
+  @ApiResponse({ status: 451, description: 'Screened again, the match is prohibited; details name the rules' })
   async request(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Res({ passthrough: true }) response: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string,
   ): Promise<IntroductionResponse | HeldIntroductionView> {
     const outcome = await this.introductions.request(caller, uuidParam('id', id), optionalIdempotencyKey(idempotencyKey));
     if (!outcome.held) return outcome.introduction;
@@ -47,13 +54,18 @@ export class IntroductionsHttpController {
   }
 
   @Get('introductions/:id')
+  @ApiOperation({ summary: 'One introduction (its partner, or staff)' })
+  @ApiOkResponse({ schema: ref('Introduction') })
+  @ApiResponse({ status: 404, description: "No such introduction, or another partner's" })
   get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<IntroductionResponse> {
     return this.introductions.get(caller, uuidParam('id', id));
   }
 
   @Get('introductions')
+  @ApiOperation({ summary: "The caller's introductions, newest first (staff: every partner's)" })
   @ApiQuery({ name: 'status', required: false, enum: INTRODUCTION_STATUSES })
-  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 200' })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('Introduction') } })
   list(@CurrentCaller() caller: Caller, @Query('status') status?: string, @Query('limit') limit?: string) {
     if (status !== undefined && !INTRODUCTION_STATUSES.includes(status as IntroductionStatus)) {
       throw DomainError.validation([{ field: 'status', reason: `must be one of: ${INTRODUCTION_STATUSES.join(', ')}` }]);
@@ -76,7 +88,7 @@ export class IntroductionsHttpController {
       '(status stays pending, `approvals` lists it), the second, by another officer citing the same reference, grants it. ' +
       'Every approval (introduction.approved), grant and refusal is audited with its officer.',
   })
-  @ApiResponse({ status: 200, description: 'The introduction: pending with its approvals so far, granted or refused' })
+  @ApiResponse({ status: 200, description: 'The introduction: pending with its approvals so far, granted or refused', schema: ref('Introduction') })
   @ApiResponse({ status: 400, description: 'exemptionReference missing, or not the reference of the first approval' })
   @ApiResponse({ status: 403, description: "Not a compliance officer's key: the admin key and partners (the one who asked among them) never approve" })
   @ApiResponse({ status: 409, description: 'Already decided, or this officer already approved it (the second approval must come from another officer)' })

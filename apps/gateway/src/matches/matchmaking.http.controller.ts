@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, type Caller } from '#contracts';
+import { CompaniesSubjects, CompanyProfileDto, MatchingSubjects, MAX_MATCHES_PER_READ, SECTOR_IDS, type Caller } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller } from '../auth/api-key.guard.js';
 import { RateCost } from '../rate-limits/rate-cost.decorator.js';
@@ -19,9 +19,10 @@ export class MatchmakingHttpController {
   @HttpCode(200)
   @RateCost(PREVIEW_COST)
   @ApiOperation({ summary: `Score an unsaved profile at once; nothing is stored. Counts ${PREVIEW_COST} requests against the key's rate limit` })
-  @ApiQuery({ name: 'sector', required: false })
-  @ApiQuery({ name: 'minScore', required: false })
-  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'sector', required: false, enum: SECTOR_IDS })
+  @ApiQuery({ name: 'minScore', required: false, type: 'number', description: '0 to 100' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_MATCHES_PER_READ}` })
+  @ApiQuery({ name: 'includeProhibited', required: false, type: 'boolean', description: 'rank prohibited matches in with their verdict and rules' })
   async preview(
     @CurrentCaller() caller: Caller,
     @Body() profile: CompanyProfileDto,

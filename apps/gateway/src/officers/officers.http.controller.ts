@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CompaniesSubjects, CreateOfficerRequest } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { ApiKeyCache } from '../auth/api-key.cache.js';
 import { AdminOnly } from '../auth/api-key.guard.js';
 import { uuidParam } from '../http-params.js';
+import { ref } from '../openapi/reply.schema.js';
 
 @ApiTags('officers')
 @ApiSecurity('api-key')
@@ -24,7 +25,7 @@ export class OfficersHttpController {
       'Officers decide held introductions (two different officers for an exemption_required one), dismiss false list hits and read the audit log and evidence packs. ' +
       'Only the SHA-256 of the key is stored.',
   })
-  @ApiResponse({ status: 201, description: '{id, name, email, createdAt, apiKey}' })
+  @ApiResponse({ status: 201, description: 'The officer and their API key, shown this once', schema: ref('OfficerCreated') })
   @ApiResponse({ status: 400, description: 'name missing or not 2–200 characters, email not an address' })
   @ApiResponse({ status: 403, description: 'Not the admin key' })
   create(@Body() body: CreateOfficerRequest) {
@@ -33,6 +34,7 @@ export class OfficersHttpController {
 
   @Get()
   @ApiOperation({ summary: 'Every compliance officer, revoked ones with revokedAt (never their keys)' })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('Officer') } })
   list() {
     return this.bus.request(CompaniesSubjects.officerList, {});
   }
@@ -42,7 +44,7 @@ export class OfficersHttpController {
     summary: "Revoke an officer: their key is refused (401) from now on; what they decided stays theirs in the audit log",
     description: 'This gateway forgets the key at once; other gateway replicas within AUTH_CACHE_MS (30 s).',
   })
-  @ApiResponse({ status: 200, description: 'The officer, with revokedAt' })
+  @ApiResponse({ status: 200, description: 'The officer, with revokedAt', schema: ref('Officer') })
   @ApiResponse({ status: 404, description: 'No such officer' })
   async revoke(@Param('id') id: string) {
     const officer = await this.bus.request(CompaniesSubjects.officerRevoke, { id: uuidParam('id', id) });

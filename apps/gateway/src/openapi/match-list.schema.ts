@@ -23,6 +23,7 @@ const decisionRef = {
 
 const listHit = {
   type: 'object',
+  required: ['party', 'name', 'referenceNumber', 'listedName', 'nameKind', 'type', 'regime', 'score', 'strength', 'explanation'],
   properties: {
     party: { type: 'string', enum: ['company', 'owner', 'director', 'counterparty'] },
     name: { type: 'string' },
@@ -34,6 +35,8 @@ const listHit = {
     score: { type: 'number' },
     strength: { type: 'string', enum: ['designated', 'possible'] },
     explanation: { type: 'string' },
+    nameScore: { type: 'number', description: "the name's own score, when the date of birth or nationality given changed it" },
+    evidence: { type: 'array', items: { type: 'string' }, description: 'what the date of birth and nationality given made of this hit' },
   },
 };
 
@@ -67,6 +70,7 @@ export const MATCH_LIST_SCHEMAS = {
         type: 'array',
         items: {
           type: 'object',
+          required: ['criterion', 'weight', 'value', 'contribution', 'reason'],
           properties: {
             criterion: { type: 'string' },
             weight: { type: 'number' },
@@ -91,6 +95,7 @@ export const MATCH_LIST_SCHEMAS = {
           decisions: {
             type: 'object',
             description: "The ids of the two decisions behind the verdict; each is stated once in the listing's `decisions`.",
+            required: ['company', 'opportunity'],
             properties: { company: { type: 'string' }, opportunity: { type: 'string' } },
           },
         },

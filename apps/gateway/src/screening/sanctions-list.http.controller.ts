@@ -1,16 +1,17 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ListCandidateDecisionBody, ScreeningSubjects } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { AdminOnly, StaffOnly } from '../auth/api-key.guard.js';
 import { optionalInt, sha256Param } from '../http-params.js';
+import { ref } from '../openapi/reply.schema.js';
 
 /** Reading, refreshing and confirming a list can take a full parse and index of the list. */
 const LIST_CHANGE_TIMEOUT_MS = 120_000;
 
 const DecisionResponses = () =>
   applyDecorators(
-    ApiResponse({ status: 200, description: 'The list status after the decision (version and sha256 in force, candidate null)' }),
+    ApiResponse({ status: 200, description: 'The list status after the decision (version and sha256 in force, candidate null)', schema: ref('ListStatus') }),
     ApiResponse({ status: 400, description: 'sha256 is not 64 hexadecimal digits, or the body is invalid' }),
     ApiResponse({ status: 401, description: 'No X-API-Key' }),
     ApiResponse({ status: 403, description: 'Not the admin key' }),
@@ -32,6 +33,7 @@ export class SanctionsListHttpController {
       'A candidate is a new list that removes any DPRK entry, or more than LIST_MAX_REMOVED_SHARE (default 5 %) of the entries in force. ' +
       'It shows its version, sha256, counts, and under `held` the change (removed, removedShare, added, removedDprk) and the reasons. `lastRefresh` says what the last refresh did.',
   })
+  @ApiOkResponse({ schema: ref('ListStatus') })
   status() {
     return this.bus.request(ScreeningSubjects.listGet, {});
   }
@@ -46,6 +48,8 @@ export class SanctionsListHttpController {
       '`held` (stored as the candidate; the version in force stays until an admin confirms), `rejected` (an admin rejected this very file before). ' +
       'A malformed or truncated file is refused with 400 and the list in force stays.',
   })
+  @ApiOkResponse({ description: 'The list status after the refresh, and what was done with the file read', schema: ref('ListRefresh') })
+  @ApiResponse({ status: 403, description: 'Not the admin key' })
   refresh() {
     return this.bus.request(ScreeningSubjects.listRefresh, {}, { timeoutMs: LIST_CHANGE_TIMEOUT_MS });
   }
@@ -54,7 +58,8 @@ export class SanctionsListHttpController {
   @ApiOperation({ summary: 'Stored versions of the list, newest first, each with the SHA-256 of its file, its state and who decided on it' })
   @ApiQuery({ name: 'version', required: false, description: 'one version, e.g. 2026-02-27T00:00:09.554Z' })
   @ApiQuery({ name: 'sha256', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1–200, default 50' })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('ListVersion') } })
   versions(@Query('version') version?: string, @Query('sha256') sha256?: string, @Query('limit') limit?: string) {
     if (version !== undefined && (version === '' || version.length > 200)) {
       throw DomainError.validation([{ field: 'version', reason: 'must be 1 to 200 characters' }]);

@@ -4,6 +4,7 @@ import { NameCheckRequest, ScreeningSubjects } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { StaffOnly } from '../auth/api-key.guard.js';
 import { optionalInt } from '../http-params.js';
+import { ref } from '../openapi/reply.schema.js';
 
 /** Verifying reads and hashes the whole log. */
 const AUDIT_VERIFY_TIMEOUT_MS = 60_000;
@@ -27,20 +28,7 @@ export class ScreeningHttpController {
       '`evidence` (why); entries the name matched that evidence took below the threshold are listed under `demoted`. ' +
       'A low-quality alias of the list never makes a hit alone: only when the name is exactly that alias, and then at most `possible`.',
   })
-  @ApiOkResponse({
-    description: 'The hits, best first, and what the evidence demoted',
-    schema: {
-      type: 'object',
-      required: ['name', 'hits', 'demoted', 'threshold', 'listVersion'],
-      properties: {
-        name: { type: 'string', description: 'the name as screened (trimmed, NFKC)' },
-        hits: { type: 'array', items: { type: 'object', description: 'referenceNumber, listedName, nameKind, type, regime, score, strength (designated or possible), explanation, nameScore?, evidence?' } },
-        demoted: { type: 'array', items: { type: 'object', description: 'as a hit: an entry the name matched whose score the date of birth or nationality took below the threshold' } },
-        threshold: { type: 'number', description: 'the score from which a hit is reported (0.7)' },
-        listVersion: { type: 'string', nullable: true },
-      },
-    },
-  })
+  @ApiOkResponse({ description: 'The hits, best first, and what the evidence demoted', schema: ref('NameCheck') })
   check(@Body() body: NameCheckRequest) {
     return this.bus.request(ScreeningSubjects.nameCheck, body);
   }
@@ -78,8 +66,8 @@ export class ScreeningHttpController {
 
   @Get('audit')
   @ApiOperation({ summary: 'The append-only audit log of verdicts, introduction decisions and list decisions (list.held, list.confirmed, list.rejected)' })
-  @ApiQuery({ name: 'after', required: false, description: 'the seq after which to read: the nextAfter of the previous page (0 or none: from the start)' })
-  @ApiQuery({ name: 'limit', required: false, description: 'at most this many entries (1 to 500, default 100)' })
+  @ApiQuery({ name: 'after', required: false, type: 'integer', description: 'the seq after which to read: the nextAfter of the previous page (0 or none: from the start)' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: 'at most this many entries (1 to 500, default 100)' })
   @ApiQuery({ name: 'kind', required: false, description: 'e.g. company.decision, opportunity.decision, introduction.requested' })
   @ApiQuery({ name: 'decision', required: false, description: 'the entry of one party decision (a match cites its two in compliance.decisions)' })
   @ApiOkResponse({
@@ -90,7 +78,7 @@ export class ScreeningHttpController {
       type: 'object',
       required: ['items', 'nextAfter'],
       properties: {
-        items: { type: 'array', items: { type: 'object', description: 'an audit entry: seq, kind, decisionId?, verdict, ruleIds, listReferences, listVersion, rulesVersion, actor, inputs, details, occurredAt' } },
+        items: { type: 'array', items: ref('AuditEntry') },
         nextAfter: { type: 'integer', nullable: true, description: 'the `after` of the next page; null when nothing more is selected' },
       },
     },

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   MatchingSubjects,
   MAX_MATCHES_PER_READ,
@@ -14,6 +14,7 @@ import {
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { AdminOnly, CurrentCaller, StaffOnly } from '../auth/api-key.guard.js';
 import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { ref } from '../openapi/reply.schema.js';
 import { locateOpportunity } from './opportunity-locator.js';
 
 @ApiTags('sectors')
@@ -24,14 +25,17 @@ export class SectorsHttpController {
 
   @Get('sectors')
   @ApiOperation({ summary: 'Each sector with its scoring criteria, weights and capability vocabulary' })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('Sector') } })
   sectors() {
     return Promise.all(SECTOR_IDS.map((s) => this.bus.request(sectorSubjects(s).describe, {})));
   }
 
   @Get('opportunities')
-  @ApiQuery({ name: 'sector', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
+  @ApiOperation({ summary: 'The catalogue of opportunities, sector by sector, without counterparty contacts' })
+  @ApiQuery({ name: 'sector', required: false, enum: SECTOR_IDS })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_PAGE_SIZE}, default 50` })
+  @ApiQuery({ name: 'offset', required: false, type: 'integer' })
+  @ApiOkResponse({ schema: ref('OpportunityPage') })
   async list(@Query('sector') sector?: string, @Query('limit') limit?: string, @Query('offset') offset?: string): Promise<Page<OpportunitySummary>> {
     const one = optionalSector(sector);
     const take = optionalInt('limit', limit, 1, MAX_PAGE_SIZE) ?? 50;
@@ -58,6 +62,9 @@ export class SectorsHttpController {
   }
 
   @Get('opportunities/:id')
+  @ApiOperation({ summary: "One opportunity; the counterparty's contact for the admin only" })
+  @ApiOkResponse({ schema: ref('Opportunity') })
+  @ApiResponse({ status: 404, description: 'No such opportunity' })
   get(@CurrentCaller() caller: Caller, @Param('id') id: string) {
     return locateOpportunity(this.bus, uuidParam('id', id), caller.admin);
   }
@@ -65,12 +72,19 @@ export class SectorsHttpController {
   @Post('opportunities')
   @HttpCode(201)
   @AdminOnly()
+  @ApiOperation({ summary: "Publish an opportunity in its sector's catalogue (admin); its attributes are checked by the sector" })
+  @ApiCreatedResponse({ schema: ref('Opportunity') })
+  @ApiResponse({ status: 403, description: 'Not the admin key' })
   create(@Body() opportunity: OpportunityInputDto) {
     return this.bus.request(sectorSubjects(opportunity.sector).opportunityCreate, { opportunity });
   }
 
   @Patch('opportunities/:id')
   @AdminOnly()
+  @ApiOperation({ summary: 'Change fields of an opportunity; the result is validated as a whole (admin)' })
+  @ApiOkResponse({ description: 'The opportunity after the change, its version one higher', schema: ref('Opportunity') })
+  @ApiResponse({ status: 403, description: 'Not the admin key' })
+  @ApiResponse({ status: 404, description: 'No such opportunity' })
   async update(@Param('id') id: string, @Body() patch: Record<string, unknown>) {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw DomainError.validation([{ field: 'body', reason: 'must be a JSON object' }]);
@@ -81,6 +95,10 @@ export class SectorsHttpController {
 
   @Delete('opportunities/:id')
   @AdminOnly()
+  @ApiOperation({ summary: 'Remove an opportunity from the catalogue (admin); its matches go with it' })
+  @ApiOkResponse({ schema: ref('OpportunityDeleted') })
+  @ApiResponse({ status: 403, description: 'Not the admin key' })
+  @ApiResponse({ status: 404, description: 'No such opportunity' })
   async delete(@Param('id') id: string) {
     const found = await locateOpportunity(this.bus, uuidParam('id', id), false);
     return this.bus.request(sectorSubjects(found.sector).opportunityDelete, { id: found.id });
@@ -89,6 +107,11 @@ export class SectorsHttpController {
   @Get('opportunities/:id/matches')
   @StaffOnly()
   @ApiOperation({ summary: 'Companies for which this opportunity ranks among their best matches' })
+  @ApiQuery({ name: 'minScore', required: false, type: 'number', description: '0 to 100' })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_MATCHES_PER_READ}` })
+  @ApiQuery({ name: 'includeProhibited', required: false, type: 'boolean' })
+  @ApiResponse({ status: 403, description: 'A partner key' })
+  @ApiResponse({ status: 404, description: 'No such opportunity' })
   async matches(@Param('id') id: string, @Query('minScore') minScore?: string, @Query('limit') limit?: string, @Query('includeProhibited') includeProhibited?: string) {
     const opportunityId = uuidParam('id', id);
     const filter = {

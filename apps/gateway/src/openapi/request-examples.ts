@@ -1,0 +1,42 @@
+/** Example request bodies for the OpenAPI document: each is accepted as it stands (the README's walk-through uses the same). */
+const company = {
+  name: 'OOO Dalnevostochnaya Energetika',
+  inn: '7707083893',
+  region: 'Primorsky Krai',
+  city: 'Vladivostok',
+  sectors: ['electricity'],
+  okved: ['35.11'],
+  hsCodes: ['8504'],
+  capabilities: ['grid_construction'],
+  employees: 1200,
+  annualRevenueRub: 9_000_000_000,
+  exportExperienceYears: 4,
+  acceptsRubSettlement: true,
+  directors: [{ name: 'Ivan Petrov', dateOfBirth: '1971-04-12', nationality: 'RU' }],
+};
+
+export const REQUEST_EXAMPLES = {
+  company,
+  companyPatch: { employees: 1350, capabilities: ['grid_construction', 'substation_equipment'] },
+  partner: { name: 'Primorye Chamber of Commerce' },
+  officer: { name: 'Anna Kim', email: 'anna.kim@example.org' },
+  opportunity: {
+    sector: 'mining',
+    title: 'Ore beneficiation line near Musan',
+    description: 'Supply and commissioning of a beneficiation line.',
+    site: { name: 'Musan', lat: 42.2306, lon: 129.2256 },
+    counterparty: { name: 'Musan ore works operator', contact: 'ore@example.invalid' },
+    requiredCapabilities: ['open_pit_mining'],
+    hsCodes: ['842952'],
+    direction: 'supply_to_dprk',
+    structure: 'contract',
+    sizeUsd: 1_000_000,
+    settlementCurrencies: ['RUB'],
+    attributes: { mineral: 'iron_ore', annualTonnage: 500000 },
+  },
+  opportunityPatch: { sizeUsd: 1_500_000 },
+  introductionDecision: { approve: true, exemptionReference: '1718-EX-2026-017', note: 'Exemption granted by the 1718 Committee.' },
+  nameCheck: { name: 'Kim Jong Un', type: 'individual', dateOfBirth: '1984-01-08', nationality: 'KP' },
+  dismissal: { party: 'director', name: 'Ivan Petrov', referenceNumber: 'KPi.033', reason: 'Different person: date of birth and nationality do not match the listed entry.' },
+  listCandidateDecision: { note: 'Checked against the published press release.' },
+};
