@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { describeImports, IMPORT_SCHEMAS } from './import.schema.js';
 import { MATCH_LIST_ROUTES, MATCH_LIST_SCHEMAS } from './match-list.schema.js';
 import { OFFICER_WORKFLOW_ROUTES, OFFICER_WORKFLOW_SCHEMAS } from './officer-workflow.schema.js';
 
@@ -17,7 +18,7 @@ export function setUpOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object), ...(MATCH_LIST_SCHEMAS as object), ...OFFICER_WORKFLOW_SCHEMAS } };
+  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object), ...(MATCH_LIST_SCHEMAS as object), ...OFFICER_WORKFLOW_SCHEMAS, ...IMPORT_SCHEMAS } };
   const bodies: Record<string, string> = {
     'post /v1/companies': 'CompanyProfileDto',
     'post /v1/matchmaking/preview': 'CompanyProfileDto',
@@ -54,6 +55,7 @@ export function setUpOpenApi(app: INestApplication): void {
     if (schema === 'EvidencePack') content['application/pdf'] = { schema: { type: 'string', format: 'binary' } };
     operation.responses = { ...operation.responses, [status]: { description, content } };
   }
+  describeImports(document);
   addRateLimitResponses(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
