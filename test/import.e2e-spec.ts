@@ -119,9 +119,13 @@ describe('a partner imports a CSV of 1,000 companies, 37 of them bad', () => {
   let created: any[] = [];
 
   it('answers 202 at once, then stores the 963 good rows and names the field of each of the 37 rejections', async () => {
+    const remaining = async () => Number((await platform.get('/v1/companies?limit=1', partner.apiKey)).headers.get('x-ratelimit-remaining'));
+    const before = await remaining();
     const accepted = await importBody(file, 'text/csv');
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ status: 'running', dryRun: false, total: 1_000 });
+    // The import counted its 1,000 rows against the key's rate limit.
+    expect(before - (await remaining())).toBeGreaterThanOrEqual(1_000);
 
     const { job, rows: results } = await finished(accepted.body.id);
     expect(job.counts).toEqual({ created: 963, updated: 0, unchanged: 0, rejected: 37 });
@@ -236,5 +240,21 @@ describe('what an import refuses', () => {
       body: csvOf([rowOf(base + 30_001)]),
     });
     expect(byAdmin.status).toBe(403);
+  });
+});
+
+describe('the import route in OpenAPI', () => {
+  it('describes both content types and the job it answers', async () => {
+    const docs = await platform.get('/docs-json');
+    const post = docs.body.paths['/v1/companies/import'].post;
+    expect(Object.keys(post.requestBody.content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(post.responses['202'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ImportJob' });
+    expect(docs.body.paths['/v1/imports/{id}'].get.responses['200'].content['application/json'].example.counts).toEqual({
+      created: 963,
+      updated: 0,
+      unchanged: 0,
+      rejected: 37,
+    });
+    expect(docs.body.components.schemas.ImportReport).toBeDefined();
   });
 });
