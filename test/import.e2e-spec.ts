@@ -198,14 +198,20 @@ describe('an import of a JSON array', () => {
     const posted = await platform.post('/v1/companies', existing, partner.apiKey);
     expect(posted.status).toBe(201);
     const fresh = miningCompany();
-    const accepted = await importBody(JSON.stringify([{ ...existing, employees: 1_234 }, fresh, 'not a profile']), 'application/json');
+    const longKey = { ...miningCompany(), ['k'.repeat(3_000)]: 1 };
+    const manyFaults = { ...miningCompany(), owners: Array.from({ length: 50 }, () => ({ name: 1, sharePct: 'x' })) };
+    const accepted = await importBody(JSON.stringify([{ ...existing, employees: 1_234 }, fresh, 'not a profile', longKey, manyFaults]), 'application/json');
     expect(accepted.status).toBe(202);
     const { rows: results } = await finished(accepted.body.id);
-    expect(results).toEqual([
+    expect(results.slice(0, 3)).toEqual([
       { row: 1, status: 'updated', id: posted.body.id },
       { row: 2, status: 'created', id: expect.any(String) },
       { row: 3, status: 'rejected', details: [{ field: 'body', reason: 'must be a JSON object' }] },
     ]);
+    // A row's reasons are kept within bounds, whatever the row.
+    expect(results[3]).toEqual({ row: 4, status: 'rejected', details: [{ field: 'k'.repeat(1_000), reason: 'is not a known field' }] });
+    expect(results[4].status).toBe('rejected');
+    expect(results[4].details).toHaveLength(100);
     const updated = await platform.get(`/v1/companies/${posted.body.id}`, partner.apiKey);
     expect(updated.body).toMatchObject({ employees: 1_234, version: 2 });
   }, 60_000);

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { CompaniesSubjects, CompanyProfileDto, ErrorCode, IMPORT_APPEND_MAX_ROWS, type Caller, type FieldError, type ImportView } from '#contracts';
+import {
+  CompaniesSubjects,
+  CompanyProfileDto,
+  ErrorCode,
+  IMPORT_APPEND_MAX_ROWS,
+  IMPORT_DETAIL_MAX_CHARS,
+  IMPORT_ROW_MAX_DETAILS,
+  type Caller,
+  type FieldError,
+  type ImportView,
+} from '#contracts';
 import { DomainError, MESSAGE_BUS, validateAs, type MessageBus } from '#platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
 import { RateCharges } from '../rate-limits/rate-charge.js';
@@ -75,14 +85,25 @@ export class ImportsService {
 
 /** The row validated as a body of POST /v1/companies is: its cleaned profile, or every reason it was refused. */
 async function checked(row: number, parsed: ParsedRow): Promise<RowInput> {
-  if (parsed.errors) return { row, rejected: parsed.errors };
+  if (parsed.errors) return { row, rejected: bounded(parsed.errors) };
   try {
     const profile = await validateAs(CompanyProfileDto, parsed.value);
     return { row, profile: profile as unknown as Record<string, unknown> };
   } catch (error) {
-    if (error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED) return { row, rejected: error.details as FieldError[] };
+    if (error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED) return { row, rejected: bounded(error.details as FieldError[]) };
     throw error;
   }
+}
+
+/** A row's reasons as they are kept: the first IMPORT_ROW_MAX_DETAILS, each cut to IMPORT_DETAIL_MAX_CHARS, so that no row can fail its batch. */
+function bounded(details: FieldError[]): FieldError[] {
+  return details.slice(0, IMPORT_ROW_MAX_DETAILS).map(({ field, reason }) => ({ field: cut(field) || 'row', reason: cut(reason) || 'is refused' }));
+}
+
+/** At most IMPORT_DETAIL_MAX_CHARS, never ending in half a surrogate pair (which the companies service would refuse). */
+function cut(text: string): string {
+  const kept = text.slice(0, IMPORT_DETAIL_MAX_CHARS);
+  return /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept;
 }
 
 /** What the client is told when the body is refused: a malformed body is a 400 naming `body`, anything else as it came. */

@@ -12,6 +12,9 @@ export type ImportStatus = 'receiving' | 'running' | 'done' | 'failed';
 
 /** Rows handed from the gateway to the companies service at once (a NATS message stays well under 1 MiB). */
 export const IMPORT_APPEND_MAX_ROWS = 100;
+/** The reasons kept for one rejected row, and the characters kept of each field and reason (a key of any length may be named). */
+export const IMPORT_ROW_MAX_DETAILS = 100;
+export const IMPORT_DETAIL_MAX_CHARS = 1000;
 
 export interface ImportCounts {
   created: number;
@@ -55,10 +58,10 @@ export class StartImportRequest {
 }
 
 export class ImportFieldErrorDto implements FieldError {
-  @Text(1, 1000)
+  @Text(1, IMPORT_DETAIL_MAX_CHARS)
   field!: string;
 
-  @Text(1, 1000)
+  @Text(1, IMPORT_DETAIL_MAX_CHARS)
   reason!: string;
 }
 
@@ -75,7 +78,7 @@ export class ImportRowInputDto {
 
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(IMPORT_ROW_MAX_DETAILS)
   @NestedObjects(() => ImportFieldErrorDto)
   rejected?: ImportFieldErrorDto[];
 }
