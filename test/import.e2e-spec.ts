@@ -234,6 +234,10 @@ describe('what an import refuses', () => {
       { field: 'body', reason: 'the body must be a JSON array of profiles' },
     ]);
     expect((await importBody('<xml/>', 'application/xml')).status).toBe(415);
+    const badGzip = await importBody('[not gzip', 'application/json', '', { 'content-encoding': 'gzip' });
+    expect(badGzip.status).toBe(400);
+    expect(badGzip.body.details[0].field).toBe('body');
+    expect((await importBody('[{"name": "x"}, {"name": }]', 'application/json')).body.details[0].reason).toMatch(/^element 2 is not valid JSON/);
   });
 
   it("shows an import to its partner only, and takes no admin's key", async () => {

@@ -80,16 +80,22 @@ export async function* importRows(request: IncomingMessage, format: ImportFormat
   const splitter = new JsonArraySplitter(maxRowChars, MAX_BODY_DEPTH);
   const text = fromRequest(request, [...stages, utf8Text()]) as AsyncIterable<string>;
   let row = 0;
-  for await (const chunk of text) {
-    for (const element of splitter.feed(chunk)) {
-      row += 1;
-      try {
-        yield { value: JSON.parse(element) as unknown };
-      } catch (error) {
-        if (!(error instanceof SyntaxError)) throw error;
-        throw new MalformedBodyError(`element ${row} is not valid JSON: ${error.message}`);
+  try {
+    for await (const chunk of text) {
+      for (const element of splitter.feed(chunk)) {
+        row += 1;
+        let value: unknown;
+        try {
+          value = JSON.parse(element);
+        } catch (error) {
+          throw new MalformedBodyError(`element ${row} is not valid JSON: ${(error as Error).message}`);
+        }
+        yield { value };
       }
     }
+  } catch (error) {
+    // A decompression failure (bad gzip, deflate or br data) is the body's too.
+    throw error instanceof MalformedBodyError ? error : new MalformedBodyError(`the body cannot be read: ${(error as Error).message}`);
   }
   splitter.end();
 }
