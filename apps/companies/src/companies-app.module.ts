@@ -7,6 +7,9 @@ import { CompaniesRepository } from './companies/companies.repository.js';
 import { CompaniesService } from './companies/companies.service.js';
 import { COMPANIES_SCHEMA, companiesDatabase } from './database/companies-database.js';
 import { HealthNatsController } from './health/health.nats.controller.js';
+import { ImportsNatsController } from './imports/imports.nats.controller.js';
+import { ImportsRepository } from './imports/imports.repository.js';
+import { ImportsService } from './imports/imports.service.js';
 import { OfficersNatsController } from './officers/officers.nats.controller.js';
 import { OfficersService } from './officers/officers.service.js';
 import { PartnersNatsController } from './partners/partners.nats.controller.js';
@@ -25,10 +28,12 @@ import { SectorVocabularyClient } from './vocabulary/sector-vocabulary.client.js
     }),
     OpsModule.forService({ service: 'companies' }),
   ],
-  controllers: [CompaniesNatsController, PartnersNatsController, OfficersNatsController, HealthNatsController],
+  controllers: [CompaniesNatsController, ImportsNatsController, PartnersNatsController, OfficersNatsController, HealthNatsController],
   providers: [
     CompaniesRepository,
     CompaniesService,
+    ImportsRepository,
+    ImportsService,
     PartnersService,
     OfficersService,
     SectorVocabularyClient,

@@ -79,7 +79,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT name FROM companies.migrations ORDER BY id`);
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000', 'IdempotencyKeys1764230000000']);
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000', 'IdempotencyKeys1764230000000', 'Imports1764240000000']);
   });
 
   it('creates compliance officers with their own keys, stores only the hash, and authenticates by it', async () => {
@@ -212,5 +212,48 @@ describe('companies service over NATS and PostgreSQL', () => {
       next = page.nextOffset;
     }
     expect(seen.sort()).toEqual([...ids].sort());
+  }, 60_000);
+
+  it('imports rows keyed by (partner, INN): created, unchanged, updated with an event, rejected; a refused body stores nothing', async () => {
+    const inn = innFrom(770_100_001);
+    const row = { ...profile, name: 'OOO Import Test', inn, ogrn: undefined };
+    delete (row as { ogrn?: string }).ogrn;
+    const run = async (rows: { row: number; profile?: Record<string, unknown>; rejected?: { field: string; reason: string }[] }[], dryRun = false) => {
+      const job = await bus.request(CompaniesSubjects.importStart, { caller: partnerA, dryRun });
+      expect(job).toMatchObject({ status: 'receiving', done: 0 });
+      await bus.request(CompaniesSubjects.importAppend, { caller: partnerA, id: job.id, rows });
+      await bus.request(CompaniesSubjects.importFinish, { caller: partnerA, id: job.id, outcome: 'accepted', total: rows.length });
+      return eventually(async () => {
+        const reply = await bus.request(CompaniesSubjects.importGet, { caller: partnerA, id: job.id });
+        return reply.status === 'done' ? reply : undefined;
+      }, 10_000, `import ${job.id}`);
+    };
+    const first = await run([
+      { row: 1, profile: row },
+      { row: 2, profile: { ...row, inn: '7736050004' } },
+      { row: 3, rejected: [{ field: 'employees', reason: 'employees must not be less than 0' }] },
+    ]);
+    expect(first.counts).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 2 });
+    const id = first.rows.items[0]!.id!;
+    expect(first.rows.items.slice(1)).toEqual([
+      { row: 2, status: 'rejected', details: [{ field: 'inn', reason: expect.stringMatching(/^check digit 10 should be/) }] },
+      { row: 3, status: 'rejected', details: [{ field: 'employees', reason: 'employees must not be less than 0' }] },
+    ]);
+    await eventsOf(id, 1);
+
+    expect((await run([{ row: 1, profile: row }])).rows.items).toEqual([{ row: 1, status: 'unchanged', id }]);
+    expect((await run([{ row: 1, profile: { ...row, employees: 301 } }], true)).rows.items).toEqual([{ row: 1, status: 'updated', id }]);
+    expect(await bus.request(CompaniesSubjects.companyGet, { caller: partnerA, id })).toMatchObject({ employees: 300, version: 1 });
+    expect((await run([{ row: 1, profile: { ...row, employees: 301 } }])).rows.items).toEqual([{ row: 1, status: 'updated', id }]);
+    expect(await bus.request(CompaniesSubjects.companyGet, { caller: partnerA, id })).toMatchObject({ employees: 301, version: 2 });
+    await eventsOf(id, 2);
+
+    // Another partner's import is not found; a refused body keeps the job, failed, without its rows.
+    const job = await bus.request(CompaniesSubjects.importStart, { caller: partnerA, dryRun: false });
+    await bus.request(CompaniesSubjects.importAppend, { caller: partnerA, id: job.id, rows: [{ row: 1, profile: { ...row, inn: innFrom(770_100_002) } }] });
+    expect((await failure(bus.request(CompaniesSubjects.importGet, { caller: partnerB, id: job.id }))).code).toBe(ErrorCode.NOT_FOUND);
+    const refused = await bus.request(CompaniesSubjects.importFinish, { caller: partnerA, id: job.id, outcome: 'refused', total: 1, error: 'too many rows' });
+    expect(refused).toMatchObject({ status: 'failed', error: 'too many rows', done: 0 });
+    expect((await bus.request(CompaniesSubjects.companyList, { caller: partnerA })).items.map((c) => c.inn)).not.toContain(innFrom(770_100_002));
   }, 60_000);
 });

@@ -10,6 +10,8 @@ import { CompaniesHttpController } from './companies/companies.http.controller.j
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config.js';
 import { HealthHttpController } from './health/health.http.controller.js';
+import { ImportsHttpController } from './imports/imports.http.controller.js';
+import { ImportsService } from './imports/imports.service.js';
 import { requestLifecycle } from './ops/request-lifecycle.js';
 import { IntroductionsHttpController } from './introductions/introductions.http.controller.js';
 import { SanctionsListHttpController } from './screening/sanctions-list.http.controller.js';
@@ -23,6 +25,7 @@ import { DeadLettersHttpController } from './events/dead-letters.http.controller
 import { EvidenceService } from './evidence/evidence.service.js';
 import { OfficersHttpController } from './officers/officers.http.controller.js';
 import { AuthFailureLimiter } from './rate-limits/auth-failure.limiter.js';
+import { RateCharges } from './rate-limits/rate-charge.js';
 import { RateLimitGuard, rateLimitOptions } from './rate-limits/rate-limit.guard.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
 import { SectorsHttpController } from './sectors/sectors.http.controller.js';
@@ -43,6 +46,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
     PartnersHttpController,
     OfficersHttpController,
     CompaniesHttpController,
+    ImportsHttpController,
     SectorsHttpController,
     MatchmakingHttpController,
     IntroductionsHttpController,
@@ -56,6 +60,8 @@ function correlation(request: Request, _response: Response, next: NextFunction):
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     IntroductionsService,
+    ImportsService,
+    RateCharges,
     ApiKeyCache,
     DismissalsService,
     EvidenceService,

@@ -2,9 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { createLogger, loadEnv, OpsEnv, PinoNestLogger, stopOnSignal } from '#platform';
 import { isJsonMediaType, checkJsonBytes, requireJsonBody } from './body/json-body.js';
 import { GatewayAppModule } from './gateway-app.module.js';
+import { isImportRequest } from './imports/import-body.js';
 import { loadGatewayConfig } from './gateway.config.js';
 import { setUpOpenApi } from './openapi/openapi.js';
 import { stopTakingRequests } from './ops/request-lifecycle.js';
@@ -23,10 +25,12 @@ export async function startGateway(): Promise<INestApplication> {
   // Bodies are JSON declared as such (else 415), at most BODY_LIMIT_BYTES once decompressed (else
   // 413), valid UTF-8 and at most MAX_BODY_DEPTH deep (else 400), checked on the bytes before parsing.
   // (Nest reserves body-parser's `verify` only for `rawBody: true`, which the gateway does not use.)
-  app.use(requireJsonBody);
+  // A bulk import's body is read by its route, row by row (CSV or a JSON array of any length).
+  app.use((request: Request, response: Response, next: NextFunction) => (isImportRequest(request) ? next() : requireJsonBody(request, response, next)));
   const json = {
     limit: config.BODY_LIMIT_BYTES,
-    type: (request: IncomingMessage) => isJsonMediaType(String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()),
+    type: (request: IncomingMessage) =>
+      !isImportRequest(request) && isJsonMediaType(String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()),
     verify: checkJsonBytes,
   };
   app.useBodyParser('json', json);

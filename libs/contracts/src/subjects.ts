@@ -14,6 +14,14 @@ import type {
 } from './companies/companies.messages.js';
 import type { CompanyView } from './companies/company-profile.dto.js';
 import type {
+  AppendImportRowsRequest,
+  FinishImportRequest,
+  GetImportRequest,
+  ImportReply,
+  ImportView,
+  StartImportRequest,
+} from './companies/imports.messages.js';
+import type {
   CreateOpportunityRequest,
   ListOpportunitiesRequest,
   OpportunityByIdRequest,
@@ -86,6 +94,10 @@ export const CompaniesSubjects = {
   companyList: 'companies.v1.company.list',
   companyUpdate: 'companies.v1.company.update',
   companyDelete: 'companies.v1.company.delete',
+  importStart: 'companies.v1.import.start',
+  importAppend: 'companies.v1.import.append',
+  importFinish: 'companies.v1.import.finish',
+  importGet: 'companies.v1.import.get',
   healthCheck: 'companies.v1.health.check',
 } as const;
 
@@ -209,6 +221,10 @@ export type RequestMap = {
   [CompaniesSubjects.companyList]: Rpc<Plain<ListCompaniesRequest>, Page<CompanyView>>;
   [CompaniesSubjects.companyUpdate]: Rpc<Plain<UpdateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyDelete]: Rpc<Plain<CompanyByIdRequest>, CompanyDeletedReply>;
+  [CompaniesSubjects.importStart]: Rpc<Plain<StartImportRequest>, ImportView>;
+  [CompaniesSubjects.importAppend]: Rpc<Plain<AppendImportRowsRequest>, { id: string; received: number }>;
+  [CompaniesSubjects.importFinish]: Rpc<Plain<FinishImportRequest>, ImportView>;
+  [CompaniesSubjects.importGet]: Rpc<Plain<GetImportRequest>, ImportReply>;
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
   [MatchingSubjects.echo]: Rpc<Plain<EchoRequest>, { service: string; filler?: string }>;

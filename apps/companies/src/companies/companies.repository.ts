@@ -55,6 +55,12 @@ export class CompaniesRepository {
     return entity ? toView(entity) : null;
   }
 
+  /** The partner's company of this INN (one at most: `company_partner_inn` is unique). */
+  async findByPartnerInn(partnerId: string, inn: string): Promise<CompanyView | null> {
+    const entity = await this.dataSource.getRepository(CompanyEntity).findOneBy({ partnerId, inn });
+    return entity ? toView(entity) : null;
+  }
+
   async existsForPartner(partnerId: string, inn: string, db: DataSource | EntityManager = this.dataSource): Promise<boolean> {
     return db.getRepository(CompanyEntity).existsBy({ partnerId, inn });
   }

@@ -6,17 +6,30 @@ import {
   type Caller,
   type CompanyDeletedReply,
   type CompanyView,
+  type FieldError,
+  type ImportRowStatus,
   type Page,
   type PersonEvidence,
 } from '#contracts';
 import type { EntityManager } from 'typeorm';
-import { DomainError, IdempotencyKeys, OutboxWaker, requestHash, validateAs } from '#platform';
+import { canonicalJson, DomainError, IdempotencyKeys, OutboxWaker, requestHash, validateAs } from '#platform';
 import { Gazetteer } from '#reference';
 import { SectorVocabularyClient } from '../vocabulary/sector-vocabulary.client.js';
 import { checkProfile } from './company-profile.rules.js';
 import { CompaniesRepository } from './companies.repository.js';
 
 const EDITABLE_OMIT = ['id', 'partnerId', 'version', 'createdAt', 'updatedAt', 'locationSource'] as const;
+/** What a stored company has that its profile does not: left out when an imported row is compared with it. */
+const BOOKKEEPING = ['id', 'partnerId', 'version', 'createdAt', 'updatedAt'] as const;
+/** Tries of one imported row that lost a race (another import or a PATCH of the same INN) before it is given up. */
+const IMPORT_ROW_TRIES = 3;
+
+/** What an imported row came to: the company it created, changed or found equal, or the reasons it was refused. */
+export interface ImportRowOutcome {
+  status: ImportRowStatus;
+  id?: string;
+  details?: FieldError[];
+}
 
 /** Company profiles: validated in full, owned by one partner, every change durably announced. */
 @Injectable()
@@ -70,6 +83,52 @@ export class CompaniesService {
   /** Validates an unsaved profile exactly as `create` would, and returns what would be stored. */
   async validate(caller: Caller, profile: CompanyProfileDto): Promise<CompanyView> {
     return this.prepare(caller.partnerId ?? '00000000-0000-0000-0000-000000000000', profile);
+  }
+
+  /**
+   * Stores one row of a partner's import, keyed by (partner, INN): validated exactly as `create`
+   * validates a profile; a new INN is created; a known one is `unchanged` when the row makes the
+   * same profile, else changed through the update path (a new version and its event). A dry run
+   * works out the same outcome and writes nothing. A refused row is an outcome, not an error;
+   * anything else (a vocabulary that cannot be read) is thrown, and the row is tried again later.
+   */
+  async importRow(partnerId: string, plain: unknown, dryRun: boolean): Promise<ImportRowOutcome> {
+    let prepared: CompanyView;
+    try {
+      prepared = await this.prepare(partnerId, await validateAs(CompanyProfileDto, plain));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.VALIDATION_FAILED) return { status: 'rejected', details: error.details as FieldError[] };
+      throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.importPrepared(prepared, dryRun);
+      if (outcome) return outcome;
+      if (attempt === IMPORT_ROW_TRIES) throw new DomainError(ErrorCode.CONFLICT, `Company with INN ${prepared.inn} kept changing while it was imported`);
+    }
+  }
+
+  /** One try of `importRow`: null when another writer changed the INN's company between the read and the write. */
+  private async importPrepared(prepared: CompanyView, dryRun: boolean): Promise<ImportRowOutcome | null> {
+    const current = await this.repository.findByPartnerInn(prepared.partnerId, prepared.inn);
+    if (!current) {
+      if (dryRun) return { status: 'created' };
+      const inserted = await this.repository.insert(prepared).then(
+        () => true,
+        (error: unknown) => {
+          if ((error as { code?: string }).code === '23505') return false;
+          throw error;
+        },
+      );
+      if (!inserted) return null;
+      this.relay.wake();
+      return { status: 'created', id: prepared.id };
+    }
+    if (sameProfile(current, prepared)) return { status: 'unchanged', id: current.id };
+    if (dryRun) return { status: 'updated', id: current.id };
+    const written = await this.repository.update({ ...prepared, id: current.id, version: current.version + 1, createdAt: current.createdAt });
+    if (!written) return null;
+    this.announce(written.seq);
+    return { status: 'updated', id: current.id };
   }
 
   async get(caller: Caller, id: string): Promise<CompanyView> {
@@ -156,6 +215,12 @@ function personEvidence(person: PersonEvidence): PersonEvidence {
     ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
     ...(person.nationality ? { nationality: person.nationality } : {}),
   };
+}
+
+/** True when a row would store what is stored already (its id, version and times aside). */
+function sameProfile(stored: CompanyView, prepared: CompanyView): boolean {
+  const profileOf = (view: CompanyView) => Object.fromEntries(Object.entries(view).filter(([k]) => !(BOOKKEEPING as readonly string[]).includes(k)));
+  return canonicalJson(profileOf(stored)) === canonicalJson(profileOf(prepared));
 }
 
 function visibleTo(caller: Caller, company: CompanyView): boolean {

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject, type ResponseObject, type SchemaObject } from '@nestjs/swagger';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage.js';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { describeImports, IMPORT_SCHEMAS } from './import.schema.js';
 import { MATCH_LIST_ROUTES, MATCH_LIST_SCHEMAS } from './match-list.schema.js';
 import { OFFICER_WORKFLOW_ROUTES, OFFICER_WORKFLOW_SCHEMAS } from './officer-workflow.schema.js';
 import { REPLY_SCHEMAS, ref } from './reply.schema.js';
@@ -59,6 +60,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       ...(MATCH_LIST_SCHEMAS as Record<string, SchemaObject>),
       ...(OFFICER_WORKFLOW_SCHEMAS as Record<string, SchemaObject>),
       ...(REPLY_SCHEMAS as Record<string, SchemaObject>),
+      ...(IMPORT_SCHEMAS as Record<string, SchemaObject>),
     },
   };
   for (const [route, { schema, example, optional }] of Object.entries(BODIES)) {
@@ -82,6 +84,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     if (schema === 'EvidencePack') content['application/pdf'] = { schema: { type: 'string', format: 'binary' } };
     operation.responses = { ...operation.responses, [status]: { description, content } };
   }
+  describeImports(document);
   addErrorResponses(document);
   keepReferencedSchemas(document);
   return document;

@@ -6,7 +6,8 @@ const RATE_COST = 'tumen:rate-cost';
 
 /**
  * What one request to a route counts against its key's RATE_LIMIT_PER_MINUTE: a number, or worked
- * out from the request once its body is parsed (a bulk import would count its rows).
+ * out from the request once its body is parsed. (A bulk import, whose body is read after the
+ * guards, counts its rows afterwards: see RateCharges.)
  */
 export type RateCostOf = number | ((request: Request) => number);
 

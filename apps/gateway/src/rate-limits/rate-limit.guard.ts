@@ -6,11 +6,13 @@ import { DomainError } from '#platform';
 import { loadGatewayConfig } from '../gateway.config.js';
 import { costOf } from './rate-cost.decorator.js';
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
+/** The one throttler: every key's requests in any minute. */
+export const THROTTLER_NAME = 'default';
 
 /** The per-key limit: RATE_LIMIT_PER_MINUTE in any minute (a sliding window), counted in this process's memory. */
 export function rateLimitOptions(): ThrottlerModuleOptions {
-  return { throttlers: [{ name: 'default', ttl: MINUTE_MS, limit: loadGatewayConfig().RATE_LIMIT_PER_MINUTE }] };
+  return { throttlers: [{ name: THROTTLER_NAME, ttl: MINUTE_MS, limit: loadGatewayConfig().RATE_LIMIT_PER_MINUTE }] };
 }
 
 /** Whose budget a request spends: the key's holder as the API-key guard established it. */

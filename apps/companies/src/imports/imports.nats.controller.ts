@@ -1,0 +1,29 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AppendImportRowsRequest, CompaniesSubjects, FinishImportRequest, GetImportRequest, StartImportRequest } from '#contracts';
+import { ImportsService } from './imports.service.js';
+
+@Controller()
+export class ImportsNatsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @MessagePattern(CompaniesSubjects.importStart)
+  start(@Payload() req: StartImportRequest) {
+    return this.imports.start(req.caller, req.dryRun);
+  }
+
+  @MessagePattern(CompaniesSubjects.importAppend)
+  append(@Payload() req: AppendImportRowsRequest) {
+    return this.imports.stage(req.caller, req.id, req.rows);
+  }
+
+  @MessagePattern(CompaniesSubjects.importFinish)
+  finish(@Payload() req: FinishImportRequest) {
+    return this.imports.finish(req.caller, req.id, req.outcome, req.total, req.error);
+  }
+
+  @MessagePattern(CompaniesSubjects.importGet)
+  get(@Payload() req: GetImportRequest) {
+    return this.imports.get(req.caller, req.id, req.limit, req.offset);
+  }
+}

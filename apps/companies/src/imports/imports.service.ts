@@ -1,0 +1,134 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, type Caller, type ImportReply, type ImportView } from '#contracts';
+import { CoalescingRunner, DomainError, isUnreachable } from '#platform';
+import { CompaniesService, type ImportRowOutcome } from '../companies/companies.service.js';
+import { ImportsRepository, type ClaimedRow, type RowResult, type StagedRow } from './imports.repository.js';
+
+/** Rows one worker claims at once; each is stored in turn, in row order, so that two rows of one INN come out as in the file. */
+const CLAIM_ROWS = 50;
+/** How often a worker looks for rows another replica staged, or a claim a dead worker left. */
+const POLL_MS = 1_000;
+/** A claim this old is a dead worker's: the rows are given to another. */
+const STALE_CLAIM_MS = 120_000;
+/** A job still receiving after this long without a row lost its upload (the gateway died): it is failed. */
+const ABANDONED_MS = 3_600_000;
+const ABANDONED_SWEEP_MS = 60_000;
+const DEFAULT_ROWS_PAGE = 100;
+
+/**
+ * Bulk imports of company profiles. The gateway streams a job's rows in (`stage`), then accepts
+ * or refuses the body as a whole (`finish`); accepted rows are stored in the background, by any
+ * companies replica, one row at a time through `CompaniesService.importRow`, and each row's result
+ * is kept with the job, so a restart of any process loses nothing.
+ */
+@Injectable()
+export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ImportsService.name);
+  private readonly worker = new CoalescingRunner(() => this.work());
+  private timer?: NodeJS.Timeout;
+  private sweptAt = 0;
+
+  constructor(
+    private readonly repository: ImportsRepository,
+    private readonly companies: CompaniesService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.worker.wake(), POLL_MS);
+    this.timer.unref();
+    this.worker.wake();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.worker.stop();
+  }
+
+  async start(caller: Caller, dryRun: boolean): Promise<ImportView> {
+    const partnerId = partnerOf(caller);
+    const id = randomUUID();
+    await this.repository.create(id, partnerId, dryRun);
+    return this.view(caller, id);
+  }
+
+  async stage(caller: Caller, id: string, rows: StagedRow[]): Promise<{ id: string; received: number }> {
+    if (!(await this.repository.stage(id, partnerOf(caller), rows))) throw notReceiving(id);
+    return { id, received: rows.length };
+  }
+
+  async finish(caller: Caller, id: string, outcome: 'accepted' | 'refused', total: number, error?: string): Promise<ImportView> {
+    const partnerId = partnerOf(caller);
+    if (outcome === 'refused') await this.repository.refuse(id, partnerId, error ?? 'the body was refused');
+    else if (!(await this.repository.accept(id, partnerId, total))) throw notReceiving(id);
+    else this.worker.wake();
+    return this.view(caller, id);
+  }
+
+  async get(caller: Caller, id: string, limit = DEFAULT_ROWS_PAGE, offset = 0): Promise<ImportReply> {
+    const job = await this.repository.find(id, caller.admin ? null : (caller.partnerId ?? '00000000-0000-0000-0000-000000000000'));
+    if (!job) throw DomainError.notFound('Import', id);
+    return this.repository.reply(job, limit, offset);
+  }
+
+  private async view(caller: Caller, id: string): Promise<ImportView> {
+    const job = await this.repository.find(id, partnerOf(caller));
+    if (!job) throw DomainError.notFound('Import', id);
+    return this.repository.view(job);
+  }
+
+  /** One pass: claims and stores rows until none is left (or one cannot be stored now), then marks the jobs left without work done. */
+  private async work(): Promise<void> {
+    try {
+      while (!this.worker.stopped) {
+        const claimed = await this.repository.claim(CLAIM_ROWS, STALE_CLAIM_MS);
+        if (!claimed.length) break;
+        const results: RowResult[] = [];
+        let blocked: ClaimedRow[] = [];
+        for (const [i, row] of claimed.entries()) {
+          const outcome = await this.store(row);
+          if (!outcome) {
+            blocked = claimed.slice(i);
+            break;
+          }
+          results.push({ importId: row.importId, row: row.row, status: outcome.status, companyId: outcome.id, details: outcome.details });
+        }
+        await this.repository.record(results);
+        if (blocked.length) {
+          await this.repository.release(blocked);
+          break;
+        }
+      }
+      await this.repository.complete();
+      if (Date.now() - this.sweptAt > ABANDONED_SWEEP_MS) {
+        this.sweptAt = Date.now();
+        await this.repository.failAbandoned(ABANDONED_MS);
+      }
+    } catch (error) {
+      this.logger.warn(`Import rows not stored this pass: ${(error as Error).message}`);
+    }
+  }
+
+  /** One row's outcome; null when it cannot be stored now (a sector service does not answer) and is to be tried again. */
+  private async store(row: ClaimedRow): Promise<ImportRowOutcome | null> {
+    try {
+      return await this.companies.importRow(row.partnerId, row.profile, row.dryRun);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.CONFLICT) {
+        return { status: 'rejected', details: [{ field: 'row', reason: error.message }] };
+      }
+      if (!isUnreachable(error)) this.logger.warn(`Import ${row.importId} row ${row.row} not stored: ${(error as Error).message}`);
+      return null;
+    }
+  }
+}
+
+/** Imports are the partners' own, as company submissions are. */
+function partnerOf(caller: Caller): string {
+  if (!caller.partnerId) throw new DomainError(ErrorCode.FORBIDDEN, 'Companies are imported by partners; use a partner API key');
+  return caller.partnerId;
+}
+
+function notReceiving(id: string): DomainError {
+  return new DomainError(ErrorCode.CONFLICT, `Import ${id} is not receiving rows`);
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CompaniesSubjects, MAX_PAGE_SIZE, type Caller } from '#contracts';
+import { MESSAGE_BUS, type MessageBus } from '#platform';
+import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
+import { optionalBoolean, optionalInt, uuidParam } from '../http-params.js';
+import { ImportsService } from './imports.service.js';
+
+@ApiTags('imports')
+@ApiSecurity('api-key')
+@Controller('v1')
+export class ImportsHttpController {
+  constructor(
+    private readonly imports: ImportsService,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+  ) {}
+
+  @Post('companies/import')
+  @HttpCode(202)
+  @Roles('partner')
+  @ApiOperation({
+    summary: 'Import company profiles in bulk (CSV or a JSON array), keyed by INN: created, updated, unchanged or rejected row by row',
+  })
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and report what would happen, store nothing' })
+  import(@CurrentCaller() caller: Caller, @Req() request: Request, @Query('dryRun') dryRun?: string) {
+    return this.imports.import(caller, request, optionalBoolean('dryRun', dryRun) ?? false);
+  }
+
+  @Get('imports/:id')
+  @ApiOperation({ summary: "An import's progress and a page of its rows' results, in row order" })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+    return this.bus.request(CompaniesSubjects.importGet, {
+      caller,
+      id: uuidParam('id', id),
+      limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE),
+      offset: optionalInt('offset', offset, 0, Number.MAX_SAFE_INTEGER),
+    });
+  }
+}
