@@ -131,6 +131,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import company profiles in bulk (CSV or a JSON array), keyed by INN: created, updated, unchanged or rejected row by row */
+        post: operations["ImportsHttpController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's progress and a page of its rows' results, in row order */
+        get: operations["ImportsHttpController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sectors": {
         parameters: {
             query?: never;
@@ -1566,6 +1600,55 @@ export interface components {
             /** @description padding to the size asked for with `bytes` */
             filler?: string;
         };
+        ImportJob: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description running: the body was read and its rows are being stored; done: every row has its result; failed: the body was refused (error), nothing of it stored
+             * @enum {string}
+             */
+            status: "receiving" | "running" | "done" | "failed";
+            dryRun: boolean;
+            /** @description rows in the body, once it was read */
+            total?: number;
+            /** @description rows with a result */
+            done: number;
+            counts: {
+                created: number;
+                updated: number;
+                unchanged: number;
+                rejected: number;
+            };
+            error?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ImportRowResult: {
+            /** @description 1-based among the data rows (the CSV header is not counted) */
+            row: number;
+            /** @enum {string} */
+            status: "created" | "updated" | "unchanged" | "rejected";
+            /**
+             * Format: uuid
+             * @description the company's id (none for a row a dry run would create)
+             */
+            id?: string;
+            /** @description why the row was rejected: the same {field, reason} a POST /v1/companies of the row would give */
+            details?: {
+                field: string;
+                reason: string;
+            }[];
+        };
+        ImportReport: components["schemas"]["ImportJob"] & {
+            rows: {
+                items: components["schemas"]["ImportRowResult"][];
+                limit: number;
+                offset: number;
+                nextOffset: number | null;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -2245,6 +2328,196 @@ export interface operations {
             };
             /** @description No such company, or another partner's */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: this API key made more than RATE_LIMIT_PER_MINUTE requests (each counted by its route's cost) in the last minute, or this address had more than RATE_LIMIT_AUTH_FAILURES_PER_MINUTE failed authentications; error RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ImportsHttpController_import: {
+        parameters: {
+            query?: {
+                /** @description true: validate and report what would happen, store nothing */
+                dryRun?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description CSV: a header row of profile field names, then one row per company; lists (sectors, okved, hsCodes, capabilities) separated by `;`, location as the columns `location.lat` and `location.lon`, owners and directors as a JSON array in the cell; an empty cell is an absent field. Or a JSON array of profiles as POST /v1/companies takes them. At most IMPORT_MAX_ROWS rows (5,000); UTF-8, optionally gzip, deflate or br. */
+        requestBody: {
+            content: {
+                /**
+                 * @example name,inn,region,city,sectors,okved,hsCodes,capabilities,employees,annualRevenueRub,exportExperienceYears,acceptsRubSettlement,directors
+                 *     OOO Primorye Gornoe,2540000013,Primorsky Krai,Vladivostok,mining,28.92;07.10,8429;2601,open_pit_mining,850,4200000000,6,true,"[{""name"":""Ivan Petrov""}]"
+                 */
+                "text/csv": string;
+                "application/json": components["schemas"]["CompanyProfileDto"][];
+            };
+        };
+        responses: {
+            /** @description The body was read and accepted; its rows are stored in the background: follow GET /v1/imports/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2a4e-8b1d-4c53-9f0e-2d7a1b3c4d5e",
+                     *       "status": "running",
+                     *       "dryRun": false,
+                     *       "total": 1000,
+                     *       "done": 0,
+                     *       "counts": {
+                     *         "created": 0,
+                     *         "updated": 0,
+                     *         "unchanged": 0,
+                     *         "rejected": 0
+                     *       },
+                     *       "createdAt": "2026-12-02T07:30:00.000Z",
+                     *       "updatedAt": "2026-12-02T07:30:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description The body is not CSV with a header row, or not a JSON array, or not UTF-8: nothing of it is stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no X-API-Key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than IMPORT_MAX_ROWS rows: nothing of it is stored */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Neither text/csv nor application/json in UTF-8, or an unknown content encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: this API key made more than RATE_LIMIT_PER_MINUTE requests (each counted by its route's cost) in the last minute, or this address had more than RATE_LIMIT_AUTH_FAILURES_PER_MINUTE failed authentications; error RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ImportsHttpController_get: {
+        parameters: {
+            query?: {
+                limit?: string;
+                offset?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import's progress and a page of its rows' results (404: not the caller's import) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2a4e-8b1d-4c53-9f0e-2d7a1b3c4d5e",
+                     *       "status": "done",
+                     *       "dryRun": false,
+                     *       "total": 1000,
+                     *       "done": 1000,
+                     *       "counts": {
+                     *         "created": 963,
+                     *         "updated": 0,
+                     *         "unchanged": 0,
+                     *         "rejected": 37
+                     *       },
+                     *       "createdAt": "2026-12-02T07:30:00.000Z",
+                     *       "updatedAt": "2026-12-02T07:30:01.000Z",
+                     *       "rows": {
+                     *         "items": [
+                     *           {
+                     *             "row": 1,
+                     *             "status": "created",
+                     *             "id": "0b7e4d0c-1f2a-4e5b-8c9d-0a1b2c3d4e5f"
+                     *           },
+                     *           {
+                     *             "row": 2,
+                     *             "status": "rejected",
+                     *             "details": [
+                     *               {
+                     *                 "field": "inn",
+                     *                 "reason": "check digit 10 should be 3"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "limit": 100,
+                     *         "offset": 0,
+                     *         "nextOffset": 100
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, each field refused named in details[].field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no X-API-Key, or an unknown or revoked one */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
