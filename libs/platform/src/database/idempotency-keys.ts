@@ -90,3 +90,23 @@ export class IdempotencyKeys {
       .catch((error: unknown) => this.logger.warn({ msg: 'Could not purge expired idempotency keys', err: error }));
   }
 }
+
+/**
+ * A service's `<schema>.idempotency_key` table, for its migration. `response` is NULL only inside
+ * the transaction that claims the key, and committed with the answer; json, not jsonb, so that the
+ * answer is given again as it was first written, its keys in their order.
+ */
+export const idempotencyKeyTable = {
+  up: (schema: string) => [
+    `CREATE TABLE "${schema}".idempotency_key (
+      partner_id uuid NOT NULL,
+      key text NOT NULL,
+      request_hash char(64) NOT NULL,
+      response json,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (partner_id, key)
+    )`,
+    `CREATE INDEX idempotency_key_created_at ON "${schema}".idempotency_key (created_at)`,
+  ],
+  down: (schema: string) => [`DROP TABLE "${schema}".idempotency_key`],
+};
