@@ -58,7 +58,11 @@ afterAll(async () => {
 describe('the audit log', () => {
   it('is chained from its first entry, and verifies intact', async () => {
     const result = await verify();
-    const { rows } = await superuser.query(`SELECT count(*)::int AS n, max(chain_pos)::int AS last, (array_agg(hash ORDER BY chain_pos DESC))[1] AS head FROM screening.audit_log`);
+    // Screening may go on auditing decisions meanwhile: the table is compared up to the head the verification reached.
+    const { rows } = await superuser.query(
+      `SELECT count(*)::int AS n, max(chain_pos)::int AS last, (array_agg(hash ORDER BY chain_pos DESC))[1] AS head FROM screening.audit_log WHERE chain_pos <= $1`,
+      [result.head?.position ?? 0],
+    );
     expect(result).toMatchObject({ valid: true, entries: rows[0].n, firstBroken: null, head: { position: rows[0].last, hash: rows[0].head } });
     expect(rows[0].n).toBeGreaterThanOrEqual(12);
   });
