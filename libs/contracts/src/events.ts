@@ -2,6 +2,7 @@ import type { SectorId } from './common/domain.js';
 import type { OutboxEvent } from './common/outbox.js';
 import type { CompanyView } from './companies/company-profile.dto.js';
 import type { OpportunitySummary } from './sectors/opportunity.dto.js';
+import type { IntroductionView, Verdict } from './screening/screening.messages.js';
 
 /**
  * The durable events of the platform: named in the past tense, `<service>.v<N>.<entity>.<event>`,
@@ -65,3 +66,54 @@ export type OpportunityDeletedEvent = OutboxEvent<{ id: string; sector: SectorId
 export function outboxEventId(schema: string, seq: number): string {
   return `${schema}:${seq}`;
 }
+
+/**
+ * What matching tells partners' integrations of: a company's leads that became admissible, and
+ * its leads whose verdict moved. One event per company per change (a fan-out touches thousands of
+ * companies at once, each with a few leads), on the company's partition:
+ * `matching.v1.leads.<event>.<partition>`. Prohibited matches are never announced as created.
+ */
+export const LeadEvents = {
+  stream: 'MATCHES',
+  subjects: ['matching.v1.leads.*.*'],
+  created: (partition: number) => `matching.v1.leads.created.${partition}`,
+  verdictChanged: (partition: number) => `matching.v1.leads.verdict-changed.${partition}`,
+  all: 'matching.v1.leads.*.*',
+} as const;
+
+export const LeadEventType = {
+  CREATED: 'leads.created',
+  VERDICT_CHANGED: 'leads.verdict-changed',
+} as const;
+export type LeadEventType = (typeof LeadEventType)[keyof typeof LeadEventType];
+
+/** One lead in a lead event: the stored match as its partner may see it (never a counterparty's contact). */
+export interface LeadEventMatch {
+  matchId: string;
+  opportunityId: string;
+  sector: SectorId;
+  score: number;
+  verdict: Verdict;
+}
+
+/** A company's matches that became leads: newly stored and not prohibited, or no longer prohibited. */
+export type LeadsCreatedEvent = OutboxEvent<{ companyId: string; partnerId: string; leads: LeadEventMatch[] }>;
+
+/** A company's stored matches whose verdict changed (a lead may become prohibited, or the reverse). */
+export type LeadsVerdictChangedEvent = OutboxEvent<{
+  companyId: string;
+  partnerId: string;
+  changes: (LeadEventMatch & { previousVerdict: Verdict })[];
+}>;
+
+/** What screening tells of introductions: `screening.v1.introduction.decided`, once granted or refused. */
+export const IntroductionEvents = {
+  stream: 'INTRODUCTIONS',
+  subjects: ['screening.v1.introduction.decided'],
+  decided: 'screening.v1.introduction.decided',
+} as const;
+
+export const IntroductionEventType = { DECIDED: 'introduction.decided' } as const;
+
+/** An introduction was granted or refused: its view as its partner sees it. */
+export type IntroductionDecidedEvent = OutboxEvent<IntroductionView>;
