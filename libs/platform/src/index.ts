@@ -15,6 +15,7 @@ export * from './database/database.module.js';
 export * from './database/outbox.js';
 export * from './database/idempotency-keys.js';
 export * from './database/session-lock.js';
+export * from './database/cursor.js';
 export * from './database/service-roles.js';
 export * from './bootstrap/start-service.js';
 export * from './database/migrate-command.js';

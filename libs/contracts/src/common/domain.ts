@@ -25,7 +25,15 @@ export interface GeoPoint {
   lon: number;
 }
 
-/** A page of results; `total` counts every row the caller may see. */
+/**
+ * One page of a keyset-paged list: pass `nextCursor` back as `after` for the next page; null at the
+ * end. Stable under concurrent inserts and deletes: a row that stays is given exactly once.
+ */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 /**
  * One page of an offset-paged list. A page stops short of `limit` when its JSON would pass the
  * reply's byte budget (512 KiB); `nextOffset` is where the next page starts, null at the end.
