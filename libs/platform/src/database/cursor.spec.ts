@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../errors/domain-error.js';
 import { cursorPage, decodeCursor, encodeCursor } from './cursor.js';
 
