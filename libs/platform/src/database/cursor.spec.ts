@@ -26,7 +26,7 @@ describe('keyset cursors', () => {
       throw new Error('accepted');
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).details?.[0]?.field).toBe('after');
+      expect((e as DomainError).details).toEqual([expect.objectContaining({ field: 'after' })]);
     }
   });
 
