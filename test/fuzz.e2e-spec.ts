@@ -217,9 +217,9 @@ async function partnerCount(): Promise<number> {
 async function stored() {
   return {
     partners: await partnerCount(),
-    companies: (await platform.get('/v1/companies?limit=1', platform.adminKey)).body.total as number,
-    opportunities: (await platform.get('/v1/opportunities?limit=1', platform.adminKey)).body.total as number,
-    introductions: ((await platform.get('/v1/introductions?limit=200', platform.adminKey)).body as unknown[]).length,
+    companies: (await platform.get('/v1/companies?limit=1&offset=0', platform.adminKey)).body.total as number,
+    opportunities: (await platform.get('/v1/opportunities?limit=1&offset=0', platform.adminKey)).body.total as number,
+    introductions: ((await platform.get('/v1/introductions?limit=200', platform.adminKey)).body.items as unknown[]).length,
     companyVersion: (await platform.get(`/v1/companies/${companyId}`, platform.adminKey)).body.version as number,
     opportunityVersion: (await platform.get(`/v1/opportunities/${opportunityId}`, platform.adminKey)).body.version as number,
   };

@@ -149,8 +149,8 @@ describe('Idempotency-Key on POST /v1/matches/:id/introductions', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.error).toBe('IDEMPOTENCY_KEY_REUSED');
     const mine = await platform.get('/v1/introductions?limit=200', partner.apiKey);
-    expect(mine.body.filter((i: any) => i.matchId === matchIds[1])).toEqual([]);
-    expect(mine.body.filter((i: any) => i.matchId === matchIds[0]).map((i: any) => i.id)).toEqual([first.body.id]);
+    expect(mine.body.items.filter((i: any) => i.matchId === matchIds[1])).toEqual([]);
+    expect(mine.body.items.filter((i: any) => i.matchId === matchIds[0]).map((i: any) => i.id)).toEqual([first.body.id]);
 
     await restart('screening');
     expect(await askIntroduction(matchIds[0], key)).toMatchObject({ status: 201, body: first.body });

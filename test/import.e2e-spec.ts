@@ -89,11 +89,11 @@ async function finished(id: string): Promise<{ job: any; rows: any[] }> {
     return res.status === 200 && res.body.status === 'done' ? res.body : undefined;
   }, 60_000, `import ${id} to be done`);
   const rows: any[] = [];
-  for (let offset: number | null = 0; offset !== null; ) {
-    const page: { status: number; body: any } = await platform.get(`/v1/imports/${id}?limit=200&offset=${offset}`, partner.apiKey);
+  for (let after: string | null = ''; after !== null; ) {
+    const page: { status: number; body: any } = await platform.get(`/v1/imports/${id}?limit=200&after=${after}`, partner.apiKey);
     expect(page.status).toBe(200);
     rows.push(...page.body.rows.items);
-    offset = page.body.rows.nextOffset;
+    after = page.body.rows.nextCursor;
   }
   return { job, rows };
 }

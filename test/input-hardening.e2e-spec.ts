@@ -22,8 +22,8 @@ function refused(res: ApiResponse, field: string): string {
 }
 
 async function counts() {
-  const companies = (await platform.get('/v1/companies?limit=1', platform.adminKey)).body.total as number;
-  const opportunities = (await platform.get('/v1/opportunities?limit=1', platform.adminKey)).body.total as number;
+  const companies = (await platform.get('/v1/companies?limit=1&offset=0', platform.adminKey)).body.total as number;
+  const opportunities = (await platform.get('/v1/opportunities?limit=1&offset=0', platform.adminKey)).body.total as number;
   return { companies, opportunities };
 }
 

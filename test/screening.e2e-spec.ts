@@ -149,7 +149,7 @@ describe('introductions: the only way to a counterparty contact', () => {
     expect(held.body.status).toBe('pending');
     expect(held.body.counterparty).toBeUndefined();
     const pending = await platform.get('/v1/introductions?status=pending', platform.adminKey);
-    expect(pending.body.map((i: any) => i.id)).toContain(held.body.id);
+    expect(pending.body.items.map((i: any) => i.id)).toContain(held.body.id);
     const askedAgain = await platform.post(`/v1/matches/${m.id}/introductions`, {}, partner.apiKey);
     expect(askedAgain.body).toMatchObject({ id: held.body.id, status: 'pending' });
     const decided = await platform.post(`/v1/introductions/${held.body.id}/decision`, { approve: true, note: 'checked by compliance' }, officer.apiKey);
@@ -180,7 +180,7 @@ describe('introductions: the only way to a counterparty contact', () => {
     const other = await platform.createPartner('Other partner');
     const m = await matchOf(company, ids.unclassified);
     const mine = await platform.get('/v1/introductions', partner.apiKey);
-    const intro = mine.body.find((i: any) => i.matchId === m.id);
+    const intro = mine.body.items.find((i: any) => i.matchId === m.id);
     expect((await platform.get(`/v1/introductions/${intro.id}`, other.apiKey)).status).toBe(404);
     expect((await platform.post(`/v1/matches/${m.id}/introductions`, {}, other.apiKey)).status).toBe(404);
   });
@@ -267,12 +267,12 @@ describe('screening down: fail closed', () => {
 
     const pending = await eventually(async () => {
       const mine = await platform.get('/v1/introductions?limit=200', partner.apiKey);
-      return mine.body.find?.((i: any) => i.matchId === review.id);
+      return mine.body.items?.find((i: any) => i.matchId === review.id);
     }, 20_000, 'the held review introduction to reach screening');
     expect(pending.status).toBe('pending');
     expect(pending.counterparty).toBeUndefined();
     const mine = await platform.get('/v1/introductions?limit=200', partner.apiKey);
-    expect(mine.body.filter((i: any) => i.matchId === review.id)).toHaveLength(1);
-    expect(mine.body.some((i: any) => i.matchId === m.id)).toBe(false);
+    expect(mine.body.items.filter((i: any) => i.matchId === review.id)).toHaveLength(1);
+    expect(mine.body.items.some((i: any) => i.matchId === m.id)).toBe(false);
   }, 120_000);
 });

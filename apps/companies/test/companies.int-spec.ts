@@ -193,25 +193,58 @@ describe('companies service over NATS and PostgreSQL', () => {
     expect(events[2]!.subject).toBe(probe.subject(CompanyEvents.deleted(companyPartition(created.id))));
   });
 
-  it('keeps a page of large profiles under the byte budget, and nextOffset walks every company once', async () => {
+  it('keeps a page of large profiles under the byte budget; nextCursor, and the deprecated nextOffset, walk every company once', async () => {
     const partner = { partnerId: (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner with large profiles' })).id, admin: false };
     // 50 directors of 300 characters each: about 16 KB a company, so 40 of them pass 512 KiB.
     const directors = Array.from({ length: 50 }, (_, i) => ({ name: `Director ${i} ${'x'.repeat(280)}` }));
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) ids.push((await bus.request(CompaniesSubjects.companyCreate, { caller: partner, profile: { ...profile, name: `Large ${i}`, inn: innFrom(390_000_000 + i), ogrn: undefined, directors } as never })).id);
+
     const first = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 200 });
-    expect(first.total).toBe(40);
     expect(first.items.length).toBeLessThan(40);
+    expect(first.total).toBeUndefined();
     expect(Buffer.byteLength(JSON.stringify(first))).toBeLessThanOrEqual(512 * 1024);
-    expect(first.nextOffset).toBe(first.items.length);
-    const seen = first.items.map((c) => c.id);
-    let next = first.nextOffset;
-    while (next !== null) {
-      const page = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 200, offset: next });
-      seen.push(...page.items.map((c) => c.id));
-      next = page.nextOffset;
+    const byKey = first.items.map((c) => c.id);
+    for (let after = first.nextCursor; after !== null; ) {
+      const page = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 200, after });
+      byKey.push(...page.items.map((c) => c.id));
+      after = page.nextCursor;
     }
-    expect(seen.sort()).toEqual([...ids].sort());
+    // Creation order, each company once.
+    expect(byKey).toEqual(ids);
+
+    const firstByOffset = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 200, offset: 0 });
+    expect(firstByOffset.total).toBe(40);
+    expect(firstByOffset.nextOffset).toBe(firstByOffset.items.length);
+    const byOffset = firstByOffset.items.map((c) => c.id);
+    for (let next = firstByOffset.nextOffset ?? null; next !== null; ) {
+      const page = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 200, offset: next });
+      byOffset.push(...page.items.map((c) => c.id));
+      next = page.nextOffset ?? null;
+    }
+    expect(byOffset).toEqual(ids);
+  }, 60_000);
+
+  it('pages by key in creation order under inserts and deletes, and refuses a cursor it did not give', async () => {
+    const partner = { partnerId: (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner paging by key' })).id, admin: false };
+    const create = async (n: number) =>
+      (await bus.request(CompaniesSubjects.companyCreate, { caller: partner, profile: { ...profile, name: `Keyed ${n}`, inn: innFrom(391_000_000 + n), ogrn: undefined } as never })).id;
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++) ids.push(await create(i));
+    const first = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 4 });
+    expect(first.items.map((c) => c.id)).toEqual(ids.slice(0, 4));
+    // The last company given is deleted, one not yet reached is deleted, and one is added at the end.
+    await bus.request(CompaniesSubjects.companyDelete, { caller: partner, id: ids[3]! });
+    await bus.request(CompaniesSubjects.companyDelete, { caller: partner, id: ids[6]! });
+    const added = await create(100);
+    const second = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 4, after: first.nextCursor! });
+    expect(second.items.map((c) => c.id)).toEqual([ids[4], ids[5], ids[7], ids[8]]);
+    const third = await bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 4, after: second.nextCursor! });
+    expect(third).toEqual({ items: [expect.objectContaining({ id: added })], nextCursor: null });
+
+    const forged = Buffer.from(JSON.stringify(['not a time', ids[0]])).toString('base64url');
+    await expect(bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 4, after: 'bm90IGpzb24' })).rejects.toMatchObject({ envelope: { code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'after' })] } });
+    await expect(bus.request(CompaniesSubjects.companyList, { caller: partner, limit: 4, after: forged })).rejects.toMatchObject({ envelope: { code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'after' })] } });
   }, 60_000);
 
   it('imports rows keyed by (partner, INN): created, unchanged, updated with an event, rejected; a refused body stores nothing', async () => {

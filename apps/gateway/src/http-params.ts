@@ -1,5 +1,5 @@
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, SECTOR_IDS, type SectorId } from '#contracts';
-import { DomainError } from '#platform';
+import { CURSOR_PATTERN, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, SECTOR_IDS, type SectorId } from '#contracts';
+import { DomainError, invalidCursor } from '#platform';
 
 const INTEGER = /^-?\d{1,16}$/;
 const DECIMAL = /^-?\d{1,16}(\.\d{1,16})?$/;
@@ -63,6 +63,15 @@ export function optionalIdempotencyKey(raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw)) {
     throw DomainError.validation([{ field: IDEMPOTENCY_KEY_HEADER, reason: 'must be 1 to 255 visible ASCII characters' }]);
+  }
+  return raw;
+}
+
+/** The optional `after` of a keyset page: a list's `nextCursor`, passed back as it came. Its owner reads what it holds. */
+export function optionalCursor(raw: unknown, name = 'after'): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !CURSOR_PATTERN.test(raw)) {
+    throw invalidCursor(name);
   }
   return raw;
 }

@@ -11,7 +11,7 @@ import {
   ScreenPartiesRequest,
   type HealthReply,
 } from '#contracts';
-import { ServiceHealth } from '#platform';
+import { decodeCursor, invalidCursor, ServiceHealth } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { DismissalsService } from './dismissals/dismissals.service.js';
 import { IntroductionsService } from './introductions/introductions.service.js';
@@ -66,7 +66,7 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.introductionList)
   listIntroductions(@Payload() req: ListIntroductionsRequest) {
-    return this.introductions.list(req.caller, req.status, req.limit);
+    return this.introductions.list(req.caller, req.status, req.limit, req.after);
   }
 
   @MessagePattern(ScreeningSubjects.introductionDecide)
@@ -81,7 +81,10 @@ export class ScreeningNatsController {
 
   @MessagePattern(ScreeningSubjects.auditList)
   auditLog(@Payload() req: ListAuditRequest) {
-    return this.audit.list(req.after, req.limit, req.kind, req.decision, this.config.AUDIT_PAGE_MAX_BYTES);
+    // The cursor holds the seq of the last entry given; `after` as a bare seq is the deprecated way.
+    const after = req.cursor ? Number(decodeCursor(req.cursor, ['integer'])![0]) : req.after;
+    if (!Number.isSafeInteger(after ?? 0) || (after ?? 0) < 0) throw invalidCursor();
+    return this.audit.list(after, req.limit, req.kind, req.decision, this.config.AUDIT_PAGE_MAX_BYTES);
   }
 
   @MessagePattern(ScreeningSubjects.healthCheck)

@@ -1,6 +1,6 @@
 import type { HealthReply } from './common/health.js';
 import { companyPartition } from './events.js';
-import type { Page, SectorId } from './common/domain.js';
+import type { CursorPage, ListPage, SectorId } from './common/domain.js';
 import type {
   AuthenticatePartnerRequest,
   CompanyByIdRequest,
@@ -17,6 +17,7 @@ import type {
   AppendImportRowsRequest,
   FinishImportRequest,
   GetImportRequest,
+  ListImportsRequest,
   ImportReply,
   ImportView,
   StartImportRequest,
@@ -98,6 +99,7 @@ export const CompaniesSubjects = {
   importAppend: 'companies.v1.import.append',
   importFinish: 'companies.v1.import.finish',
   importGet: 'companies.v1.import.get',
+  importList: 'companies.v1.import.list',
   healthCheck: 'companies.v1.health.check',
 } as const;
 
@@ -201,7 +203,7 @@ type SectorRequests<S extends SectorId> = {
   [K in `sectors.v1.${S}.describe`]: Rpc<Record<string, never>, SectorView>;
 } & { [K in `sectors.v1.${S}.opportunity.create`]: Rpc<Plain<CreateOpportunityRequest>, OpportunityView> } & {
   [K in `sectors.v1.${S}.opportunity.get`]: Rpc<Plain<OpportunityByIdRequest>, OpportunityView | OpportunitySummary>;
-} & { [K in `sectors.v1.${S}.opportunity.list`]: Rpc<Plain<ListOpportunitiesRequest>, Page<OpportunitySummary>> } & {
+} & { [K in `sectors.v1.${S}.opportunity.list`]: Rpc<Plain<ListOpportunitiesRequest>, ListPage<OpportunitySummary>> } & {
   [K in `sectors.v1.${S}.opportunity.update`]: Rpc<Plain<UpdateOpportunityRequest>, OpportunityView>;
 } & { [K in `sectors.v1.${S}.opportunity.delete`]: Rpc<Plain<OpportunityByIdRequest>, OpportunityDeletedReply> } & {
   [K in `sectors.v1.${S}.health.check`]: Rpc<Record<string, never>, HealthReply>;
@@ -218,13 +220,14 @@ export type RequestMap = {
   [CompaniesSubjects.companyCreate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyValidate]: Rpc<Plain<CreateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyGet]: Rpc<Plain<CompanyByIdRequest>, CompanyView>;
-  [CompaniesSubjects.companyList]: Rpc<Plain<ListCompaniesRequest>, Page<CompanyView>>;
+  [CompaniesSubjects.companyList]: Rpc<Plain<ListCompaniesRequest>, ListPage<CompanyView>>;
   [CompaniesSubjects.companyUpdate]: Rpc<Plain<UpdateCompanyRequest>, CompanyView>;
   [CompaniesSubjects.companyDelete]: Rpc<Plain<CompanyByIdRequest>, CompanyDeletedReply>;
   [CompaniesSubjects.importStart]: Rpc<Plain<StartImportRequest>, ImportView>;
   [CompaniesSubjects.importAppend]: Rpc<Plain<AppendImportRowsRequest>, { id: string; received: number }>;
   [CompaniesSubjects.importFinish]: Rpc<Plain<FinishImportRequest>, ImportView>;
   [CompaniesSubjects.importGet]: Rpc<Plain<GetImportRequest>, ImportReply>;
+  [CompaniesSubjects.importList]: Rpc<Plain<ListImportsRequest>, CursorPage<ImportView>>;
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
   [MatchingSubjects.echo]: Rpc<Plain<EchoRequest>, { service: string; filler?: string }>;
@@ -238,7 +241,7 @@ export type RequestMap = {
   [ScreeningSubjects.rulesGet]: Rpc<Record<string, never>, RulesReply>;
   [ScreeningSubjects.introductionRequest]: Rpc<Plain<RequestIntroductionRequest>, IntroductionView>;
   [ScreeningSubjects.introductionGet]: Rpc<Plain<IntroductionByIdRequest>, IntroductionView>;
-  [ScreeningSubjects.introductionList]: Rpc<Plain<ListIntroductionsRequest>, IntroductionView[]>;
+  [ScreeningSubjects.introductionList]: Rpc<Plain<ListIntroductionsRequest>, CursorPage<IntroductionView>>;
   [ScreeningSubjects.introductionDecide]: Rpc<Plain<DecideIntroductionRequest>, IntroductionView>;
   [ScreeningSubjects.auditList]: Rpc<Plain<ListAuditRequest>, AuditPage>;
   [ScreeningSubjects.dismissalCreate]: Rpc<Plain<CreateDismissalRequest>, DismissalView>;

@@ -16,6 +16,7 @@ export * from './database/outbox.js';
 export * from './database/idempotency-keys.js';
 export * from './database/session-lock.js';
 export * from './database/cursor.js';
+export * from './database/keyset-list.js';
 export * from './database/service-roles.js';
 export * from './bootstrap/start-service.js';
 export * from './database/migrate-command.js';

@@ -30,7 +30,7 @@ export class CompaniesNatsController {
 
   @MessagePattern(CompaniesSubjects.companyList)
   list(@Payload() req: ListCompaniesRequest) {
-    return this.companies.list(req.caller, req.limit, req.offset);
+    return this.companies.list(req.caller, req);
   }
 
   @MessagePattern(CompaniesSubjects.companyUpdate)

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CompanyEventType, type CompanyView, type Page } from '#contracts';
-import { changeWithOutbox, fitToBytes } from '#platform';
+import { CompanyEventType, type CompanyView, type ListPage } from '#contracts';
+import { changeWithOutbox, fitToBytes, listByKey, type ListPageQuery } from '#platform';
 import { COMPANIES_SCHEMA } from '../database/companies-database.js';
 import { CompanyEntity } from './company.entity.js';
 
@@ -65,15 +65,11 @@ export class CompaniesRepository {
     return db.getRepository(CompanyEntity).existsBy({ partnerId, inn });
   }
 
-  async list(partnerId: string | null, limit: number, offset: number): Promise<Page<CompanyView>> {
-    const [rows, total] = await this.dataSource.getRepository(CompanyEntity).findAndCount({
-      where: partnerId ? { partnerId } : {},
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
-    const items = fitToBytes(rows.map(toView));
-    return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
+  /** A page of companies in the order they were created: a partner's through (partner_id, created_at, id), the admin's through (created_at, id). */
+  list(partnerId: string | null, page: ListPageQuery): Promise<ListPage<CompanyView>> {
+    const query = this.dataSource.getRepository(CompanyEntity).createQueryBuilder('c');
+    if (partnerId) query.where('c.partner_id = :partnerId', { partnerId });
+    return listByKey(query, page, toView);
   }
 
   async ping(): Promise<void> {

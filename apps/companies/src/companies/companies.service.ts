@@ -8,11 +8,11 @@ import {
   type CompanyView,
   type FieldError,
   type ImportRowStatus,
-  type Page,
+  type ListPage,
   type PersonEvidence,
 } from '#contracts';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, DomainError, IdempotencyKeys, OutboxWaker, requestHash, validateAs } from '#platform';
+import { canonicalJson, DomainError, IdempotencyKeys, OutboxWaker, requestHash, validateAs, type ListPageQuery } from '#platform';
 import { Gazetteer } from '#reference';
 import { SectorVocabularyClient } from '../vocabulary/sector-vocabulary.client.js';
 import { checkProfile } from './company-profile.rules.js';
@@ -137,8 +137,8 @@ export class CompaniesService {
     return company;
   }
 
-  list(caller: Caller, limit = 50, offset = 0): Promise<Page<CompanyView>> {
-    return this.repository.list(caller.admin ? null : caller.partnerId ?? '00000000-0000-0000-0000-000000000000', limit, offset);
+  list(caller: Caller, page: Partial<ListPageQuery>): Promise<ListPage<CompanyView>> {
+    return this.repository.list(caller.admin ? null : caller.partnerId ?? '00000000-0000-0000-0000-000000000000', { ...page, limit: page.limit ?? 50 });
   }
 
   async update(caller: Caller, id: string, patch: Record<string, unknown>): Promise<CompanyView> {

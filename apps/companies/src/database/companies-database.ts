@@ -7,6 +7,7 @@ import { Officers1764210000000 } from './migrations/1764210000000-officers.js';
 import { OutboxRelay1764220000000 } from './migrations/1764220000000-outbox-relay.js';
 import { IdempotencyKeys1764230000000 } from './migrations/1764230000000-idempotency-keys.js';
 import { Imports1764240000000 } from './migrations/1764240000000-imports.js';
+import { ListKeys1764245000000 } from './migrations/1764245000000-list-keys.js';
 
 export const COMPANIES_SCHEMA = 'companies';
 
@@ -14,5 +15,5 @@ export const COMPANIES_SCHEMA = 'companies';
 export const companiesDatabase: ServiceDatabaseOptions = {
   schema: COMPANIES_SCHEMA,
   entities: [PartnerEntity, CompanyEntity, OfficerEntity],
-  migrations: [InitialSchema1764201600000, Officers1764210000000, OutboxRelay1764220000000, IdempotencyKeys1764230000000, Imports1764240000000],
+  migrations: [InitialSchema1764201600000, Officers1764210000000, OutboxRelay1764220000000, IdempotencyKeys1764230000000, Imports1764240000000, ListKeys1764245000000],
 };

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AppendImportRowsRequest, CompaniesSubjects, FinishImportRequest, GetImportRequest, StartImportRequest } from '#contracts';
+import { AppendImportRowsRequest, CompaniesSubjects, FinishImportRequest, GetImportRequest, ListImportsRequest, StartImportRequest } from '#contracts';
 import { ImportsService } from './imports.service.js';
 
 @Controller()
@@ -24,6 +24,11 @@ export class ImportsNatsController {
 
   @MessagePattern(CompaniesSubjects.importGet)
   get(@Payload() req: GetImportRequest) {
-    return this.imports.get(req.caller, req.id, req.limit, req.offset);
+    return this.imports.get(req.caller, req.id, req);
+  }
+
+  @MessagePattern(CompaniesSubjects.importList)
+  list(@Payload() req: ListImportsRequest) {
+    return this.imports.list(req.caller, req.limit, req.after);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { FieldError, ImportCounts, ImportReply, ImportRowResult, ImportRowStatus, ImportStatus, ImportView } from '#contracts';
+import type { CursorPage, FieldError, ImportCounts, ImportReply, ImportRowResult, ImportRowStatus, ImportStatus, ImportView } from '#contracts';
+import { CREATED_KEY, cursorPage, decodeCursor, fitToBytes, type ListPageQuery } from '#platform';
 
 /** A staged row: the profile to store, or the gateway's reasons to refuse it. */
 export interface StagedRow {
@@ -177,39 +178,64 @@ export class ImportsRepository {
   }
 
   async view(job: JobRecord): Promise<ImportView> {
-    const rows: { status: string; n: number }[] = await this.dataSource.query(
-      `SELECT status, count(*)::int AS n FROM companies.import_row WHERE import_id = $1 AND status NOT IN ('pending', 'processing') GROUP BY status`,
-      [job.id],
-    );
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-    for (const r of rows) counts[r.status as keyof ImportCounts] = r.n;
-    return {
-      id: job.id,
-      status: job.status,
-      dryRun: job.dry_run,
-      ...(job.total !== null ? { total: job.total } : {}),
-      done: counts.created + counts.updated + counts.unchanged + counts.rejected,
-      counts,
-      ...(job.error ? { error: job.error } : {}),
-      createdAt: new Date(job.created_at).toISOString(),
-      updatedAt: new Date(job.updated_at).toISOString(),
-    };
+    return (await this.views([job]))[0]!;
   }
 
-  /** The job with a page of its rows' results, in row order. */
-  async reply(job: JobRecord, limit: number, offset: number): Promise<ImportReply> {
+  /** Jobs as their partner sees them, with the counts of their rows' results (one query for them all). */
+  async views(jobs: readonly JobRecord[]): Promise<ImportView[]> {
+    const rows: { import_id: string; status: string; n: number }[] = await this.dataSource.query(
+      `SELECT import_id, status, count(*)::int AS n FROM companies.import_row
+        WHERE import_id = ANY($1::uuid[]) AND status NOT IN ('pending', 'processing') GROUP BY import_id, status`,
+      [jobs.map((j) => j.id)],
+    );
+    return jobs.map((job) => {
+      const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+      for (const r of rows) if (r.import_id === job.id) counts[r.status as keyof ImportCounts] = r.n;
+      return {
+        id: job.id,
+        status: job.status,
+        dryRun: job.dry_run,
+        ...(job.total !== null ? { total: job.total } : {}),
+        done: counts.created + counts.updated + counts.unchanged + counts.rejected,
+        counts,
+        ...(job.error ? { error: job.error } : {}),
+        createdAt: new Date(job.created_at).toISOString(),
+        updatedAt: new Date(job.updated_at).toISOString(),
+      };
+    });
+  }
+
+  /** A partner's imports (the admin's: every partner's), newest first, by key (created_at, id). */
+  async list(partnerId: string | null, limit: number, after: string | undefined): Promise<CursorPage<ImportView>> {
+    const key = decodeCursor(after, CREATED_KEY);
+    const jobs: (JobRecord & { key_at: string })[] = await this.dataSource.query(
+      `SELECT *, created_at::text AS key_at FROM companies.import
+        WHERE ($1::uuid IS NULL OR partner_id = $1) AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [partnerId, key?.[0] ?? null, key?.[1] ?? null, limit + 1],
+    );
+    const views = new Map((await this.views(jobs.slice(0, limit))).map((v) => [v.id, v]));
+    return cursorPage(jobs, limit, (j) => [j.key_at, j.id], (j) => views.get(j.id)!);
+  }
+
+  /** The job with a page of its rows' results, in row order: by key (the row's number) after `after`, or by the deprecated offset. */
+  async reply(job: JobRecord, page: ListPageQuery): Promise<ImportReply> {
     const view = await this.view(job);
+    const after = decodeCursor(page.after, ['integer']);
     const rows: { row_no: number; status: ImportRowStatus; company_id: string | null; details: FieldError[] | null }[] = await this.dataSource.query(
       `SELECT row_no, status, company_id, details FROM companies.import_row
-       WHERE import_id = $1 AND status NOT IN ('pending', 'processing') ORDER BY row_no LIMIT $2 OFFSET $3`,
-      [job.id, limit, offset],
+       WHERE import_id = $1 AND status NOT IN ('pending', 'processing') AND row_no > $2 ORDER BY row_no LIMIT $3 OFFSET $4`,
+      [job.id, after ? Number(after[0]) : 0, page.limit + 1, page.offset ?? 0],
     );
-    const items: ImportRowResult[] = rows.map((r) => ({
+    const cut = cursorPage(rows, page.limit, (r) => [r.row_no], (r): ImportRowResult => ({
       row: r.row_no,
       status: r.status,
       ...(r.company_id ? { id: r.company_id } : {}),
       ...(r.details ? { details: r.details } : {}),
-    }));
-    return { ...view, rows: { items, limit, offset, nextOffset: offset + items.length < view.done ? offset + items.length : null } };
+    }), fitToBytes);
+    if (page.offset === undefined) return { ...view, rows: cut };
+    const offset = page.offset;
+    const nextOffset = offset + cut.items.length < view.done ? offset + cut.items.length : null;
+    return { ...view, rows: { ...cut, total: view.done, limit: page.limit, offset, nextOffset } };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, type Caller, type ImportReply, type ImportView } from '#contracts';
-import { CoalescingRunner, DomainError, isUnreachable } from '#platform';
+import { ErrorCode, type Caller, type CursorPage, type ImportReply, type ImportView } from '#contracts';
+import { CoalescingRunner, DomainError, isUnreachable, type ListPageQuery } from '#platform';
 import { CompaniesService, type ImportRowOutcome } from '../companies/companies.service.js';
 import { ImportsRepository, type ClaimedRow, type RowResult, type StagedRow } from './imports.repository.js';
 
@@ -15,6 +15,7 @@ const STALE_CLAIM_MS = 120_000;
 const ABANDONED_MS = 3_600_000;
 const ABANDONED_SWEEP_MS = 60_000;
 const DEFAULT_ROWS_PAGE = 100;
+const DEFAULT_JOBS_PAGE = 50;
 
 /**
  * Bulk imports of company profiles. The gateway streams a job's rows in (`stage`), then accepts
@@ -65,10 +66,14 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     return this.view(caller, id);
   }
 
-  async get(caller: Caller, id: string, limit = DEFAULT_ROWS_PAGE, offset = 0): Promise<ImportReply> {
-    const job = await this.repository.find(id, caller.admin ? null : (caller.partnerId ?? '00000000-0000-0000-0000-000000000000'));
+  async get(caller: Caller, id: string, page: Partial<ListPageQuery>): Promise<ImportReply> {
+    const job = await this.repository.find(id, visibleTo(caller));
     if (!job) throw DomainError.notFound('Import', id);
-    return this.repository.reply(job, limit, offset);
+    return this.repository.reply(job, { ...page, limit: page.limit ?? DEFAULT_ROWS_PAGE });
+  }
+
+  list(caller: Caller, limit = DEFAULT_JOBS_PAGE, after?: string): Promise<CursorPage<ImportView>> {
+    return this.repository.list(visibleTo(caller), limit, after);
   }
 
   private async view(caller: Caller, id: string): Promise<ImportView> {
@@ -131,4 +136,9 @@ function partnerOf(caller: Caller): string {
 
 function notReceiving(id: string): DomainError {
   return new DomainError(ErrorCode.CONFLICT, `Import ${id} is not receiving rows`);
+}
+
+/** The partner whose imports a caller sees; null for the admin (every partner's). */
+function visibleTo(caller: Caller): string | null {
+  return caller.admin ? null : (caller.partnerId ?? '00000000-0000-0000-0000-000000000000');
 }

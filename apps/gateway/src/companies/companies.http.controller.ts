@@ -15,8 +15,9 @@ import {
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, RpcError, type MessageBus } from '#platform';
 import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
-import { optionalBoolean, optionalIdempotencyKey, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { optionalBoolean, optionalCursor, optionalIdempotencyKey, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
 import { ApiIdempotencyKey } from '../openapi/idempotency.openapi.js';
+import { ApiCursorQuery } from '../openapi/cursor-query.js';
 import { ref } from '../openapi/reply.schema.js';
 
 const FORGET_TIMEOUT_MS = 2_000;
@@ -39,12 +40,13 @@ export class CompaniesHttpController {
   @Get()
   @ApiOperation({ summary: "List the caller's companies (admin: all)" })
   @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_PAGE_SIZE}, default 50` })
-  @ApiQuery({ name: 'offset', required: false, type: 'integer' })
+  @ApiCursorQuery()
   @ApiOkResponse({ schema: ref('CompanyPage') })
-  list(@CurrentCaller() caller: Caller, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+  list(@CurrentCaller() caller: Caller, @Query('limit') limit?: string, @Query('after') after?: string, @Query('offset') offset?: string) {
     return this.bus.request(CompaniesSubjects.companyList, {
       caller,
       limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE),
+      after: optionalCursor(after),
       offset: optionalInt('offset', offset, 0, Number.MAX_SAFE_INTEGER),
     });
   }

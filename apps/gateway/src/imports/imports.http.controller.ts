@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CompaniesSubjects, MAX_PAGE_SIZE, type Caller } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
-import { optionalBoolean, optionalInt, uuidParam } from '../http-params.js';
+import { optionalBoolean, optionalCursor, optionalInt, uuidParam } from '../http-params.js';
+import { ApiCursorQuery } from '../openapi/cursor-query.js';
+import { ref } from '../openapi/reply.schema.js';
 import { ImportsService } from './imports.service.js';
 
 @ApiTags('imports')
@@ -28,15 +30,25 @@ export class ImportsHttpController {
     return this.imports.import(caller, request, optionalBoolean('dryRun', dryRun) ?? false);
   }
 
+  @Get('imports')
+  @ApiOperation({ summary: "The caller's imports, newest first, each with its progress (the admin: every partner's)" })
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_PAGE_SIZE}, default 50` })
+  @ApiCursorQuery({ offset: false })
+  @ApiOkResponse({ schema: ref('ImportPage') })
+  list(@CurrentCaller() caller: Caller, @Query('limit') limit?: string, @Query('after') after?: string) {
+    return this.bus.request(CompaniesSubjects.importList, { caller, limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE), after: optionalCursor(after) });
+  }
+
   @Get('imports/:id')
   @ApiOperation({ summary: "An import's progress and a page of its rows' results, in row order" })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'offset', required: false })
-  get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `rows per page, 1 to ${MAX_PAGE_SIZE}, default 100` })
+  @ApiCursorQuery()
+  get(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('limit') limit?: string, @Query('after') after?: string, @Query('offset') offset?: string) {
     return this.bus.request(CompaniesSubjects.importGet, {
       caller,
       id: uuidParam('id', id),
       limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE),
+      after: optionalCursor(after),
       offset: optionalInt('offset', offset, 0, Number.MAX_SAFE_INTEGER),
     });
   }

@@ -12,7 +12,8 @@ import {
 } from '#contracts';
 import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller, CurrentOfficer, OfficerOnly, type OfficerIdentity } from '../auth/api-key.guard.js';
-import { optionalIdempotencyKey, optionalInt, uuidParam } from '../http-params.js';
+import { optionalCursor, optionalIdempotencyKey, optionalInt, uuidParam } from '../http-params.js';
+import { ApiCursorQuery } from '../openapi/cursor-query.js';
 import { ApiIdempotencyKey } from '../openapi/idempotency.openapi.js';
 import { ref } from '../openapi/reply.schema.js';
 import { IntroductionsService, type IntroductionResponse } from './introductions.service.js';
@@ -64,9 +65,10 @@ export class IntroductionsHttpController {
   @Get('introductions')
   @ApiOperation({ summary: "The caller's introductions, newest first (staff: every partner's)" })
   @ApiQuery({ name: 'status', required: false, enum: INTRODUCTION_STATUSES })
-  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 200' })
-  @ApiOkResponse({ schema: { type: 'array', items: ref('Introduction') } })
-  list(@CurrentCaller() caller: Caller, @Query('status') status?: string, @Query('limit') limit?: string) {
+  @ApiQuery({ name: 'limit', required: false, type: 'integer', description: '1 to 200, default 50' })
+  @ApiCursorQuery({ offset: false })
+  @ApiOkResponse({ schema: ref('IntroductionPage') })
+  list(@CurrentCaller() caller: Caller, @Query('status') status?: string, @Query('limit') limit?: string, @Query('after') after?: string) {
     if (status !== undefined && !INTRODUCTION_STATUSES.includes(status as IntroductionStatus)) {
       throw DomainError.validation([{ field: 'status', reason: `must be one of: ${INTRODUCTION_STATUSES.join(', ')}` }]);
     }
@@ -74,6 +76,7 @@ export class IntroductionsHttpController {
       caller,
       status: status as IntroductionStatus | undefined,
       limit: optionalInt('limit', limit, 1, 200),
+      after: optionalCursor(after),
     });
   }
 

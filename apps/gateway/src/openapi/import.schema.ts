@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { page } from './reply.schema.js';
 
 /** Schemas of the bulk import's answers, written out because the replies are interfaces. */
 const counts = {
@@ -49,6 +50,7 @@ const rowResult = {
 
 export const IMPORT_SCHEMAS = {
   ImportJob: importJob,
+  ImportPage: page('ImportJob', "The caller's imports (the admin's: every partner's), newest first.", { offset: false }),
   ImportRowResult: rowResult,
   ImportReport: {
     allOf: [
@@ -57,16 +59,7 @@ export const IMPORT_SCHEMAS = {
         type: 'object',
         required: ['rows'],
         properties: {
-          rows: {
-            type: 'object',
-            required: ['items', 'limit', 'offset', 'nextOffset'],
-            properties: {
-              items: { type: 'array', items: { $ref: '#/components/schemas/ImportRowResult' } },
-              limit: { type: 'integer' },
-              offset: { type: 'integer' },
-              nextOffset: { type: 'integer', nullable: true },
-            },
-          },
+          rows: page('ImportRowResult', "The rows' results so far, in row order."),
         },
       },
     ],
@@ -99,9 +92,7 @@ const REPORT_EXAMPLE = {
       { row: 1, status: 'created', id: '0b7e4d0c-1f2a-4e5b-8c9d-0a1b2c3d4e5f' },
       { row: 2, status: 'rejected', details: [{ field: 'inn', reason: 'check digit 10 should be 3' }] },
     ],
-    limit: 100,
-    offset: 0,
-    nextOffset: 100,
+    nextCursor: 'WzJd',
   },
 };
 

@@ -19,19 +19,28 @@ const person = (extra: Record<string, unknown>) => ({
   properties: { name: { type: 'string' }, ...extra, dateOfBirth: { type: 'string' }, nationality: { type: 'string' } },
 });
 
-/** An offset page of `items` as `Page<T>` answers it. */
-const page = (item: string, description: string) => ({
+/**
+ * A keyset page of `items` as `ListPage<T>` answers it: `nextCursor` always, the deprecated offset
+ * fields only when the page was asked by `offset`.
+ */
+export const page = (item: string, description: string, options: { offset: boolean } = { offset: true }) => ({
   type: 'object',
-  description: `${description} A page stops short of \`limit\` when its JSON would pass the reply's byte budget (512 KiB); \`nextOffset\` is where the next one starts, null at the end.`,
-  required: ['items', 'total', 'limit', 'offset', 'nextOffset'],
+  description: `${description} Read on with \`after=nextCursor\` until it is null. A page stops short of \`limit\` when its JSON would pass the reply's byte budget (512 KiB).`,
+  required: ['items', 'nextCursor'],
   properties: {
     items: { type: 'array', items: ref(item) },
-    total: { type: 'integer', description: 'every row the caller may see' },
-    limit: { type: 'integer' },
-    offset: { type: 'integer' },
-    nextOffset: { type: 'integer', nullable: true },
+    nextCursor: { type: 'string', nullable: true, description: 'the `after` of the next page (opaque); null at the end', example: 'WyIyMDI2LTEyLTAyIDEyOjU1OjQ1LjEyMzQ1NiswMCIsIjZmMWMyZDNlLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMSJd' },
+    ...(options.offset ? offsetFields : {}),
   },
 });
+
+/** The deprecated offset page's fields, answered only to a page asked by `offset`. */
+const offsetFields = {
+  total: { type: 'integer', deprecated: true, description: 'Deprecated, with `offset`: every row the caller may see' },
+  limit: { type: 'integer', deprecated: true, description: 'Deprecated, with `offset`' },
+  offset: { type: 'integer', deprecated: true, description: 'Deprecated, with `offset`' },
+  nextOffset: { type: 'integer', nullable: true, deprecated: true, description: 'Deprecated, with `offset`: where the next offset page starts' },
+};
 
 const deleted = { type: 'object', required: ['id', 'deleted'], properties: { id: uuid, deleted: { type: 'boolean', enum: [true] } } };
 
@@ -303,6 +312,7 @@ export const REPLY_SCHEMAS = {
     description: "An opportunity; `counterparty.contact` only for the admin (a listing's or a partner's summary leaves it out).",
     allOf: [ref('OpportunityInputDto'), opportunityStored],
   },
+  IntroductionPage: page('Introduction', "The caller's introductions (staff: every partner's), newest first.", { offset: false }),
   OpportunityPage: page('Opportunity', 'Opportunities of every sector, or of one (`sector`), without the counterparty\'s contact.'),
   OpportunityDeleted: deleted,
   Introduction: {

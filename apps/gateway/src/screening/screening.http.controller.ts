@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@ne
 import { NameCheckRequest, ScreeningSubjects } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { StaffOnly } from '../auth/api-key.guard.js';
-import { optionalInt } from '../http-params.js';
+import { optionalCursor, optionalInt } from '../http-params.js';
 import { ref } from '../openapi/reply.schema.js';
 
 /** Verifying reads and hashes the whole log. */
@@ -66,26 +66,33 @@ export class ScreeningHttpController {
 
   @Get('audit')
   @ApiOperation({ summary: 'The append-only audit log of verdicts, introduction decisions and list decisions (list.held, list.confirmed, list.rejected)' })
-  @ApiQuery({ name: 'after', required: false, type: 'integer', description: 'the seq after which to read: the nextAfter of the previous page (0 or none: from the start)' })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    type: 'string',
+    description: "the page before's `nextCursor` (none: from the start). Deprecated, kept for one version: a bare seq, the `nextAfter` of the page before.",
+  })
   @ApiQuery({ name: 'limit', required: false, type: 'integer', description: 'at most this many entries (1 to 500, default 100)' })
   @ApiQuery({ name: 'kind', required: false, description: 'e.g. company.decision, opportunity.decision, introduction.requested' })
   @ApiQuery({ name: 'decision', required: false, description: 'the entry of one party decision (a match cites its two in compliance.decisions)' })
   @ApiOkResponse({
     description:
       'Entries in seq order, at most `limit` and at most AUDIT_PAGE_MAX_BYTES of JSON (512 KiB unless configured): a page of large ' +
-      'entries holds fewer than `limit`. An entry larger than the budget comes alone. Read on with `after=nextAfter` until nextAfter is null.',
+      'entries holds fewer than `limit`. An entry larger than the budget comes alone. Read on with `after=nextCursor` until nextCursor is null.',
     schema: {
       type: 'object',
-      required: ['items', 'nextAfter'],
+      required: ['items', 'nextCursor', 'nextAfter'],
       properties: {
         items: { type: 'array', items: ref('AuditEntry') },
-        nextAfter: { type: 'integer', nullable: true, description: 'the `after` of the next page; null when nothing more is selected' },
+        nextCursor: { type: 'string', nullable: true, description: 'the `after` of the next page (opaque); null when nothing more is selected' },
+        nextAfter: { type: 'integer', nullable: true, deprecated: true, description: 'Deprecated: the seq of the last entry given; read on with `nextCursor`' },
       },
     },
   })
   audit(@Query('after') after?: string, @Query('limit') limit?: string, @Query('kind') kind?: string, @Query('decision') decision?: string) {
     return this.bus.request(ScreeningSubjects.auditList, {
-      after: optionalInt('after', after, 0, Number.MAX_SAFE_INTEGER),
+      // A bare seq is the deprecated `after`; anything else must be a cursor this list gave.
+      ...(after !== undefined && /^\d+$/.test(after) ? { after: optionalInt('after', after, 0, Number.MAX_SAFE_INTEGER) } : { cursor: optionalCursor(after) }),
       limit: optionalInt('limit', limit, 1, 500),
       ...(kind ? { kind } : {}),
       ...(decision ? { decision } : {}),

@@ -3,17 +3,19 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse,
 import {
   MatchingSubjects,
   MAX_MATCHES_PER_READ,
+  CURSOR_PATTERN,
   MAX_PAGE_SIZE,
   OpportunityInputDto,
   SECTOR_IDS,
   sectorSubjects,
   type Caller,
+  type ListPage,
   type OpportunitySummary,
-  type Page,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, type MessageBus } from '#platform';
+import { decodeCursor, DomainError, encodeCursor, invalidCursor, MESSAGE_BUS, type MessageBus } from '#platform';
 import { AdminOnly, CurrentCaller, StaffOnly } from '../auth/api-key.guard.js';
-import { optionalBoolean, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { optionalBoolean, optionalCursor, optionalInt, optionalNumber, optionalSector, uuidParam } from '../http-params.js';
+import { ApiCursorQuery } from '../openapi/cursor-query.js';
 import { ref } from '../openapi/reply.schema.js';
 import { locateOpportunity } from './opportunity-locator.js';
 
@@ -34,17 +36,39 @@ export class SectorsHttpController {
   @ApiOperation({ summary: 'The catalogue of opportunities, sector by sector, without counterparty contacts' })
   @ApiQuery({ name: 'sector', required: false, enum: SECTOR_IDS })
   @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_PAGE_SIZE}, default 50` })
-  @ApiQuery({ name: 'offset', required: false, type: 'integer' })
+  @ApiCursorQuery()
   @ApiOkResponse({ schema: ref('OpportunityPage') })
-  async list(@Query('sector') sector?: string, @Query('limit') limit?: string, @Query('offset') offset?: string): Promise<Page<OpportunitySummary>> {
+  async list(@Query('sector') sector?: string, @Query('limit') limit?: string, @Query('after') after?: string, @Query('offset') offset?: string): Promise<ListPage<OpportunitySummary>> {
     const one = optionalSector(sector);
     const take = optionalInt('limit', limit, 1, MAX_PAGE_SIZE) ?? 50;
-    const skip = optionalInt('offset', offset, 0, 100_000) ?? 0;
-    if (one) return this.bus.request(sectorSubjects(one).opportunityList, { limit: take, offset: skip });
-    // The sectors one after the other: each is asked only for its part of the page.
-    const totals = await Promise.all(SECTOR_IDS.map(async (s) => (await this.bus.request(sectorSubjects(s).opportunityList, { limit: 1, offset: 0 })).total));
+    const skip = optionalInt('offset', offset, 0, 100_000);
+    const cursor = optionalCursor(after);
+    if (one) return this.bus.request(sectorSubjects(one).opportunityList, { limit: take, after: cursor, offset: skip });
+    return skip === undefined ? this.catalogueByKey(take, cursor) : this.catalogueByOffset(take, skip);
+  }
+
+  /**
+   * Every sector's opportunities, the sectors one after the other, by key: the cursor holds the
+   * sector reached and that sector's own cursor, so each page asks only the sectors it spans.
+   */
+  private async catalogueByKey(take: number, after: string | undefined): Promise<ListPage<OpportunitySummary>> {
+    let [sectorIndex, inner] = after ? catalogueCursor(after) : [0, ''];
+    const items: OpportunitySummary[] = [];
+    for (; sectorIndex < SECTOR_IDS.length && items.length < take; sectorIndex++, inner = '') {
+      const page = await this.bus.request(sectorSubjects(SECTOR_IDS[sectorIndex]!).opportunityList, { limit: take - items.length, after: inner || undefined });
+      items.push(...page.items);
+      // More in this sector (the page was full, or cut short by the byte budget): go on inside it.
+      if (page.nextCursor) return { items, nextCursor: encodeCursor([sectorIndex, page.nextCursor]) };
+    }
+    return { items, nextCursor: sectorIndex < SECTOR_IDS.length ? encodeCursor([sectorIndex, '']) : null };
+  }
+
+  /** The deprecated offset page over every sector: each sector is asked only for its part of the page. */
+  private async catalogueByOffset(take: number, skip: number): Promise<ListPage<OpportunitySummary>> {
+    const totals = await Promise.all(SECTOR_IDS.map(async (s) => (await this.bus.request(sectorSubjects(s).opportunityList, { limit: 1, offset: 0 })).total ?? 0));
     const total = totals.reduce((n, t) => n + t, 0);
     const items: OpportunitySummary[] = [];
+    let nextCursor: string | null = null;
     let position = skip;
     let start = 0;
     for (const [i, s] of SECTOR_IDS.entries()) {
@@ -54,11 +78,12 @@ export class SectorsHttpController {
         const page = await this.bus.request(sectorSubjects(s).opportunityList, { limit: want, offset: position - start });
         items.push(...page.items);
         position += page.items.length;
+        nextCursor = page.nextCursor ? encodeCursor([i, page.nextCursor]) : i + 1 < SECTOR_IDS.length ? encodeCursor([i + 1, '']) : null;
         if (page.items.length < want) break; // cut short by the byte budget: the next page goes on from here
       }
       start = end;
     }
-    return { items, total, limit: take, offset: skip, nextOffset: position < total ? position : null };
+    return { items, nextCursor: position < total ? nextCursor : null, total, limit: take, offset: skip, nextOffset: position < total ? position : null };
   }
 
   @Get('opportunities/:id')
@@ -122,4 +147,11 @@ export class SectorsHttpController {
     await locateOpportunity(this.bus, opportunityId, false);
     return this.bus.request(MatchingSubjects.opportunityMatches, { opportunityId, ...filter });
   }
+}
+
+/** The catalogue's cursor: the index of the sector reached, and that sector's cursor ('' from its start). */
+function catalogueCursor(after: string): [number, string] {
+  const [sectorIndex, inner] = decodeCursor(after, ['integer', 'string'])! as [number, string];
+  if (sectorIndex >= SECTOR_IDS.length || (inner !== '' && !CURSOR_PATTERN.test(inner))) throw invalidCursor();
+  return [sectorIndex, inner];
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEntryView, AuditPage, AuditVerifyReply } from '#contracts';
-import { fitToBytes } from '#platform';
+import { encodeCursor, fitToBytes } from '#platform';
 import { ChainVerifier, type ChainedEntryText } from './audit-chain.js';
 
 /** An entry as written: the log numbers and dates it. */
@@ -73,7 +73,8 @@ export class AuditRepository {
     // {"items":[ ... ],"nextAfter":<seq>}: the frame, and the entries with their commas.
     const items = fitToBytes(rows.slice(0, limit).map(view), maxBytes, PAGE_FRAME_BYTES);
     const more = items.length < rows.length;
-    return { items, nextAfter: more ? items[items.length - 1]!.seq : null };
+    const last = more ? items[items.length - 1]!.seq : null;
+    return { items, nextCursor: last === null ? null : encodeCursor([last]), nextAfter: last };
   }
 
   /**
@@ -129,8 +130,9 @@ interface AuditRow {
   details: Record<string, unknown>; occurred_at: Date;
 }
 
-/** `{"items":[],"nextAfter":}` and the digits of the largest seq. */
-const PAGE_FRAME_BYTES = '{"items":[],"nextAfter":}'.length + String(Number.MAX_SAFE_INTEGER).length;
+/** `{"items":[],"nextCursor":"…","nextAfter":}` with the longest cursor and the digits of the largest seq. */
+const PAGE_FRAME_BYTES =
+  '{"items":[],"nextCursor":"","nextAfter":}'.length + encodeCursor([Number.MAX_SAFE_INTEGER]).length + String(Number.MAX_SAFE_INTEGER).length;
 
 function view(r: AuditRow): AuditEntryView {
   return {

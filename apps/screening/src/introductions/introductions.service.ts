@@ -13,8 +13,9 @@ import {
   type RequestIntroductionRequest,
   type ScreeningCompanyDto,
   type ScreeningOpportunityDto,
+  type CursorPage,
 } from '#contracts';
-import { DomainError, IdempotencyKeys, requestHash } from '#platform';
+import { CREATED_KEY, cursorPage, decodeCursor, DomainError, fitToBytes, IdempotencyKeys, requestHash } from '#platform';
 import { AuditRepository, type NewAuditEntry } from '../audit/audit.repository.js';
 import { ScreeningService } from '../screening/screening.service.js';
 
@@ -132,14 +133,18 @@ export class IntroductionsService {
     return view;
   }
 
-  async list(caller: Caller, status: IntroductionStatus | undefined, limit = 50): Promise<IntroductionView[]> {
-    const rows: IntroductionRow[] = await this.dataSource.query(
-      `SELECT * FROM screening.introduction WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR partner_id = $2)
-        ORDER BY created_at DESC LIMIT $3`,
-      [status ?? null, caller.admin ? null : caller.partnerId, limit],
+  /** A page of introductions, newest first, by key: strictly before the last one the page before gave. */
+  async list(caller: Caller, status: IntroductionStatus | undefined, limit = 50, after?: string): Promise<CursorPage<IntroductionView>> {
+    const key = decodeCursor(after, CREATED_KEY);
+    const rows: (IntroductionRow & { key_at: string })[] = await this.dataSource.query(
+      `SELECT *, created_at::text AS key_at FROM screening.introduction
+        WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR partner_id = $2)
+          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $5`,
+      [status ?? null, caller.admin ? null : caller.partnerId, key?.[0] ?? null, key?.[1] ?? null, limit + 1],
     );
-    const approvals = await this.approvalsOf(rows.map((r) => r.id));
-    return rows.map((r) => toView(r, approvals.get(r.id) ?? []));
+    const approvals = await this.approvalsOf(rows.slice(0, limit).map((r) => r.id));
+    return cursorPage(rows, limit, (r) => [r.key_at, r.id], (r) => toView(r, approvals.get(r.id) ?? []), fitToBytes);
   }
 
   /** Every introduction of a match (for its evidence pack), newest first. */

@@ -43,7 +43,7 @@ export function createOpportunitiesController(sector: SectorId): Type<unknown> {
 
     @MessagePattern(subjects.opportunityList)
     list(@Payload() req: ListOpportunitiesRequest) {
-      return this.opportunities.list(req.limit, req.offset);
+      return this.opportunities.list(req);
     }
 
     @MessagePattern(subjects.opportunityUpdate)

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OpportunityEventType, summariseOpportunity, type OpportunityView, type Page, type OpportunitySummary, type SectorId } from '#contracts';
-import { appendOutbox, fitToBytes } from '#platform';
+import { OpportunityEventType, summariseOpportunity, type OpportunityView, type ListPage, type OpportunitySummary, type SectorId } from '#contracts';
+import { appendOutbox, listByKey, type ListPageQuery } from '#platform';
 import { SECTORS_SCHEMA } from '../database/sectors-database.js';
 import { OpportunityEntity } from './opportunity.entity.js';
 
@@ -47,15 +47,10 @@ export class OpportunitiesRepository {
     return entity ? toView(entity) : null;
   }
 
-  async list(sector: SectorId, limit: number, offset: number): Promise<Page<OpportunitySummary>> {
-    const [rows, total] = await this.dataSource.getRepository(OpportunityEntity).findAndCount({
-      where: { sector },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
-    const items = fitToBytes(rows.map((r) => summariseOpportunity(toView(r))));
-    return { items, total, limit, offset, nextOffset: offset + items.length < total ? offset + items.length : null };
+  /** A page of the sector's opportunities in the order they were created, through (sector, created_at, id). */
+  list(sector: SectorId, page: ListPageQuery): Promise<ListPage<OpportunitySummary>> {
+    const query = this.dataSource.getRepository(OpportunityEntity).createQueryBuilder('o').where('o.sector = :sector', { sector });
+    return listByKey(query, page, (entity) => summariseOpportunity(toView(entity)));
   }
 
   async count(sector: SectorId): Promise<number> {

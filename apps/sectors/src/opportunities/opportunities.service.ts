@@ -9,10 +9,10 @@ import {
   type OpportunityDeletedReply,
   type OpportunitySummary,
   type OpportunityView,
-  type Page,
+  type ListPage,
   type SectorView,
 } from '#contracts';
-import { DomainError, OutboxWaker, validateAs } from '#platform';
+import { DomainError, OutboxWaker, validateAs, type ListPageQuery } from '#platform';
 import type { SectorDefinition } from '../sectors/sector-definition.js';
 import type { OpportunitySeed } from '../sectors/sector.types.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
@@ -57,8 +57,8 @@ export class OpportunitiesService {
     return withContact ? view : summariseOpportunity(view);
   }
 
-  list(limit = 50, offset = 0): Promise<Page<OpportunitySummary>> {
-    return this.repository.list(this.sector.id, limit, offset);
+  list(page: Partial<ListPageQuery>): Promise<ListPage<OpportunitySummary>> {
+    return this.repository.list(this.sector.id, { ...page, limit: page.limit ?? 50 });
   }
 
   async update(id: string, patch: Record<string, unknown>): Promise<OpportunityView> {

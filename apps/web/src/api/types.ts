@@ -17,7 +17,7 @@ export type {
   NameCheckReply,
   OpportunitySummary,
   OpportunityView,
-  Page,
+  CursorPage,
   SectorId,
   SectorView,
   Verdict,

@@ -56,7 +56,7 @@ export const en = {
     label: 'Pages',
     previous: 'Previous page',
     next: 'Next page',
-    range: '{{first}}–{{last}} of {{total}}',
+    range: 'rows {{first}}–{{last}}',
   },
   sector: { mining: 'Mining', automobile: 'Automobile', electricity: 'Electricity' },
   direction: {

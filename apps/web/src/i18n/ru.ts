@@ -61,7 +61,7 @@ export const ru: RussianMessages = {
     label: 'Страницы',
     previous: 'Предыдущая страница',
     next: 'Следующая страница',
-    range: '{{first}}–{{last}} из {{total}}',
+    range: 'строки {{first}}–{{last}}',
   },
   sector: { mining: 'Горнодобыча', automobile: 'Автомобили', electricity: 'Электроэнергетика' },
   direction: {

@@ -50,19 +50,30 @@ function passes(entry: AuditEntryView, f: Filters): boolean {
   return true;
 }
 
-async function readPage(api: ApiCall, f: Filters, after: number): Promise<{ items: AuditEntryView[]; next: number | null }> {
+/** Where a console page starts: the API page it starts in (its cursor; none for the first) and how many of that page's entries come before it. */
+interface Start {
+  after: string | undefined;
+  skip: number;
+}
+
+const FIRST: Start = { after: undefined, skip: 0 };
+
+async function readPage(api: ApiCall, f: Filters, start: Start): Promise<{ items: AuditEntryView[]; next: Start | null }> {
   const items: AuditEntryView[] = [];
-  let cursor: number | null = after;
-  for (let reads = 0; cursor !== null && reads < MAX_READS; reads++) {
-    const page: AuditPage = (await api<AuditPage>('GET', `/v1/audit${query({ after: cursor || undefined, limit: SERVER_PAGE, kind: f.kind })}`)).body;
-    for (const entry of page.items) {
-      if (!passes(entry, f)) continue;
+  let cursor: string | undefined = start.after;
+  let skip = start.skip;
+  for (let reads = 0; reads < MAX_READS; reads++) {
+    const page: AuditPage = (await api<AuditPage>('GET', `/v1/audit${query({ after: cursor, limit: SERVER_PAGE, kind: f.kind })}`)).body;
+    for (const [i, entry] of page.items.entries()) {
+      if (i < skip || !passes(entry, f)) continue;
       items.push(entry);
-      if (items.length === PAGE_SIZE) return { items, next: entry.seq };
+      if (items.length === PAGE_SIZE) return { items, next: i + 1 < page.items.length ? { after: cursor, skip: i + 1 } : page.nextCursor ? { after: page.nextCursor, skip: 0 } : null };
     }
-    cursor = page.nextAfter;
+    if (!page.nextCursor) return { items, next: null };
+    cursor = page.nextCursor;
+    skip = 0;
   }
-  return { items, next: cursor };
+  return { items, next: { after: cursor, skip: 0 } };
 }
 
 export function AuditLogPage() {
@@ -72,15 +83,15 @@ export function AuditLogPage() {
   const initial: Filters = { kind: params.get('kind') ?? '', match: params.get('match') ?? '', company: params.get('company') ?? '', from: '', to: '' };
   const [draft, setDraft] = useState<Filters>(initial);
   const [filters, setFilters] = useState<Filters>(initial);
-  const [starts, setStarts] = useState<number[]>([0]);
+  const [starts, setStarts] = useState<Start[]>([FIRST]);
   const [open, setOpen] = useState<number | null>(null);
-  const start = starts[starts.length - 1];
+  const start = starts[starts.length - 1]!;
   const page = useQuery({ queryKey: ['audit', filters, start], queryFn: () => readPage(api, filters, start) });
 
   function apply(event: FormEvent) {
     event.preventDefault();
     setFilters(draft);
-    setStarts([0]);
+    setStarts([FIRST]);
   }
   const input = (key: keyof Filters, label: string, type = 'text') => (
     <Field label={label}>

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../api/client';
-import type { CompanyView, Page } from '../api/types';
+import type { CompanyView, CursorPage } from '../api/types';
 import { useApi } from '../session/session';
-import { Pager } from '../ui/pager';
+import { Pager, useCursorPages } from '../ui/pager';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
 
 const PAGE_SIZE = 20;
@@ -14,11 +14,11 @@ export function CompaniesPage() {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const [offset, setOffset] = useState(0);
+  const pages = useCursorPages();
   const [confirming, setConfirming] = useState<string | null>(null);
   const companies = useQuery({
-    queryKey: ['companies', offset],
-    queryFn: async () => (await api<Page<CompanyView>>('GET', `/v1/companies${query({ limit: PAGE_SIZE, offset })}`)).body,
+    queryKey: ['companies', pages.after],
+    queryFn: async () => (await api<CursorPage<CompanyView>>('GET', `/v1/companies${query({ limit: PAGE_SIZE, after: pages.after })}`)).body,
   });
   const remove = useMutation({
     mutationFn: (id: string) => api('DELETE', `/v1/companies/${id}`),
@@ -90,14 +90,7 @@ export function CompaniesPage() {
               </tbody>
             </table>
           </div>
-          <Pager
-            offset={offset}
-            limit={PAGE_SIZE}
-            shown={companies.data.items.length}
-            total={companies.data.total}
-            nextOffset={companies.data.nextOffset}
-            onChange={setOffset}
-          />
+          <Pager pages={pages} shown={companies.data.items.length} nextCursor={companies.data.nextCursor} />
         </>
       )}
     </>

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../api/client';
-import type { OpportunitySummary, Page, SectorId } from '../api/types';
+import type { CursorPage, OpportunitySummary, SectorId } from '../api/types';
 import { useApi } from '../session/session';
 import { SectorSelect } from '../ui/sector-select';
-import { Pager } from '../ui/pager';
+import { Pager, useCursorPages } from '../ui/pager';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
 
 const PAGE_SIZE = 20;
@@ -14,11 +14,11 @@ const PAGE_SIZE = 20;
 export function OpportunitiesPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const [offset, setOffset] = useState(0);
+  const pages = useCursorPages();
   const [sector, setSector] = useState<SectorId | ''>('');
   const list = useQuery({
-    queryKey: ['opportunities', sector, offset],
-    queryFn: async () => (await api<Page<OpportunitySummary>>('GET', `/v1/opportunities${query({ sector, limit: PAGE_SIZE, offset })}`)).body,
+    queryKey: ['opportunities', sector, pages.after],
+    queryFn: async () => (await api<CursorPage<OpportunitySummary>>('GET', `/v1/opportunities${query({ sector, limit: PAGE_SIZE, after: pages.after })}`)).body,
   });
   return (
     <>
@@ -33,7 +33,7 @@ export function OpportunitiesPage() {
           value={sector}
           onChange={(s) => {
             setSector(s);
-            setOffset(0);
+            pages.reset();
           }}
         />
       </div>
@@ -71,7 +71,7 @@ export function OpportunitiesPage() {
               </tbody>
             </table>
           </div>
-          <Pager offset={offset} limit={PAGE_SIZE} shown={list.data.items.length} total={list.data.total} nextOffset={list.data.nextOffset} onChange={setOffset} />
+          <Pager pages={pages} shown={list.data.items.length} nextCursor={list.data.nextCursor} />
         </>
       )}
     </>

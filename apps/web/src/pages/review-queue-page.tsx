@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../api/client';
-import type { CompanyView, IntroductionView, OpportunityView } from '../api/types';
+import { ApiError, query, type ApiCall } from '../api/client';
+import type { CompanyView, CursorPage, IntroductionView, OpportunityView } from '../api/types';
 import { useApi, useSession } from '../session/session';
 import { ComplianceDetails } from '../ui/compliance';
 import { Field } from '../ui/field';
@@ -18,7 +18,7 @@ export function ReviewQueuePage() {
   const [decided, setDecided] = useState<{ matchId: string; approved: boolean; awaiting?: { count: number; required: number } }[]>([]);
   const pending = useQuery({
     queryKey: ['introductions', 'pending'],
-    queryFn: async () => (await api<IntroductionView[]>('GET', '/v1/introductions?status=pending&limit=200')).body,
+    queryFn: () => pendingIntroductions(api),
     select: (items) => [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   });
   return (
@@ -139,4 +139,16 @@ function PendingIntroduction({
       )}
     </article>
   );
+}
+
+/** Every pending introduction, page after page: the queue is worked through whole. */
+async function pendingIntroductions(api: ApiCall): Promise<IntroductionView[]> {
+  const items: IntroductionView[] = [];
+  let after: string | undefined;
+  do {
+    const page = (await api<CursorPage<IntroductionView>>('GET', `/v1/introductions${query({ status: 'pending', limit: 200, after })}`)).body;
+    items.push(...page.items);
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  return items;
 }

@@ -35,7 +35,13 @@ export interface CursorPage<T> {
 }
 
 /**
- * One page of an offset-paged list. A page stops short of `limit` when its JSON would pass the
+ * A list's page: by key (`after`), `{items, nextCursor}`; asked by the deprecated `offset`, it also
+ * carries the offset page's `total`, `limit`, `offset` and `nextOffset`.
+ */
+export type ListPage<T> = CursorPage<T> & Partial<Omit<Page<T>, 'items'>>;
+
+/**
+ * One page of an offset-paged list (deprecated: lists page by key, see CursorPage). A page stops short of `limit` when its JSON would pass the
  * reply's byte budget (512 KiB); `nextOffset` is where the next page starts, null at the end.
  */
 export interface Page<T> {

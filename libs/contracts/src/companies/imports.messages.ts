@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { CallerDto, PageQueryDto } from '../common/caller.dto.js';
+import { CallerDto, CursorField, MAX_PAGE_SIZE, PageQueryDto } from '../common/caller.dto.js';
+import type { ListPage } from '../common/domain.js';
 import type { FieldError } from '../common/errors.js';
 import { NestedObject, NestedObjects, Text } from '../common/text.js';
 
@@ -46,7 +47,7 @@ export interface ImportRowResult {
 
 /** An import with a page of its rows' results, in row order (only rows with a result). */
 export interface ImportReply extends ImportView {
-  rows: { items: ImportRowResult[]; limit: number; offset: number; nextOffset: number | null };
+  rows: ListPage<ImportRowResult>;
 }
 
 export class StartImportRequest {
@@ -115,6 +116,21 @@ export class FinishImportRequest {
   @IsOptional()
   @Text(1, 1000)
   error?: string;
+}
+
+/** A partner's imports (the admin's: every partner's), newest first. */
+export class ListImportsRequest {
+  @NestedObject(() => CallerDto)
+  caller!: CallerDto;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @CursorField()
+  after?: string;
 }
 
 export class GetImportRequest extends PageQueryDto {

@@ -16,7 +16,7 @@ import {
   Validate,
   ValidateNested,
 } from 'class-validator';
-import { CallerDto } from '../common/caller.dto.js';
+import { CallerDto, CursorField } from '../common/caller.dto.js';
 import { NestedObject, NestedObjects, Text } from '../common/text.js';
 import { OptionalDateOfBirth, OptionalNationality } from '../common/person-evidence.js';
 import { DIRECTIONS, STRUCTURES, type Direction, type Structure } from '../common/domain.js';
@@ -258,6 +258,9 @@ export class ListIntroductionsRequest {
   @Min(1)
   @Max(200)
   limit?: number;
+
+  @CursorField()
+  after?: string;
 }
 
 /**
@@ -298,6 +301,11 @@ export class IntroductionDecisionBody {
 }
 
 export class ListAuditRequest {
+  /** The page before's `nextCursor`. */
+  @CursorField()
+  cursor?: string;
+
+  /** @deprecated the seq to read after (the page before's `nextAfter`): page with `cursor`. */
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -343,6 +351,9 @@ export interface AuditEntryView {
  */
 export interface AuditPage {
   items: AuditEntryView[];
+  /** The `after` of the next page; null when nothing more is selected. */
+  nextCursor: string | null;
+  /** @deprecated the seq of the last entry given: read on with `after=nextCursor`. */
   nextAfter: number | null;
 }
 
