@@ -148,6 +148,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's imports, newest first, each with its progress (the admin: every partner's) */
+        get: operations["ImportsHttpController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -1185,14 +1202,34 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description The caller's companies (the admin's and officers': every partner's), oldest first. A page stops short of `limit` when its JSON would pass the reply's byte budget (512 KiB); `nextOffset` is where the next one starts, null at the end. */
+        /** @description The caller's companies (the admin's and officers': every partner's), oldest first. Read on with `after=nextCursor` until it is null. A page stops short of `limit` when its JSON would pass the reply's byte budget (512 KiB). */
         CompanyPage: {
             items: components["schemas"]["Company"][];
-            /** @description every row the caller may see */
-            total: number;
-            limit: number;
-            offset: number;
-            nextOffset: number | null;
+            /**
+             * @description the `after` of the next page (opaque); null at the end
+             * @example WyIyMDI2LTEyLTAyIDEyOjU1OjQ1LjEyMzQ1NiswMCIsIjZmMWMyZDNlLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMSJd
+             */
+            nextCursor: string | null;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`: every row the caller may see
+             */
+            total?: number;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`
+             */
+            limit?: number;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`
+             */
+            offset?: number;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`: where the next offset page starts
+             */
+            nextOffset?: number | null;
         };
         CompanyDeleted: {
             /** Format: uuid */
@@ -1239,14 +1276,43 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description Opportunities of every sector, or of one (`sector`), without the counterparty's contact. A page stops short of `limit` when its JSON would pass the reply's byte budget (512 KiB); `nextOffset` is where the next one starts, null at the end. */
+        /** @description The caller's introductions (staff: every partner's), newest first. Read on with `after=nextCursor` until it is null. A page stops short of `limit` when its JSON would pass the reply's byte budget (512 KiB). */
+        IntroductionPage: {
+            items: components["schemas"]["Introduction"][];
+            /**
+             * @description the `after` of the next page (opaque); null at the end
+             * @example WyIyMDI2LTEyLTAyIDEyOjU1OjQ1LjEyMzQ1NiswMCIsIjZmMWMyZDNlLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMSJd
+             */
+            nextCursor: string | null;
+        };
+        /** @description Opportunities of every sector, or of one (`sector`), without the counterparty's contact. Read on with `after=nextCursor` until it is null. A page stops short of `limit` when its JSON would pass the reply's byte budget (512 KiB). */
         OpportunityPage: {
             items: components["schemas"]["Opportunity"][];
-            /** @description every row the caller may see */
-            total: number;
-            limit: number;
-            offset: number;
-            nextOffset: number | null;
+            /**
+             * @description the `after` of the next page (opaque); null at the end
+             * @example WyIyMDI2LTEyLTAyIDEyOjU1OjQ1LjEyMzQ1NiswMCIsIjZmMWMyZDNlLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMSJd
+             */
+            nextCursor: string | null;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`: every row the caller may see
+             */
+            total?: number;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`
+             */
+            limit?: number;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`
+             */
+            offset?: number;
+            /**
+             * @deprecated
+             * @description Deprecated, with `offset`: where the next offset page starts
+             */
+            nextOffset?: number | null;
         };
         OpportunityDeleted: {
             /** Format: uuid */
@@ -1625,6 +1691,15 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description The caller's imports (the admin's: every partner's), newest first. Read on with `after=nextCursor` until it is null. A page stops short of `limit` when its JSON would pass the reply's byte budget (512 KiB). */
+        ImportPage: {
+            items: components["schemas"]["ImportJob"][];
+            /**
+             * @description the `after` of the next page (opaque); null at the end
+             * @example WyIyMDI2LTEyLTAyIDEyOjU1OjQ1LjEyMzQ1NiswMCIsIjZmMWMyZDNlLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMSJd
+             */
+            nextCursor: string | null;
+        };
         ImportRowResult: {
             /** @description 1-based among the data rows (the CSV header is not counted) */
             row: number;
@@ -1642,11 +1717,34 @@ export interface components {
             }[];
         };
         ImportReport: components["schemas"]["ImportJob"] & {
+            /** @description The rows' results so far, in row order. Read on with `after=nextCursor` until it is null. A page stops short of `limit` when its JSON would pass the reply's byte budget (512 KiB). */
             rows: {
                 items: components["schemas"]["ImportRowResult"][];
-                limit: number;
-                offset: number;
-                nextOffset: number | null;
+                /**
+                 * @description the `after` of the next page (opaque); null at the end
+                 * @example WyIyMDI2LTEyLTAyIDEyOjU1OjQ1LjEyMzQ1NiswMCIsIjZmMWMyZDNlLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMSJd
+                 */
+                nextCursor: string | null;
+                /**
+                 * @deprecated
+                 * @description Deprecated, with `offset`: every row the caller may see
+                 */
+                total?: number;
+                /**
+                 * @deprecated
+                 * @description Deprecated, with `offset`
+                 */
+                limit?: number;
+                /**
+                 * @deprecated
+                 * @description Deprecated, with `offset`
+                 */
+                offset?: number;
+                /**
+                 * @deprecated
+                 * @description Deprecated, with `offset`: where the next offset page starts
+                 */
+                nextOffset?: number | null;
             };
         };
     };
@@ -1946,6 +2044,12 @@ export interface operations {
             query?: {
                 /** @description 1 to 200, default 50 */
                 limit?: number;
+                /** @description the page before's `nextCursor`, passed back as it came (opaque). Stable under concurrent inserts and deletes: a row that stays is given exactly once. */
+                after?: string;
+                /**
+                 * @deprecated
+                 * @description Deprecated: page with `after`. Kept for one version; the answer then also carries `total`, `limit`, `offset` and `nextOffset`.
+                 */
                 offset?: number;
             };
             header?: never;
@@ -2445,11 +2549,71 @@ export interface operations {
             };
         };
     };
+    ImportsHttpController_list: {
+        parameters: {
+            query?: {
+                /** @description 1 to 200, default 50 */
+                limit?: number;
+                /** @description the page before's `nextCursor`, passed back as it came (opaque). Stable under concurrent inserts and deletes: a row that stays is given exactly once. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, each field refused named in details[].field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no X-API-Key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: this API key made more than RATE_LIMIT_PER_MINUTE requests (each counted by its route's cost) in the last minute, or this address had more than RATE_LIMIT_AUTH_FAILURES_PER_MINUTE failed authentications; error RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds until a request may succeed again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ImportsHttpController_get: {
         parameters: {
             query?: {
-                limit?: string;
-                offset?: string;
+                /** @description rows per page, 1 to 200, default 100 */
+                limit?: number;
+                /** @description the page before's `nextCursor`, passed back as it came (opaque). Stable under concurrent inserts and deletes: a row that stays is given exactly once. */
+                after?: string;
+                /**
+                 * @deprecated
+                 * @description Deprecated: page with `after`. Kept for one version; the answer then also carries `total`, `limit`, `offset` and `nextOffset`.
+                 */
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2498,9 +2662,7 @@ export interface operations {
                      *             ]
                      *           }
                      *         ],
-                     *         "limit": 100,
-                     *         "offset": 0,
-                     *         "nextOffset": 100
+                     *         "nextCursor": "WzJd"
                      *       }
                      *     }
                      */
@@ -2583,6 +2745,12 @@ export interface operations {
                 sector?: "mining" | "automobile" | "electricity";
                 /** @description 1 to 200, default 50 */
                 limit?: number;
+                /** @description the page before's `nextCursor`, passed back as it came (opaque). Stable under concurrent inserts and deletes: a row that stays is given exactly once. */
+                after?: string;
+                /**
+                 * @deprecated
+                 * @description Deprecated: page with `after`. Kept for one version; the answer then also carries `total`, `limit`, `offset` and `nextOffset`.
+                 */
                 offset?: number;
             };
             header?: never;
@@ -3257,8 +3425,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "granted" | "refused";
-                /** @description 1 to 200 */
+                /** @description 1 to 200, default 50 */
                 limit?: number;
+                /** @description the page before's `nextCursor`, passed back as it came (opaque). Stable under concurrent inserts and deletes: a row that stays is given exactly once. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -3271,7 +3441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Introduction"][];
+                    "application/json": components["schemas"]["IntroductionPage"];
                 };
             };
             /** @description Invalid input: VALIDATION_FAILED, each field refused named in details[].field */
@@ -3810,8 +3980,8 @@ export interface operations {
     ScreeningHttpController_audit: {
         parameters: {
             query?: {
-                /** @description the seq after which to read: the nextAfter of the previous page (0 or none: from the start) */
-                after?: number;
+                /** @description the page before's `nextCursor` (none: from the start). Deprecated, kept for one version: a bare seq, the `nextAfter` of the page before. */
+                after?: string;
                 /** @description at most this many entries (1 to 500, default 100) */
                 limit?: number;
                 /** @description e.g. company.decision, opportunity.decision, introduction.requested */
@@ -3825,7 +3995,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Entries in seq order, at most `limit` and at most AUDIT_PAGE_MAX_BYTES of JSON (512 KiB unless configured): a page of large entries holds fewer than `limit`. An entry larger than the budget comes alone. Read on with `after=nextAfter` until nextAfter is null. */
+            /** @description Entries in seq order, at most `limit` and at most AUDIT_PAGE_MAX_BYTES of JSON (512 KiB unless configured): a page of large entries holds fewer than `limit`. An entry larger than the budget comes alone. Read on with `after=nextCursor` until nextCursor is null. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3833,7 +4003,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["AuditEntry"][];
-                        /** @description the `after` of the next page; null when nothing more is selected */
+                        /** @description the `after` of the next page (opaque); null when nothing more is selected */
+                        nextCursor: string | null;
+                        /**
+                         * @deprecated
+                         * @description Deprecated: the seq of the last entry given; read on with `nextCursor`
+                         */
                         nextAfter: number | null;
                     };
                 };

@@ -79,7 +79,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT name FROM companies.migrations ORDER BY id`);
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000', 'IdempotencyKeys1764230000000', 'Imports1764240000000']);
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000', 'IdempotencyKeys1764230000000', 'Imports1764240000000', 'ListKeys1764245000000']);
   });
 
   it('creates compliance officers with their own keys, stores only the hash, and authenticates by it', async () => {
@@ -165,7 +165,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect((error.envelope.details as { field: string }[]).map((d) => d.field)).toContain(field);
     const page = await bus.request(CompaniesSubjects.companyList, { caller: partnerB });
-    expect(page.total).toBe(0);
+    expect(page).toEqual({ items: [], nextCursor: null });
   });
 
   it('stores names trimmed and in NFKC, and refuses a PATCH that is whitespace or holds a prototype key', async () => {
