@@ -18,6 +18,10 @@ export interface BenchOptions {
   natsMaxPayload: number;
   /** Matching processes, each a replica owning the company partitions p with p mod matchingReplicas = its index. */
   matchingReplicas: number;
+  /** Rows of the bulk import phase's CSV (`--import-rows`), at most the gateway's IMPORT_MAX_ROWS. */
+  importRows: number;
+  /** Companies the import phase's floor submits one POST each. */
+  importFloorCompanies: number;
   /** A sector every generated company declares besides its own, so that one opportunity of it has every company as a candidate. */
   wideSector?: 'mining' | 'automobile' | 'electricity';
 }
@@ -37,6 +41,8 @@ const FULL: BenchOptions = {
   profile: false,
   natsMaxPayload: 0,
   matchingReplicas: 1,
+  importRows: 5_000,
+  importFloorCompanies: 1_000,
 };
 
 const QUICK: BenchOptions = {
@@ -50,6 +56,7 @@ const QUICK: BenchOptions = {
   submitDurationS: 5,
   sqlPeerCompanies: 10,
   rebuildTimeoutS: 90,
+  importFloorCompanies: 500,
 };
 
 /**
@@ -58,7 +65,8 @@ const QUICK: BenchOptions = {
  * `--duration=S` (match reads), `--rate=R` and `--submit-duration=S` (submissions),
  * `--rebuild-timeout=S`, `--seed=N`, `--nats-max-payload=BYTES` override single values;
  * `--wide-sector=SECTOR` makes every company declare SECTOR too (a fan-out to every company);
- * `--matching-replicas=N` runs matching as N partitioned replicas (1 to COMPANY_PARTITIONS).
+ * `--matching-replicas=N` runs matching as N partitioned replicas (1 to COMPANY_PARTITIONS);
+ * `--import-rows=N` sizes the bulk import's CSV.
  */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const options = { ...(argv.includes('--quick') ? QUICK : FULL) };
@@ -73,6 +81,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     ['--seed', 'seed'],
     ['--connections', 'connections'],
     ['--nats-max-payload', 'natsMaxPayload'],
+    ['--import-rows', 'importRows'],
   ];
   for (const arg of argv) {
     const [flag, value] = arg.split('=');

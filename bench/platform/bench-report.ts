@@ -3,6 +3,7 @@ import type { BenchOptions } from './bench-options.js';
 import type { ProcessMemory } from './bench-process.js';
 import type { ProfileSummary } from './cpu-profile.summary.js';
 import type { LoadResult } from './http-load.js';
+import type { ImportPhaseResult } from './import-phase.js';
 import type { LatencySummary } from './latency-stats.js';
 import type { MachineDescription } from './machine-description.js';
 import type { PhaseCpu } from './phase-cpu.js';
@@ -62,6 +63,8 @@ export interface BenchResults {
     neverReady: number;
   };
   fanOut: FanOutResult[];
+  /** Absent from results recorded before the import phase existed. */
+  bulkImport?: ImportPhaseResult;
   rebuild: {
     caughtUp: boolean;
     totalMs: number;
@@ -165,6 +168,17 @@ export function formatReport(r: BenchResults): string {
   }
   const slowest = Math.min(...r.fanOut.map((f) => f.companiesPerSecond));
   row('target 100,000 in < 2 s', `${verdict(slowest >= 50_000)}: at ${n0(slowest)} companies/s, 100,000 take ${ms((100_000 / slowest) * 1000)} (slowest of ${ms(fanMax)} measured)`);
+
+  if (r.bulkImport) {
+    const b = r.bulkImport;
+    section(`3b. bulk import: POST /v1/companies/import, one CSV of ${n0(b.rows)} rows (${mib(b.csvBytes / 1024)})`);
+    row('body read, parsed and staged (202)', ms(b.uploadMs));
+    row('every row stored', `${ms(b.storedMs)} = ${n0(b.storedRowsPerSecond)} rows/s (${Object.entries(b.counts).map(([k, v]) => `${k} ${n0(v)}`).join(', ')})`);
+    row('every row matched', `${ms(b.matchedMs)} = ${n0(b.matchedRowsPerSecond)} rows/s`);
+    row('floor: single POST /v1/companies', `${n0(b.floor.companiesPerSecond)} companies/s (${n0(b.floor.companies)} on ${b.floor.connections} connections, p50 ${ms(b.floor.post.p50)}, p99 ${ms(b.floor.post.p99)})`);
+    row('import ÷ floor (rows stored per second)', `${n1((100 * b.storedRowsPerSecond) / b.floor.companiesPerSecond)} %`);
+    row('gateway RSS during the import', `${mib(b.gateway.baselineRssKb)} before, peak ${mib(b.gateway.peakRssKb)} (+${mib(b.gateway.growthKb)}; sampled every 50 ms)`);
+  }
 
   section('4. full rebuild from the outboxes');
   row('caught up', r.rebuild.caughtUp ? `yes, ${ms(r.rebuild.totalMs)} (of which boot ${ms(r.rebuild.bootMs)})` : `NO: ${n0(r.rebuild.eventsApplied)} of ${n0(r.rebuild.events)} events in ${ms(r.rebuild.totalMs)}; extrapolated ${ms(r.rebuild.extrapolatedTotalMs)}`);

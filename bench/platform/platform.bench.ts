@@ -29,6 +29,7 @@ import { parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { BenchProcess, clockTicksPerSecond } from './bench-process.js';
 import { formatReport, type BenchResults, type FanOutResult, type ProfileRecord } from './bench-report.js';
 import { outboxHeads, seedCompanies, seedOpportunities } from './bulk-seeder.js';
+import { runImportPhase } from './import-phase.js';
 import { summariseProfile, type CpuProfile } from './cpu-profile.summary.js';
 import { HttpClient, pollUntil, sleep } from './http-client.js';
 import { runLoad, type LoadRequest } from './http-load.js';
@@ -407,6 +408,30 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     log(`fan-out ${sector}: ${candidates} companies in ${appliedMs.toFixed(0)} ms, stored for ${stored}`);
     await sleep(500);
   }
+  // 4. Bulk import: one CSV of `importRows` companies against the same profiles POSTed one at a time.
+  log(`bulk import: ${options.importRows} rows as one CSV, floor ${options.importFloorCompanies} single POSTs on ${options.connections} connections`);
+  const importRng = new SeededRandom(options.seed + 5);
+  const importSerial = options.companies + submissions + 1;
+  const importProfiles = Array.from({ length: options.importRows }, (_, i) => generateProfile(importRng, importSerial + i, vocabularies));
+  const floorProfiles = Array.from({ length: options.importFloorCompanies }, (_, i) => generateProfile(importRng, importSerial + options.importRows + i, vocabularies));
+  await profiler.start('import', ['gateway', 'companies', 'matching']);
+  replicaCpu.start('import');
+  const bulkImport = await runImportPhase({
+    http,
+    partnerKey: partners[0]!.apiKey,
+    gateway: services.gateway,
+    profiles: importProfiles,
+    floorProfiles,
+    connections: options.connections,
+    matchingCaughtUp: async () => progress.reached(await outboxHeads(pool)),
+  });
+  replicaCpu.stop('import');
+  await profiler.stop('import', ['gateway', 'companies', 'matching']);
+  log(
+    `bulk import: ${bulkImport.rows} rows stored in ${(bulkImport.storedMs / 1000).toFixed(1)} s (${bulkImport.storedRowsPerSecond.toFixed(0)} rows/s; floor ${bulkImport.floor.companiesPerSecond.toFixed(0)} companies/s by single POSTs), ` +
+      `matched in ${(bulkImport.matchedMs / 1000).toFixed(1)} s; gateway RSS ${(bulkImport.gateway.baselineRssKb / 1024).toFixed(0)} → peak ${(bulkImport.gateway.peakRssKb / 1024).toFixed(0)} MiB`,
+  );
+
   const statusStart = performance.now();
   const status = await rpc.request<MatchingStatusReply>('matching.v1.status.get', {});
   const statusMs = performance.now() - statusStart;
@@ -494,6 +519,7 @@ async function run(options: BenchOptions, teardown: Teardown): Promise<BenchResu
     sizedFloor,
     submit,
     fanOut,
+    bulkImport,
     rebuild,
     sqlPeer,
     memory,
