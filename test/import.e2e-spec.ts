@@ -99,8 +99,9 @@ async function finished(id: string): Promise<{ job: any; rows: any[] }> {
 }
 
 async function companyCount(key: string): Promise<number> {
-  const res = await platform.get('/v1/companies?limit=1', key);
+  const res = await platform.get('/v1/companies?limit=1&offset=0', key);
   expect(res.status).toBe(200);
+  expect(res.body.total).toEqual(expect.any(Number));
   return res.body.total;
 }
 

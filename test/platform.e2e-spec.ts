@@ -76,7 +76,7 @@ describe('a partner submits a company and reads explained matches', () => {
   it('lists the seeded catalogue without counterparty contacts', async () => {
     const res = await platform.get('/v1/opportunities?sector=automobile&limit=100', partnerA.apiKey);
     expect(res.status).toBe(200);
-    expect(res.body.total).toBeGreaterThanOrEqual(10);
+    expect(res.body.items.length).toBeGreaterThanOrEqual(10);
     expect(res.body.items.every((o: any) => o.counterparty.contact === undefined)).toBe(true);
   });
 
@@ -87,7 +87,7 @@ describe('a partner submits a company and reads explained matches', () => {
     expect(res.body.items.length).toBe(5);
     expect(res.body.items[0].compliance.listVersion).toEqual(expect.any(String));
     const after = await platform.get('/v1/companies', partnerA.apiKey);
-    expect(after.body.total).toBe(before.body.total);
+    expect(after.body.items.map((c: any) => c.id)).toEqual(before.body.items.map((c: any) => c.id));
   });
 
   it('re-scores a changed company and removes the matches of a deleted one', async () => {
@@ -186,13 +186,14 @@ describe('bad input is refused with the field and the reason, and nothing is sto
   ];
 
   it.each(cases)('%s', async (_label, overrides, field) => {
-    const before = (await platform.get('/v1/companies', partnerB.apiKey)).body.total;
+    const before = (await platform.get('/v1/companies?limit=1&offset=0', partnerB.apiKey)).body.total;
+    expect(before).toEqual(expect.any(Number));
     const res = await platform.post('/v1/companies', { ...miningCompany(), ...(overrides as object) }, partnerB.apiKey);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('VALIDATION_FAILED');
     expect(res.body.details.map((d: any) => d.field)).toContain(field);
     expect(res.body.correlationId).toEqual(expect.any(String));
-    expect((await platform.get('/v1/companies', partnerB.apiKey)).body.total).toBe(before);
+    expect((await platform.get('/v1/companies?limit=1&offset=0', partnerB.apiKey)).body.total).toBe(before);
   });
 
   it('refuses a body that is not JSON', async () => {

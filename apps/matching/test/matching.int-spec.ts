@@ -106,7 +106,7 @@ beforeAll(async () => {
   bus = await NatsMessageBus.connect(TEST_NATS_URL, 'matching-int-spec', 3000);
   for (const sector of ['mining', 'automobile', 'electricity'] as const) {
     const page = await bus.request(sectorSubjects(sector).opportunityList, {});
-    if (page.total === 0) throw new Error('seed expected: run with SEED_ON_EMPTY or load it');
+    if (page.items.length === 0) throw new Error('seed expected: run with SEED_ON_EMPTY or load it');
   }
   caller = { partnerId: (await bus.request(CompaniesSubjects.partnerCreate, { name: 'Partner' })).id, admin: false };
 }, 90_000);
