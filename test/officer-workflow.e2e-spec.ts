@@ -83,12 +83,12 @@ async function dismissal(id: string): Promise<any> {
 
 async function auditOf(kind: string): Promise<any[]> {
   const items: any[] = [];
-  let after = 0;
+  let after = '';
   for (;;) {
     const page = await platform.get(`/v1/audit?kind=${kind}&limit=500&after=${after}`, officerA.apiKey);
     items.push(...page.body.items);
-    if (page.body.nextAfter === null) return items;
-    after = page.body.nextAfter;
+    if (page.body.nextCursor === null) return items;
+    after = page.body.nextCursor;
   }
 }
 
@@ -336,7 +336,7 @@ describe('dismissals: an officer sets a false hit aside, until it expires or the
     // The partner sees that the hit was dismissed, not by whom.
     expect(JSON.stringify(review.compliance.reasons)).toContain('dismissed as not a match');
     expect(JSON.stringify((await platform.get(`/v1/companies/${company}/matches?limit=200`, partner.apiKey)).body)).not.toContain('Anna Volkova');
-  });
+  }, 60_000);
 
   it('expires a dismissal at its time, audited, and the hit counts again', async () => {
     const second = await submit({ directors: [{ name: near.name }] });
@@ -349,7 +349,7 @@ describe('dismissals: an officer sets a false hit aside, until it expires or the
     const back = await matchWhen(second, ids.unclassified, flagged, 'the hit to count again after expiry');
     expect(back.companyDecision.verdict).toBe('review');
     expect((await auditOf('dismissal.expired')).some((e) => e.inputs.dismissalId === created.body.id && e.actor === 'screening')).toBe(true);
-  });
+  }, 60_000);
 
   it("voids a dismissal when the party's name changes", async () => {
     const third = await submit({ directors: [{ name: near.name }] });
@@ -360,7 +360,7 @@ describe('dismissals: an officer sets a false hit aside, until it expires or the
     expect(patched.status).toBe(200);
     const voided = await eventually(async () => ((await dismissal(created.body.id)).state === 'void' ? dismissal(created.body.id) : undefined), 20_000, 'the dismissal to be void');
     expect(voided.endReason).toContain("director's name, date of birth or nationality changed");
-  });
+  }, 60_000);
 
   it('gives an evidence pack from which the verdict is recomputed, as JSON and as a one-page PDF', async () => {
     const m = await matchWhen(company, ids.rajinCoal, cleared, 'the Rajin match of the dismissed company');
