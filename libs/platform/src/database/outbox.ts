@@ -21,6 +21,24 @@ export async function appendOutbox(manager: EntityManager, schema: string, event
   return Number(rows[0].seq);
 }
 
+/**
+ * Appends many events in the caller's transaction, in their order, with one statement: the lock that
+ * orders the outbox (see appendOutbox) taken in it, then every row from arrays (a writer that emits
+ * thousands of events per transaction pays one round trip, not one per event). Nothing is written,
+ * nor locked, for no events.
+ */
+export async function appendOutboxMany(manager: Pick<EntityManager, 'query'>, schema: string, events: readonly NewOutboxEvent[]): Promise<void> {
+  if (!events.length) return;
+  await manager.query(
+    `WITH ordered AS (SELECT pg_advisory_xact_lock(hashtext($1::text)))
+     INSERT INTO "${schema}".outbox (stream, type, aggregate_id, payload)
+     SELECT e.stream, e.type, e.aggregate_id, e.payload
+       FROM ordered, unnest($2::text[], $3::text[], $4::uuid[], $5::jsonb[]) WITH ORDINALITY AS e(stream, type, aggregate_id, payload, n)
+      ORDER BY e.n`,
+    [`${schema}.outbox`, events.map((e) => e.stream), events.map((e) => e.type), events.map((e) => e.aggregateId), events.map((e) => JSON.stringify(e.payload))],
+  );
+}
+
 /** A statement that changes rows and returns one row per row changed (`… RETURNING id`), with its parameters ($1…). */
 export interface RowChange {
   sql: string;
