@@ -29,6 +29,8 @@ interface Before {
   whole: boolean;
   /** Pair by opportunity: as it was filed, or null where it was not stored. */
   pairs: Map<string, FiledPair | null>;
+  /** Match ids the writes already computed, by opportunity (a match id is a hash: not worth making twice). */
+  ids: Map<string, string>;
 }
 
 /**
@@ -45,7 +47,7 @@ export class LeadChanges {
   /** A pair is about to change; `was` gives its state when the book no longer holds it (a match just pushed out). */
   touchPair(companyId: string, opportunityId: string, was?: FiledPair | null): void {
     let entry = this.before.get(companyId);
-    if (!entry) this.before.set(companyId, (entry = { whole: false, pairs: new Map() }));
+    if (!entry) this.before.set(companyId, (entry = { whole: false, pairs: new Map(), ids: new Map() }));
     if (entry.whole || entry.pairs.has(opportunityId)) return;
     entry.pairs.set(opportunityId, was !== undefined ? was : (this.ledger.filed(companyId, opportunityId) ?? null));
   }
@@ -60,7 +62,12 @@ export class LeadChanges {
       if (was) pairs.set(opportunityId, was);
       else pairs.delete(opportunityId);
     }
-    this.before.set(companyId, { whole: true, pairs });
+    this.before.set(companyId, { whole: true, pairs, ids: entry?.ids ?? new Map() });
+  }
+
+  /** A touched pair's match id, as the write computed it. */
+  stored(companyId: string, opportunityId: string, id: string): void {
+    this.before.get(companyId)?.ids.set(opportunityId, id);
   }
 
   /** A company removed: nothing is told of it. */
@@ -71,7 +78,14 @@ export class LeadChanges {
   /** Each touched company's gained leads and verdict changes, companies with neither left out. */
   changes(): CompanyLeadChanges[] {
     const out: CompanyLeadChanges[] = [];
-    for (const [companyId, { whole, pairs }] of this.before) {
+    for (const [companyId, { whole, pairs, ids }] of this.before) {
+      const leadOf = (p: FiledPair): LeadEventMatch => ({
+        matchId: ids.get(p.opportunityId) ?? matchId(companyId, p.opportunityId),
+        opportunityId: p.opportunityId,
+        sector: p.sector,
+        score: p.score,
+        verdict: p.verdict,
+      });
       const after = new Map<string, FiledPair>();
       if (whole) for (const p of this.ledger.filedOf(companyId)) after.set(p.opportunityId, p);
       else {
@@ -84,14 +98,14 @@ export class LeadChanges {
       const changed: CompanyLeadChanges['changed'] = [];
       for (const [opportunityId, now] of after) {
         const was = pairs.get(opportunityId);
-        if (isLead(now) && (!was || !isLead(was))) created.push(leadOf(companyId, now));
+        if (isLead(now) && (!was || !isLead(was))) created.push(leadOf(now));
       }
       for (const [opportunityId, was] of pairs) {
         if (!was) continue;
         const now = after.get(opportunityId);
         const verdict = now?.verdict ?? this.ledger.verdict(companyId, opportunityId);
         // A match no longer stored is told of only when its verdict moved: a lead that became prohibited and was left out of the few kept.
-        if (verdict !== was.verdict) changed.push({ ...leadOf(companyId, now ?? { ...was, verdict }), previousVerdict: was.verdict });
+        if (verdict !== was.verdict) changed.push({ ...leadOf(now ?? { ...was, verdict }), previousVerdict: was.verdict });
       }
       if (created.length || changed.length) out.push({ companyId, created: created.sort(bestFirst), changed: changed.sort(bestFirst) });
     }
@@ -102,10 +116,6 @@ export class LeadChanges {
 /** A lead is a stored match that is not prohibited (a lead is never shown prohibited: see LeadsService). */
 function isLead(p: FiledPair): boolean {
   return !p.prohibited && p.verdict !== 'prohibited';
-}
-
-function leadOf(companyId: string, p: FiledPair): LeadEventMatch {
-  return { matchId: matchId(companyId, p.opportunityId), opportunityId: p.opportunityId, sector: p.sector, score: p.score, verdict: p.verdict };
 }
 
 function bestFirst(a: LeadEventMatch, b: LeadEventMatch): number {

@@ -92,7 +92,13 @@ export class LeadStore {
     await this.repository.deleteCompanies(known);
     const rows: StoredMatch[] = [];
     for (const [companyId, lists] of ranked) {
-      for (const cls of ['leads', 'prohibited'] as const) for (const r of lists[cls]) rows.push(toStored(r, cls, scoredAt));
+      for (const cls of ['leads', 'prohibited'] as const) {
+        for (const r of lists[cls]) {
+          const row = toStored(r, cls, scoredAt);
+          changes.stored(companyId, r.opportunityId, row.id);
+          rows.push(row);
+        }
+      }
     }
     await this.repository.insert(rows);
     const at = Date.parse(scoredAt);
@@ -118,7 +124,9 @@ export class LeadStore {
       for (const opportunityId of out) if (opportunityId !== e.opportunityId) pushedOut.push({ companyId: e.companyId, opportunityId });
       return !out.includes(e.opportunityId);
     });
-    await this.repository.insert(kept.map((e) => toStored(e, e.cls, scoredAt)));
+    const rows = kept.map((e) => toStored(e, e.cls, scoredAt));
+    for (const row of rows) changes.stored(row.companyId, row.opportunityId, row.id);
+    await this.repository.insert(rows);
     await this.repository.deletePairs(pushedOut);
   }
 
