@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { companyPartition, MatchingSubjects, type MatchingStatusReply } from '#contracts';
+import { companyPartition, LeadEvents, LeadEventType, MatchingSubjects, type MatchingStatusReply } from '#contracts';
 import { NatsMessageBus } from '#platform';
 import { eventually } from '#testing';
 import { miningCompany } from './support/fixtures.js';
@@ -204,4 +204,29 @@ describe('matching as two partitioned replicas', () => {
     const { rows } = await db.query<{ partition: number; replica: number; settled: boolean }>(`SELECT partition, replica, settled FROM matching.partition_owner ORDER BY partition`);
     expect(rows).toEqual([...Array(32).keys()].map((p) => ({ partition: p, replica: p % 3, settled: true })));
   }, 300_000);
+
+  it('told each company of its leads once, whichever replica ranked it, through the kill and the takeover; one relay published the outbox', async () => {
+    await eventually(
+      async () => {
+        const { rows } = await db.query<{ head: string; published: string }>(
+          `SELECT (SELECT coalesce(max(seq), 0) FROM matching.outbox) AS head, (SELECT published_seq FROM matching.outbox_relay) AS published`,
+        );
+        return rows[0]!.head === rows[0]!.published ? true : undefined;
+      },
+      MATCHED_MS,
+      'the matching outbox published',
+    );
+    const probe = await platform.jetstream();
+    const events = await probe.events(LeadEvents.stream).finally(() => probe.close());
+    const { rows: outbox } = await db.query<{ seq: string }>(`SELECT seq FROM matching.outbox ORDER BY seq`);
+    // The stream holds the outbox, in its order, each row once, whichever replica held the relay's lock.
+    expect(events.map((e) => e.id)).toEqual(outbox.map((r) => `matching:${r.seq}`));
+    const { rows: withLeads } = await db.query<{ company_id: string }>(
+      `SELECT DISTINCT company_id FROM matching.match WHERE NOT prohibited AND company_id = ANY($1::uuid[]) ORDER BY company_id`,
+      [submitted],
+    );
+    const created = events.filter((e) => e.payload.type === LeadEventType.CREATED && submitted.includes(e.payload.aggregateId)).map((e) => e.payload.aggregateId);
+    expect(withLeads.length).toBeGreaterThan(FIRST);
+    expect([...created].sort()).toEqual(withLeads.map((r) => r.company_id));
+  }, 120_000);
 });

@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { BusModule, DatabaseModule, EventLogModule, OpsModule } from '#platform';
+import { LeadEventType, LeadEvents as LeadEventSubjects, companyPartition } from '#contracts';
+import { BusModule, DatabaseModule, EventLogModule, OpsModule, OutboxRelayModule, type OutboxRow } from '#platform';
 import { RubricClient } from './clients/rubric.client.js';
 import { ScreeningClient } from './clients/screening.client.js';
-import { matchingDatabase } from './database/matching-database.js';
+import { MATCHING_SCHEMA, matchingDatabase } from './database/matching-database.js';
 import { Transactions } from './database/transactions.js';
 import { DecisionSync } from './decisions/decision-sync.service.js';
 import { DecisionsRepository } from './decisions/decisions.repository.js';
@@ -14,6 +15,7 @@ import { ProjectionsRepository } from './ingest/projections.repository.js';
 import { forwarderLockProvider, HeldIntroductionsForwarder } from './introductions/held-introductions.forwarder.js';
 import { HeldIntroductionsRepository } from './introductions/held-introductions.repository.js';
 import { HeldIntroductionsService } from './introductions/held-introductions.service.js';
+import { LeadEvents } from './leads/lead-events.js';
 import { LeadStore } from './leads/lead-store.js';
 import { LeadsNatsController } from './leads/leads.nats.controller.js';
 import { LeadsRepository } from './leads/leads.repository.js';
@@ -40,6 +42,12 @@ export class MatchingAppModule {
         BusModule.forService('matching'),
         DatabaseModule.forService(matchingDatabase),
         EventLogModule.forService('matching'),
+        // Every replica runs a relay; the relay's lock lets one publish at a time.
+        OutboxRelayModule.forSchema({
+          schema: MATCHING_SCHEMA,
+          stream: { name: LeadEventSubjects.stream, subjects: [...LeadEventSubjects.subjects] },
+          subjectOf: leadEventSubject,
+        }),
         OpsModule.forService({ service: 'matching', checks: [PartitionsReadiness] }),
       ],
       controllers: [LeadsNatsController, IngestNatsController, MatchingNatsController, replicaController(config.MATCHING_REPLICA, ownedPartitions(config))],
@@ -57,6 +65,7 @@ export class MatchingAppModule {
         DecisionSync,
         RankingService,
         LeadsRepository,
+        LeadEvents,
         LeadStore,
         LeadsService,
         ProjectionsRepository,
@@ -69,4 +78,10 @@ export class MatchingAppModule {
       ],
     };
   }
+}
+
+/** A company's lead events go to its partition's subjects, as its company events do. */
+function leadEventSubject(row: OutboxRow): string {
+  const partition = companyPartition(row.aggregateId);
+  return row.type === LeadEventType.VERDICT_CHANGED ? LeadEventSubjects.verdictChanged(partition) : LeadEventSubjects.created(partition);
 }

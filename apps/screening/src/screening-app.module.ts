@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BusModule, DatabaseModule, IdempotencyKeys, OpsModule } from '#platform';
+import { IntroductionEvents } from '#contracts';
+import { BusModule, DatabaseModule, EventLogModule, IdempotencyKeys, OpsModule, OutboxRelayModule } from '#platform';
 import { AuditRepository } from './audit/audit.repository.js';
 import { SCREENING_SCHEMA, screeningDatabase } from './database/screening-database.js';
 import { DismissalsNatsController } from './dismissals/dismissals.nats.controller.js';
@@ -21,6 +22,12 @@ import { ScreeningService } from './screening/screening.service.js';
   imports: [
     BusModule.forService('screening'),
     DatabaseModule.forService(screeningDatabase),
+    EventLogModule.forService('screening'),
+    OutboxRelayModule.forSchema({
+      schema: SCREENING_SCHEMA,
+      stream: { name: IntroductionEvents.stream, subjects: [...IntroductionEvents.subjects] },
+      subjectOf: () => IntroductionEvents.decided,
+    }),
     OpsModule.forService({ service: 'screening', checks: [SanctionsListReadiness] }),
   ],
   controllers: [ScreeningNatsController, SanctionsListNatsController, DismissalsNatsController],

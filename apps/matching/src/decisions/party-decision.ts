@@ -34,6 +34,14 @@ export function worse(a: Verdict, b: Verdict): Verdict {
   return VERDICTS.indexOf(a) <= VERDICTS.indexOf(b) ? a : b;
 }
 
+/**
+ * A match's verdict as listings show it (see matchCompliance), from the decisions held: a party with
+ * none yet counts as `review`, as its unscreened decision does.
+ */
+export function matchVerdict(company: PartyDecision | undefined, opportunity: PartyDecision | undefined): Verdict {
+  return worse(company?.verdict ?? 'review', opportunity?.verdict ?? 'review');
+}
+
 const refs = new WeakMap<PartyDecision, DecisionRef>();
 
 /** A decision as matches cite it (made once per decision). */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** A stable UUID (version 5 layout) for the match of a company and an opportunity. */
+/** A stable UUID (version 5 layout) for the match of a company and an opportunity (one-shot hash: made for every match stored). */
 export function matchId(companyId: string, opportunityId: string): string {
-  const h = createHash('sha1').update(`tumen.match:${companyId}:${opportunityId}`).digest();
+  const h = hash('sha1', `tumen.match:${companyId}:${opportunityId}`, 'buffer');
   h[6] = (h[6] & 0x0f) | 0x50;
   h[8] = (h[8] & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');

@@ -97,10 +97,11 @@ export class EventApplier {
     if (!ranked.views.length) return;
     await this.tx.run(async () => {
       await this.projections.putCompanies(ranked.views);
-      await this.decisions.save(ranked.decisions);
       // Only a company already in the index can have stored matches: a backlog of new ones deletes nothing.
       const known = ranked.views.filter((v) => this.ranking.index.company(v.id)).map((v) => v.id);
+      // The matches before the decisions: the lead events compare the verdicts of before with those of after.
       await this.leads.replace(known, ranked.lists, new Date().toISOString());
+      await this.decisions.save(ranked.decisions);
       for (const view of ranked.views) {
         this.ranking.index.putCompany(view);
         this.refill.delete(view.id);
@@ -166,11 +167,16 @@ export class EventApplier {
    * party whose class changes has its matches moved now. A company that becomes prohibited (or stops
    * being so) is ranked again in full; an opportunity that does leaves every list it was in and is
    * offered again in its new class, and the companies it leaves fill the freed slot in the background.
+   * The stored matches whose verdict the decisions move are told to the lead events first.
    */
   async applyDecisions(companies: readonly PartyDecision[], opportunities: readonly PartyDecision[]): Promise<void> {
     await this.tx.run(async () => {
       const movedCompanies = companies.filter((d) => this.ranking.index.company(d.partyId) && this.classChanges(d));
       const movedOpportunities = opportunities.filter((d) => this.ranking.index.opportunity(d.partyId) && this.classChanges(d));
+      this.leads.decisionsChanging(
+        companies.filter((d) => this.ranking.index.company(d.partyId) && this.verdictChanges(d)).map((d) => d.partyId),
+        new Set(opportunities.filter((d) => this.ranking.index.opportunity(d.partyId) && this.verdictChanges(d)).map((d) => d.partyId)),
+      );
       // This replica's own companies' decisions first: ranking them again reads them.
       await this.decisions.save(companies);
       for (const d of movedOpportunities) await this.refile(this.ranking.index.opportunity(d.partyId)!.view, bars(d));
@@ -221,5 +227,11 @@ export class EventApplier {
 
   private classChanges(d: PartyDecision): boolean {
     return this.barred(d.kind, d.partyId) !== bars(d);
+  }
+
+  /** Whether a decision moves the verdict of the party's matches (one held for none yet counts as `review`, as listings show it). */
+  private verdictChanges(d: PartyDecision): boolean {
+    const held = d.kind === 'company' ? this.decisions.company(d.partyId) : this.decisions.opportunity(d.partyId);
+    return (held?.verdict ?? 'review') !== d.verdict;
   }
 }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { matchVerdict } from '../decisions/party-decision.js';
+import { PartyDecisions } from '../decisions/party-decisions.service.js';
 import { matchId } from '../domain/match-id.js';
 import type { RankedScore } from '../domain/scoring/index.js';
 import { PartitionOwnership } from '../partitions/partition-ownership.js';
 import type { ListStats, MatchClass } from '../ranking/candidate-index.js';
 import type { Entering, RankedLists } from '../ranking/ranking.service.js';
+import type { FiledPair, LeadChanges, LeadLedger } from './lead-changes.js';
+import { LeadEvents } from './lead-events.js';
 import { LeadsRepository, type StoredMatch } from './leads.repository.js';
 import { MatchBook, type BookMatch, type MatchQuery } from './match-book.js';
 
@@ -16,16 +20,54 @@ export interface FiledMatch extends BookMatch {
 /**
  * The stored leads and prohibited matches of this replica's companies: the table and, in step with it, the book in
  * memory (one per class) that reads and fan-out use. Every write goes through here, in the caller's
- * transaction, so the two never disagree once it commits.
+ * transaction, so the two never disagree once it commits; and each tells the transaction's lead
+ * events what it is about to change, so they are computed from the book, not read back.
  */
 @Injectable()
 export class LeadStore {
   private readonly books: Record<MatchClass, MatchBook> = { leads: new MatchBook(), prohibited: new MatchBook() };
+  private readonly ledger: LeadLedger = {
+    filed: (companyId, opportunityId) => {
+      const lead = this.books.leads.get(companyId, opportunityId);
+      if (lead) return this.filedPair(companyId, lead, false);
+      const prohibited = this.books.prohibited.get(companyId, opportunityId);
+      return prohibited && this.filedPair(companyId, prohibited, true);
+    },
+    filedOf: (companyId) => [
+      ...this.books.leads.all(companyId).map((m) => this.filedPair(companyId, m, false)),
+      ...this.books.prohibited.all(companyId).map((m) => this.filedPair(companyId, m, true)),
+    ],
+    verdict: (companyId, opportunityId) => matchVerdict(this.decisions.company(companyId), this.decisions.opportunity(opportunityId)),
+  };
 
   constructor(
     private readonly repository: LeadsRepository,
     private readonly ownership: PartitionOwnership,
+    private readonly decisions: PartyDecisions,
+    private readonly events: LeadEvents,
   ) {}
+
+  /** The lead events of the transaction under way. */
+  private changes(): LeadChanges {
+    return this.events.changes(this.ledger);
+  }
+
+  private filedPair(companyId: string, m: BookMatch, prohibited: boolean): FiledPair {
+    return { opportunityId: m.opportunityId, sector: m.sector, score: m.score, prohibited, verdict: this.ledger.verdict(companyId, m.opportunityId) };
+  }
+
+  /**
+   * Tells the transaction's lead events that these stored matches' verdicts may be about to move
+   * (their parties' decisions are changing): every match of the companies, and this replica's
+   * matches with the opportunities. Called before the decisions are held, so they see the verdicts of before.
+   */
+  decisionsChanging(companyIds: readonly string[], opportunityIds: ReadonlySet<string>): void {
+    const changes = this.changes();
+    for (const id of companyIds) changes.touchCompany(id);
+    for (const cls of ['leads', 'prohibited'] as const) {
+      for (const { companyId, opportunityId } of this.books[cls].holding(opportunityIds)) changes.touchPair(companyId, opportunityId);
+    }
+  }
 
   async load(companyIds: readonly string[]): Promise<void> {
     for await (const page of this.repository.pages(companyIds)) {
@@ -44,10 +86,19 @@ export class LeadStore {
 
   /** Stores each company's ranked lists in place of what it had (`known`: the companies that may have some). */
   async replace(known: readonly string[], ranked: ReadonlyMap<string, RankedLists>, scoredAt: string): Promise<void> {
+    const changes = this.changes();
+    for (const id of known) changes.touchCompany(id);
+    for (const id of ranked.keys()) changes.touchCompany(id);
     await this.repository.deleteCompanies(known);
     const rows: StoredMatch[] = [];
     for (const [companyId, lists] of ranked) {
-      for (const cls of ['leads', 'prohibited'] as const) for (const r of lists[cls]) rows.push(toStored(r, cls, scoredAt));
+      for (const cls of ['leads', 'prohibited'] as const) {
+        for (const r of lists[cls]) {
+          const row = toStored(r, cls, scoredAt);
+          changes.stored(companyId, r.opportunityId, row.id);
+          rows.push(row);
+        }
+      }
     }
     await this.repository.insert(rows);
     const at = Date.parse(scoredAt);
@@ -62,18 +113,26 @@ export class LeadStore {
    */
   async offer(entering: readonly Entering[], capacity: (cls: MatchClass) => number, scoredAt: string): Promise<void> {
     const at = Date.parse(scoredAt);
+    const changes = this.changes();
     const pushedOut: { companyId: string; opportunityId: string }[] = [];
     const kept = entering.filter((e) => {
-      const out = this.books[e.cls].offer(e.companyId, toBook(e, at), capacity(e.cls));
+      const keep = capacity(e.cls);
+      changes.touchPair(e.companyId, e.opportunityId);
+      // The matches this one may push out, from the end of a full list.
+      for (const m of this.books[e.cls].from(e.companyId, keep - 1)) changes.touchPair(e.companyId, m.opportunityId);
+      const out = this.books[e.cls].offer(e.companyId, toBook(e, at), keep);
       for (const opportunityId of out) if (opportunityId !== e.opportunityId) pushedOut.push({ companyId: e.companyId, opportunityId });
       return !out.includes(e.opportunityId);
     });
-    await this.repository.insert(kept.map((e) => toStored(e, e.cls, scoredAt)));
+    const rows = kept.map((e) => toStored(e, e.cls, scoredAt));
+    for (const row of rows) changes.stored(row.companyId, row.opportunityId, row.id);
+    await this.repository.insert(rows);
     await this.repository.deletePairs(pushedOut);
   }
 
   async removeCompany(id: string): Promise<void> {
     await this.repository.deleteCompanies([id]);
+    this.changes().drop(id);
     this.books.leads.delete(id);
     this.books.prohibited.delete(id);
   }
@@ -81,7 +140,9 @@ export class LeadStore {
   /** Removes an opportunity's matches with this replica's companies; answers the companies that lost one. */
   async removeOpportunity(id: string): Promise<string[]> {
     const displaced = await this.repository.deleteOpportunity(id, this.ownership.filter);
+    const changes = this.changes();
     for (const companyId of displaced) {
+      changes.touchPair(companyId, id);
       this.books.leads.remove(companyId, id);
       this.books.prohibited.remove(companyId, id);
     }

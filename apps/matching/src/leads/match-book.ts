@@ -151,6 +151,36 @@ export class MatchBook {
     return true;
   }
 
+  /** A company's match for an opportunity, if it has one. */
+  get(companyId: string, opportunityId: string): BookMatch | undefined {
+    const list = this.lists.get(companyId);
+    const i = list?.indexOf(opportunityId) ?? -1;
+    return list && i >= 0 ? list.at(i) : undefined;
+  }
+
+  /** Every match of a company, best first. */
+  all(companyId: string): BookMatch[] {
+    return this.from(companyId, 0);
+  }
+
+  /** A company's matches from position `start` on (none when it has no more). */
+  from(companyId: string, start: number): BookMatch[] {
+    const list = this.lists.get(companyId);
+    const out: BookMatch[] = [];
+    if (list) for (let i = Math.max(0, start); i < list.length; i++) out.push(list.at(i));
+    return out;
+  }
+
+  /** The companies holding a match with any of these opportunities: one pass over the book. */
+  holding(opportunityIds: ReadonlySet<string>): { companyId: string; opportunityId: string }[] {
+    const out: { companyId: string; opportunityId: string }[] = [];
+    if (!opportunityIds.size) return out;
+    for (const [companyId, list] of this.lists) {
+      for (const opportunityId of list.opportunityIds) if (opportunityIds.has(opportunityId)) out.push({ companyId, opportunityId });
+    }
+    return out;
+  }
+
   /** How many matches a company has, and the lowest among them (its score and opportunity). */
   stats(companyId: string): ListStats | undefined {
     const list = this.lists.get(companyId);

@@ -4,10 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
+  IntroductionEventType,
   type Caller,
   type ComplianceView,
   type DecideIntroductionRequest,
   type IntroductionApprovalView,
+  type IntroductionDecidedEvent,
   type IntroductionStatus,
   type IntroductionView,
   type RequestIntroductionRequest,
@@ -15,9 +17,13 @@ import {
   type ScreeningOpportunityDto,
   type CursorPage,
 } from '#contracts';
-import { CREATED_KEY, cursorPage, decodeCursor, DomainError, fitToBytes, IdempotencyKeys, requestHash } from '#platform';
+import { appendOutbox, CREATED_KEY, cursorPage, decodeCursor, DomainError, fitToBytes, IdempotencyKeys, OutboxWaker, requestHash } from '#platform';
 import { AuditRepository, type NewAuditEntry } from '../audit/audit.repository.js';
+import { SCREENING_SCHEMA } from '../database/screening-database.js';
 import { ScreeningService } from '../screening/screening.service.js';
+
+/** The outbox's own stream column for introduction events. */
+const INTRODUCTIONS_OUTBOX_STREAM = 'introductions';
 
 interface IntroductionRow {
   id: string;
@@ -62,6 +68,7 @@ export class IntroductionsService {
     private readonly screening: ScreeningService,
     private readonly audit: AuditRepository,
     private readonly idempotency: IdempotencyKeys,
+    private readonly waker: OutboxWaker,
   ) {}
 
   /**
@@ -70,6 +77,13 @@ export class IntroductionsService {
    * the introduction. A refusal (451) is not kept: asked again, the match is screened again.
    */
   async request(req: RequestIntroductionRequest): Promise<IntroductionView> {
+    const view = await this.screenAndRecordOnce(req);
+    // Committed: an introduction granted at once is published now rather than at the relay's next poll.
+    if (view.status === 'granted') this.waker.wake();
+    return view;
+  }
+
+  private async screenAndRecordOnce(req: RequestIntroductionRequest): Promise<IntroductionView> {
     if (!req.idempotencyKey) return this.screenAndRecord(req);
     const request = { partnerId: req.partnerId, key: req.idempotencyKey, requestHash: requestHash({ matchId: req.matchId }) };
     return (await this.idempotency.once(request, (db) => this.screenAndRecord(req, db))).response;
@@ -112,7 +126,10 @@ export class IntroductionsService {
       if (!inserted.length) return this.find(await this.openFor(req.matchId, req.partnerId, m), m);
       const created = inserted[0].id;
       await this.audit.append([{ ...entry(status === 'granted' ? 'introduction.granted' : 'introduction.held'), details: { introductionId: created, reasons: compliance.reasons } }], m);
-      return this.find(created, m);
+      const view = await this.find(created, m);
+      // Granted at once (clear) is decided as much as an officer's grant: its partner is told the same way.
+      if (view.status === 'granted') await this.announce(m, view);
+      return view;
     };
     return within ? record(within) : this.dataSource.transaction(record);
   }
@@ -230,6 +247,7 @@ export class IntroductionsService {
       }
       await this.audit.append(entries, m);
     });
+    this.waker.wake();
     return this.find(id);
   }
 
@@ -238,6 +256,13 @@ export class IntroductionsService {
       `UPDATE screening.introduction SET status = $2, compliance = $3, exemption_reference = $4, decision_note = $5, decided_by = $6, decided_at = now() WHERE id = $1`,
       [id, status, JSON.stringify(compliance), exemptionReference, note ?? null, decidedBy],
     );
+    await this.announce(m, await this.find(id, m));
+  }
+
+  /** `introduction.decided`, in the decision's transaction: the introduction as its partner sees it (never the counterparty's contact, which the gateway adds). */
+  private async announce(m: EntityManager, view: IntroductionView): Promise<void> {
+    const payload: IntroductionDecidedEvent['payload'] = view;
+    await appendOutbox(m, SCREENING_SCHEMA, { stream: INTRODUCTIONS_OUTBOX_STREAM, type: IntroductionEventType.DECIDED, aggregateId: view.id, payload });
   }
 
   private decisionEntry(v: IntroductionView, c: ComplianceView, actor: string, kind: string, exemptionReference?: string, note?: string, officer?: { id: string; name: string }): NewAuditEntry {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '#testing';
-import { changeWithOutbox, readOutboxRows } from './outbox.js';
+import { appendOutboxMany, changeWithOutbox, readOutboxRows } from './outbox.js';
 
 const S = 'outbox_test';
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -73,5 +73,54 @@ describe('changeWithOutbox', () => {
     writing = false;
     await reader;
     expect(seen.sort()).toEqual([...ids].sort());
+  });
+});
+
+describe('appendOutboxMany', () => {
+  it('appends the events of a transaction in their order, and commits them with it', async () => {
+    const ids: string[] = Array.from({ length: 5 }, () => randomUUID());
+    await dataSource.transaction((m) => appendOutboxMany(m, S, ids.map((id, i) => ({ ...event(id), type: `item.${i}` }))));
+    const events = (await readOutboxRows(dataSource, S, 0, 10_000)).filter((e) => ids.includes(e.aggregateId));
+    expect(events.map((e) => [e.aggregateId, e.type, e.payload])).toEqual(ids.map((id, i) => [id, `item.${i}`, { id }]));
+    expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
+  });
+
+  it('never lets a reader pass an event committed later with a smaller sequence number', async () => {
+    // As above: commits lag behind the numbering, now with many events per transaction.
+    await dataSource.query(`CREATE OR REPLACE FUNCTION ${S}.lag() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(random() * 0.004); RETURN NEW; END $$`);
+    await dataSource.query(`DROP TRIGGER IF EXISTS lag ON ${S}.outbox`);
+    await dataSource.query(`CREATE TRIGGER lag AFTER INSERT ON ${S}.outbox FOR EACH ROW EXECUTE FUNCTION ${S}.lag()`);
+    let cursor = Math.max(0, ...(await readOutboxRows(dataSource, S, 0, 10_000)).map((e) => e.seq));
+    const seen: string[] = [];
+    const batches = Array.from({ length: 40 }, () => Array.from({ length: 3 }, () => randomUUID() as string));
+    let writing = true;
+    const reader = (async () => {
+      for (;;) {
+        const done = !writing;
+        const events = await readOutboxRows(dataSource, S, cursor, 1000);
+        for (const e of events) {
+          expect(e.seq).toBeGreaterThan(cursor);
+          cursor = e.seq;
+          seen.push(e.aggregateId);
+        }
+        if (done && !events.length) return;
+      }
+    })();
+    await Promise.all(batches.map((ids) => dataSource.transaction((m) => appendOutboxMany(m, S, ids.map(event)))));
+    writing = false;
+    await reader;
+    expect(seen.sort()).toEqual(batches.flat().sort());
+  });
+
+  it('writes nothing when its transaction rolls back', async () => {
+    const id = randomUUID();
+    await expect(
+      dataSource.transaction(async (m) => {
+        await appendOutboxMany(m, S, [event(id)]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const events = await readOutboxRows(dataSource, S, 0, 10_000);
+    expect(events.filter((e) => e.aggregateId === id)).toEqual([]);
   });
 });
