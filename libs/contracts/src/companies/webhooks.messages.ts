@@ -64,10 +64,8 @@ export interface WebhookDeliveryView {
   deliveredAt: string | null;
 }
 
-export class CreateWebhookRequest {
-  @NestedObject(() => CallerDto)
-  caller!: CallerDto;
-
+/** What a partner registers: `POST /v1/webhooks`. */
+export class WebhookRegistrationDto {
   @Text(1, WEBHOOK_URL_MAX_CHARS)
   url!: string;
 
@@ -83,6 +81,11 @@ export class CreateWebhookRequest {
   @Min(0)
   @Max(100)
   minScore?: number;
+}
+
+export class CreateWebhookRequest extends WebhookRegistrationDto {
+  @NestedObject(() => CallerDto)
+  caller!: CallerDto;
 }
 
 export class WebhookByIdRequest {
