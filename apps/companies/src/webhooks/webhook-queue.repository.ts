@@ -68,7 +68,8 @@ export class WebhookQueueRepository {
    */
   async enqueue(db: EntityManager | DataSource, partnerId: string, type: WebhookEventType, occurredAt: string, events: readonly WebhookEvent[]): Promise<number> {
     if (!events.length) return 0;
-    const [rows]: [unknown[], number] = await db.query(
+    // An INSERT answers its rows (an UPDATE answers them with a count).
+    const rows: unknown[] = await db.query(
       `INSERT INTO companies.webhook_delivery (id, endpoint_id, event_key, type, payload)
        SELECT gen_random_uuid(), e.id, i.key, $2, jsonb_build_object('type', $2::text, 'timestamp', $3::text, 'data', i.data)
        FROM companies.webhook_endpoint e CROSS JOIN jsonb_to_recordset($4::jsonb) AS i(key text, data jsonb, score double precision)
