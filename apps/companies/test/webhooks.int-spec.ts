@@ -4,7 +4,19 @@ import type { INestApplication } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { CompaniesSubjects, companyPartition, ErrorCode, type FieldError, LeadEvents, LeadEventType, type LeadsCreatedEvent, type WebhookDeliveryView } from '#contracts';
+import {
+  CompaniesSubjects,
+  companyPartition,
+  ErrorCode,
+  IntroductionEvents,
+  IntroductionEventType,
+  LeadEvents,
+  LeadEventType,
+  type FieldError,
+  type LeadsCreatedEvent,
+  type LeadsVerdictChangedEvent,
+  type WebhookDeliveryView,
+} from '#contracts';
 import { JetStreamEventLog, NatsMessageBus, RpcError, startService } from '#platform';
 import { createTestDatabase, eventually, TEST_NATS_URL } from '#testing';
 import { CompaniesAppModule } from '../src/companies-app.module.js';
@@ -102,7 +114,8 @@ describe('the webhook delivery queue of the companies service', () => {
     const a2 = await create(partnerA, ['match.created', 'match.verdict_changed']);
     const a3 = await create(partnerA, ['import.finished']);
     const b1 = await create(partnerB, ['match.created']);
-    Object.assign(endpoints, { a1, a2, a3, b1 });
+    const a4 = await create(partnerA, ['introduction.decided']);
+    Object.assign(endpoints, { a1, a2, a3, b1, a4 });
     expect(a1).toMatchObject({ url: `${receiverUrl}/hook`, events: ['match.created'], minScore: 50, status: 'active', disabledReason: null });
     expect(a1.secret).toMatch(/^whsec_/);
     const read = await bus.request(CompaniesSubjects.webhookGet, { caller: partnerA, id: a1.id });
@@ -149,6 +162,40 @@ describe('the webhook delivery queue of the companies service', () => {
     expect((await deliveries(partnerA, endpoints.a2!.id)).length).toBe(4);
   });
 
+  it('tells of a verdict change, and of a decided introduction, only the endpoints that take them', async () => {
+    const changed: LeadsVerdictChangedEvent = {
+      seq: 3,
+      type: LeadEventType.VERDICT_CHANGED,
+      aggregateId: companyId,
+      occurredAt: '2026-12-02T11:00:00.000Z',
+      payload: { companyId, partnerId: partnerA.partnerId, changes: [{ matchId: 'm-1-2', opportunityId: 'o-1-2', sector: 'mining', score: 80, verdict: 'prohibited', previousVerdict: 'clear' }] },
+    };
+    await log.publish(LeadEvents.stream, [{ subject: LeadEvents.verdictChanged(companyPartition(companyId)), id: 'matching:3', payload: changed }]);
+    const introduction = { id: '8d7f0a1c-5b2e-4c3d-9e8f-7a6b5c4d3e2f', matchId: 'm-1-1', companyId, opportunityId: 'o-1-1', partnerId: partnerA.partnerId, status: 'granted', exemptionReference: null, decisionNote: 'fine', decidedAt: '2026-12-02T12:00:00.000Z' };
+    const decided = { seq: 1, type: IntroductionEventType.DECIDED, aggregateId: introduction.id, occurredAt: '2026-12-02T12:00:00.000Z', payload: introduction };
+    await log.ensureStream({ name: IntroductionEvents.stream, subjects: [...IntroductionEvents.subjects] });
+    await log.publish(IntroductionEvents.stream, [{ subject: IntroductionEvents.decided, id: 'screening:1', payload: decided }]);
+    const verdicts = await eventually(async () => {
+      const found = received.filter((r) => JSON.parse(r.body).type === 'match.verdict_changed');
+      return found.length ? found : undefined;
+    }, 15_000, 'the verdict change');
+    const intros = await eventually(async () => {
+      const found = received.filter((r) => JSON.parse(r.body).type === 'introduction.decided');
+      return found.length ? found : undefined;
+    }, 15_000, 'the decided introduction');
+    expect(verdicts).toHaveLength(1);
+    expect(new Webhook(endpoints.a2!.secret).verify(verdicts[0]!.body, verdicts[0]!.headers)).toMatchObject({
+      data: { matchId: 'm-1-2', verdict: 'prohibited', previousVerdict: 'clear', score: 80 },
+    });
+    expect(intros).toHaveLength(1);
+    expect(new Webhook(endpoints.a4!.secret).verify(intros[0]!.body, intros[0]!.headers)).toEqual({
+      type: 'introduction.decided',
+      timestamp: '2026-12-02T12:00:00.000Z',
+      data: { introductionId: introduction.id, matchId: 'm-1-1', companyId, opportunityId: 'o-1-1', status: 'granted', exemptionReference: null, decisionNote: 'fine', decidedAt: '2026-12-02T12:00:00.000Z' },
+    });
+    expect((await deliveries(partnerA, endpoints.a1!.id)).map((d) => d.type)).toEqual(['match.created', 'match.created', 'match.created']);
+  });
+
   it("never shows a partner another partner's endpoint", async () => {
     expect((await failure(bus.request(CompaniesSubjects.webhookGet, { caller: partnerB, id: endpoints.a1!.id }))).code).toBe(ErrorCode.NOT_FOUND);
     expect((await failure(bus.request(CompaniesSubjects.webhookDeliveries, { caller: partnerB, id: endpoints.a1!.id }))).code).toBe(ErrorCode.NOT_FOUND);
@@ -158,7 +205,8 @@ describe('the webhook delivery queue of the companies service', () => {
     const ofA = await bus.request(CompaniesSubjects.webhookList, { caller: partnerA, limit: 2 });
     expect(ofA.items.map((e) => e.id)).toEqual([endpoints.a1!.id, endpoints.a2!.id]);
     const rest = await bus.request(CompaniesSubjects.webhookList, { caller: partnerA, limit: 2, after: ofA.nextCursor! });
-    expect(rest).toEqual({ items: [expect.objectContaining({ id: endpoints.a3!.id })], nextCursor: null });
+    expect(rest.items.map((e) => e.id)).toEqual([endpoints.a3!.id, endpoints.a4!.id]);
+    expect(rest.nextCursor).toBeNull();
   });
 
   it('refuses bad registrations, naming the field', async () => {
