@@ -41,12 +41,6 @@ export class WebhookEndpointsRepository {
     return rows[0] ?? null;
   }
 
-  /** The worker's read: the endpoint whatever its partner. */
-  async byId(id: string): Promise<EndpointRecord | null> {
-    const rows: EndpointRecord[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM companies.webhook_endpoint WHERE id = $1`, [id]);
-    return rows[0] ?? null;
-  }
-
   async list(partnerId: string, after: CursorKey | null, limit: number): Promise<CursorPage<WebhookView>> {
     const rows: EndpointRecord[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM companies.webhook_endpoint
