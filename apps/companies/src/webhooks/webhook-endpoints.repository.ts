@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CursorPage, WebhookEventType, WebhookStatus, WebhookView } from '#contracts';
-import { cursorPage, type CursorKey } from '#platform';
+import { cursorPage, fitToBytes, type CursorKey } from '#platform';
 
 export interface EndpointRecord {
   id: string;
@@ -48,7 +48,7 @@ export class WebhookEndpointsRepository {
        ORDER BY created_at, id LIMIT $4`,
       [partnerId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return cursorPage(rows, limit, (r) => [r.created_key, r.id], endpointView);
+    return cursorPage(rows, limit, (r) => [r.created_key, r.id], endpointView, fitToBytes);
   }
 
   async delete(partnerId: string, id: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CursorPage, WebhookAttemptView, WebhookDeliveryStatus, WebhookDeliveryView, WebhookEventType } from '#contracts';
-import { cursorPage, type CursorKey } from '#platform';
+import { cursorPage, fitToBytes, type CursorKey } from '#platform';
 import type { EndpointRecord } from './webhook-endpoints.repository.js';
 
 /** One event to enqueue for every endpoint of its partner that takes it. */
@@ -155,7 +155,7 @@ export class WebhookQueueRepository {
        ORDER BY d.created_at, d.id LIMIT $4`,
       [endpointId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    return cursorPage(rows, limit, (r) => [r.created_key, r.id], deliveryView);
+    return cursorPage(rows, limit, (r) => [r.created_key, r.id], deliveryView, fitToBytes);
   }
 }
 

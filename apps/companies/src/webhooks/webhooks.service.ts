@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type Caller, type CursorPage, type WebhookDeletedReply, type WebhookDeliveryView, type WebhookEventType, type WebhookSecretReply, type WebhookView } from '#contracts';
-import { decodeCursor, DomainError } from '#platform';
+import { CREATED_KEY, decodeCursor, DomainError } from '#platform';
 import { resolveWebhookTarget, WebhookUrlError } from './public-address.js';
 import { endpointView, WebhookEndpointsRepository, type EndpointRecord } from './webhook-endpoints.repository.js';
 import { WebhookQueueRepository } from './webhook-queue.repository.js';
@@ -28,7 +28,7 @@ export class WebhooksService {
   }
 
   list(caller: Caller, limit = DEFAULT_PAGE, after?: string): Promise<CursorPage<WebhookView>> {
-    return this.endpoints.list(partnerOf(caller), decodeCursor(after, 2), limit);
+    return this.endpoints.list(partnerOf(caller), decodeCursor(after, CREATED_KEY), limit);
   }
 
   async get(caller: Caller, id: string): Promise<WebhookView> {
@@ -55,7 +55,7 @@ export class WebhooksService {
   }
 
   async deliveries(caller: Caller, id: string, limit = DEFAULT_PAGE, after?: string): Promise<CursorPage<WebhookDeliveryView>> {
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, CREATED_KEY);
     const endpoint = await this.own(caller, id);
     return this.queue.list(endpoint.id, cursor, limit);
   }

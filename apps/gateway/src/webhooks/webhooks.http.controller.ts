@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nest
 import { CompaniesSubjects, MAX_PAGE_SIZE, WebhookRegistrationDto, type Caller } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
-import { optionalInt, uuidParam } from '../http-params.js';
+import { optionalCursor, optionalInt, uuidParam } from '../http-params.js';
 
 const NOT_YOURS = { status: 404, description: "No such endpoint, or another partner's" } as const;
 
@@ -30,7 +30,7 @@ export class WebhooksHttpController {
   @ApiQuery({ name: 'limit', required: false, type: 'integer', description: `1 to ${MAX_PAGE_SIZE}, default 50` })
   @ApiQuery({ name: 'after', required: false, description: 'the nextCursor of the previous page' })
   list(@CurrentCaller() caller: Caller, @Query('limit') limit?: string, @Query('after') after?: string) {
-    return this.bus.request(CompaniesSubjects.webhookList, { caller, limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE), after: cursorParam(after) });
+    return this.bus.request(CompaniesSubjects.webhookList, { caller, limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE), after: optionalCursor(after) });
   }
 
   @Get(':id')
@@ -73,12 +73,7 @@ export class WebhooksHttpController {
       caller,
       id: uuidParam('id', id),
       limit: optionalInt('limit', limit, 1, MAX_PAGE_SIZE),
-      after: cursorParam(after),
+      after: optionalCursor(after),
     });
   }
-}
-
-/** A repeated `after` arrives as an array: only one cursor is meant. */
-function cursorParam(raw: unknown): string | undefined {
-  return typeof raw === 'string' && raw !== '' ? raw : Array.isArray(raw) ? String(raw[0]) : undefined;
 }
