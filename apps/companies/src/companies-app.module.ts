@@ -15,6 +15,7 @@ import { OfficersService } from './officers/officers.service.js';
 import { PartnersNatsController } from './partners/partners.nats.controller.js';
 import { PartnersService } from './partners/partners.service.js';
 import { SectorVocabularyClient } from './vocabulary/sector-vocabulary.client.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { SectorVocabularyClient } from './vocabulary/sector-vocabulary.client.js
       subjectOf: companyEventSubject,
     }),
     OpsModule.forService({ service: 'companies' }),
+    WebhooksModule,
   ],
   controllers: [CompaniesNatsController, ImportsNatsController, PartnersNatsController, OfficersNatsController, HealthNatsController],
   providers: [

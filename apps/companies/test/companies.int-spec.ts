@@ -79,7 +79,7 @@ describe('companies service over NATS and PostgreSQL', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT name FROM companies.migrations ORDER BY id`);
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000', 'IdempotencyKeys1764230000000', 'Imports1764240000000', 'ListKeys1764245000000']);
+    expect(rows.map((r) => r.name)).toEqual(['InitialSchema1764201600000', 'Officers1764210000000', 'OutboxRelay1764220000000', 'IdempotencyKeys1764230000000', 'Imports1764240000000', 'ListKeys1764245000000', 'Webhooks1764250000000']);
   });
 
   it('creates compliance officers with their own keys, stores only the hash, and authenticates by it', async () => {

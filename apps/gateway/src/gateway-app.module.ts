@@ -29,6 +29,7 @@ import { RateCharges } from './rate-limits/rate-charge.js';
 import { RateLimitGuard, rateLimitOptions } from './rate-limits/rate-limit.guard.js';
 import { PartnersHttpController } from './partners/partners.http.controller.js';
 import { SectorsHttpController } from './sectors/sectors.http.controller.js';
+import { WebhooksHttpController } from './webhooks/webhooks.http.controller.js';
 
 /** Gives every request a correlation id (the caller's, if it sent a sane one) that follows it through every service. */
 function correlation(request: Request, _response: Response, next: NextFunction): void {
@@ -47,6 +48,7 @@ function correlation(request: Request, _response: Response, next: NextFunction):
     OfficersHttpController,
     CompaniesHttpController,
     ImportsHttpController,
+    WebhooksHttpController,
     SectorsHttpController,
     MatchmakingHttpController,
     IntroductionsHttpController,

@@ -14,6 +14,7 @@ export * from './common/idempotency.js';
 export * from './companies/company-profile.dto.js';
 export * from './companies/companies.messages.js';
 export * from './companies/imports.messages.js';
+export * from './companies/webhooks.messages.js';
 export * from './companies/officers.messages.js';
 export * from './sectors/opportunity.dto.js';
 export * from './sectors/sectors.messages.js';

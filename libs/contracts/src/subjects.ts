@@ -2,6 +2,16 @@ import type { HealthReply } from './common/health.js';
 import { companyPartition } from './events.js';
 import type { CursorPage, ListPage, SectorId } from './common/domain.js';
 import type {
+  CreateWebhookRequest,
+  ListWebhookDeliveriesRequest,
+  ListWebhooksRequest,
+  WebhookByIdRequest,
+  WebhookDeletedReply,
+  WebhookDeliveryView,
+  WebhookSecretReply,
+  WebhookView,
+} from './companies/webhooks.messages.js';
+import type {
   AuthenticatePartnerRequest,
   CompanyByIdRequest,
   CompanyDeletedReply,
@@ -100,6 +110,13 @@ export const CompaniesSubjects = {
   importFinish: 'companies.v1.import.finish',
   importGet: 'companies.v1.import.get',
   importList: 'companies.v1.import.list',
+  webhookCreate: 'companies.v1.webhook.create',
+  webhookList: 'companies.v1.webhook.list',
+  webhookGet: 'companies.v1.webhook.get',
+  webhookDelete: 'companies.v1.webhook.delete',
+  webhookRotateSecret: 'companies.v1.webhook.rotate-secret',
+  webhookEnable: 'companies.v1.webhook.enable',
+  webhookDeliveries: 'companies.v1.webhook-delivery.list',
   healthCheck: 'companies.v1.health.check',
 } as const;
 
@@ -228,6 +245,13 @@ export type RequestMap = {
   [CompaniesSubjects.importFinish]: Rpc<Plain<FinishImportRequest>, ImportView>;
   [CompaniesSubjects.importGet]: Rpc<Plain<GetImportRequest>, ImportReply>;
   [CompaniesSubjects.importList]: Rpc<Plain<ListImportsRequest>, CursorPage<ImportView>>;
+  [CompaniesSubjects.webhookCreate]: Rpc<Plain<CreateWebhookRequest>, WebhookSecretReply>;
+  [CompaniesSubjects.webhookList]: Rpc<Plain<ListWebhooksRequest>, CursorPage<WebhookView>>;
+  [CompaniesSubjects.webhookGet]: Rpc<Plain<WebhookByIdRequest>, WebhookView>;
+  [CompaniesSubjects.webhookDelete]: Rpc<Plain<WebhookByIdRequest>, WebhookDeletedReply>;
+  [CompaniesSubjects.webhookRotateSecret]: Rpc<Plain<WebhookByIdRequest>, WebhookSecretReply>;
+  [CompaniesSubjects.webhookEnable]: Rpc<Plain<WebhookByIdRequest>, WebhookView>;
+  [CompaniesSubjects.webhookDeliveries]: Rpc<Plain<ListWebhookDeliveriesRequest>, CursorPage<WebhookDeliveryView>>;
   [CompaniesSubjects.healthCheck]: Rpc<Record<string, never>, HealthReply>;
   [MatchingSubjects.matchGet]: Rpc<Plain<MatchByIdRequest>, MatchView>;
   [MatchingSubjects.echo]: Rpc<Plain<EchoRequest>, { service: string; filler?: string }>;

@@ -8,6 +8,7 @@ import { OutboxRelay1764220000000 } from './migrations/1764220000000-outbox-rela
 import { IdempotencyKeys1764230000000 } from './migrations/1764230000000-idempotency-keys.js';
 import { Imports1764240000000 } from './migrations/1764240000000-imports.js';
 import { ListKeys1764245000000 } from './migrations/1764245000000-list-keys.js';
+import { Webhooks1764250000000 } from './migrations/1764250000000-webhooks.js';
 
 export const COMPANIES_SCHEMA = 'companies';
 
@@ -15,5 +16,5 @@ export const COMPANIES_SCHEMA = 'companies';
 export const companiesDatabase: ServiceDatabaseOptions = {
   schema: COMPANIES_SCHEMA,
   entities: [PartnerEntity, CompanyEntity, OfficerEntity],
-  migrations: [InitialSchema1764201600000, Officers1764210000000, OutboxRelay1764220000000, IdempotencyKeys1764230000000, Imports1764240000000, ListKeys1764245000000],
+  migrations: [InitialSchema1764201600000, Officers1764210000000, OutboxRelay1764220000000, IdempotencyKeys1764230000000, Imports1764240000000, ListKeys1764245000000, Webhooks1764250000000],
 };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { CursorPage, FieldError, ImportCounts, ImportReply, ImportRowResult, ImportRowStatus, ImportStatus, ImportView } from '#contracts';
 import { CREATED_KEY, cursorPage, decodeCursor, fitToBytes, type ListPageQuery } from '#platform';
 
@@ -27,6 +27,21 @@ export interface RowResult {
   companyId?: string;
   details?: FieldError[];
 }
+
+/** A job that just finished (done or failed), as its `import.finished` webhook tells it. */
+export interface FinishedImport {
+  id: string;
+  partnerId: string;
+  status: 'done' | 'failed';
+  dryRun: boolean;
+  total: number | null;
+  counts: ImportCounts;
+  error: string | null;
+  finishedAt: string;
+}
+
+/** Called in the transaction that finished the jobs, so that what follows from it commits with it or not at all. */
+export type OnFinished = (db: EntityManager, jobs: FinishedImport[]) => Promise<void>;
 
 interface JobRecord {
   id: string;
@@ -89,13 +104,15 @@ export class ImportsRepository {
   }
 
   /** The body was refused: the job is kept as failed, with the reason, and its staged rows are dropped. */
-  async refuse(id: string, partnerId: string, error: string): Promise<void> {
+  async refuse(id: string, partnerId: string, error: string, onFinished: OnFinished): Promise<void> {
     await this.dataSource.transaction(async (db) => {
-      const [rows]: [unknown[], number] = await db.query(
+      const [rows]: [{ id: string }[], number] = await db.query(
         `UPDATE companies.import SET status = 'failed', error = $3, updated_at = now() WHERE id = $1 AND partner_id = $2 AND status = 'receiving' RETURNING id`,
         [id, partnerId, error],
       );
-      if (rows.length) await db.query(`DELETE FROM companies.import_row WHERE import_id = $1`, [id]);
+      if (!rows.length) return;
+      await db.query(`DELETE FROM companies.import_row WHERE import_id = $1`, [id]);
+      await onFinished(db, await finishedJobs(db, [id]));
     });
   }
 
@@ -157,23 +174,29 @@ export class ImportsRepository {
   }
 
   /** Running jobs with no row left to store are done. */
-  async complete(): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE companies.import i SET status = 'done', updated_at = now()
-       WHERE i.status = 'running' AND NOT EXISTS (
-         SELECT 1 FROM companies.import_row r WHERE r.import_id = i.id AND r.status IN ('pending', 'processing'))`,
-    );
+  async complete(onFinished: OnFinished): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      const [done]: [{ id: string }[], number] = await db.query(
+        `UPDATE companies.import i SET status = 'done', updated_at = now()
+         WHERE i.status = 'running' AND NOT EXISTS (
+           SELECT 1 FROM companies.import_row r WHERE r.import_id = i.id AND r.status IN ('pending', 'processing'))
+         RETURNING id`,
+      );
+      if (done.length) await onFinished(db, await finishedJobs(db, done.map((d) => d.id)));
+    });
   }
 
   /** Receiving jobs silent for `abandonedMs` lost their upload (the gateway died): they are failed and their rows dropped. */
-  async failAbandoned(abandonedMs: number): Promise<void> {
+  async failAbandoned(abandonedMs: number, onFinished: OnFinished): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       const [abandoned]: [{ id: string }[], number] = await db.query(
         `UPDATE companies.import SET status = 'failed', error = 'the upload was cut off before its end', updated_at = now()
          WHERE status = 'receiving' AND updated_at < now() - make_interval(secs => $1::double precision / 1000) RETURNING id`,
         [abandonedMs],
       );
-      if (abandoned.length) await db.query(`DELETE FROM companies.import_row WHERE import_id = ANY($1::uuid[])`, [abandoned.map((a) => a.id)]);
+      if (!abandoned.length) return;
+      await db.query(`DELETE FROM companies.import_row WHERE import_id = ANY($1::uuid[])`, [abandoned.map((a) => a.id)]);
+      await onFinished(db, await finishedJobs(db, abandoned.map((a) => a.id)));
     });
   }
 
@@ -238,4 +261,27 @@ export class ImportsRepository {
     const nextOffset = offset + cut.items.length < view.done ? offset + cut.items.length : null;
     return { ...view, rows: { ...cut, total: view.done, limit: page.limit, offset, nextOffset } };
   }
+}
+
+/** The finished jobs with their rows' counts, read in the transaction that finished them. */
+async function finishedJobs(db: EntityManager, ids: string[]): Promise<FinishedImport[]> {
+  const jobs: (JobRecord & { counts: Partial<ImportCounts> | string | null })[] = await db.query(
+    `SELECT i.*, (SELECT json_object_agg(c.status, c.n) FROM (
+         SELECT status, count(*)::int AS n FROM companies.import_row r WHERE r.import_id = i.id AND status NOT IN ('pending', 'processing') GROUP BY status) c) AS counts
+     FROM companies.import i WHERE i.id = ANY($1::uuid[]) ORDER BY i.created_at, i.id`,
+    [ids],
+  );
+  return jobs.map((j) => {
+    const counted = (typeof j.counts === 'string' ? JSON.parse(j.counts) : (j.counts ?? {})) as Partial<ImportCounts>;
+    return {
+      id: j.id,
+      partnerId: j.partner_id,
+      status: j.status as 'done' | 'failed',
+      dryRun: j.dry_run,
+      total: j.total,
+      counts: { created: counted.created ?? 0, updated: counted.updated ?? 0, unchanged: counted.unchanged ?? 0, rejected: counted.rejected ?? 0 },
+      error: j.error,
+      finishedAt: new Date(j.updated_at).toISOString(),
+    };
+  });
 }

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, type Caller, type CursorPage, type ImportReply, type ImportView } from '#contracts';
 import { CoalescingRunner, DomainError, isUnreachable, type ListPageQuery } from '#platform';
 import { CompaniesService, type ImportRowOutcome } from '../companies/companies.service.js';
-import { ImportsRepository, type ClaimedRow, type RowResult, type StagedRow } from './imports.repository.js';
+import { WebhookDeliveryWorker } from '../webhooks/webhook-delivery.worker.js';
+import { WebhookQueueRepository } from '../webhooks/webhook-queue.repository.js';
+import { ImportsRepository, type ClaimedRow, type FinishedImport, type OnFinished, type RowResult, type StagedRow } from './imports.repository.js';
 
 /** Rows one worker claims at once; each is stored in turn, in row order, so that two rows of one INN come out as in the file. */
 const CLAIM_ROWS = 50;
@@ -33,7 +35,16 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly repository: ImportsRepository,
     private readonly companies: CompaniesService,
+    private readonly webhooks: WebhookQueueRepository,
+    private readonly deliveries: WebhookDeliveryWorker,
   ) {}
+
+  /** A finished job's `import.finished` webhooks, enqueued in the transaction that finished it. */
+  private readonly onFinished: OnFinished = async (db, jobs) => {
+    let stored = 0;
+    for (const job of jobs) stored += await this.webhooks.enqueue(db, job.partnerId, 'import.finished', job.finishedAt, [importFinishedEvent(job)]);
+    if (stored) setImmediate(() => this.deliveries.wake());
+  };
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.worker.wake(), POLL_MS);
@@ -60,7 +71,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async finish(caller: Caller, id: string, outcome: 'accepted' | 'refused', total: number, error?: string): Promise<ImportView> {
     const partnerId = partnerOf(caller);
-    if (outcome === 'refused') await this.repository.refuse(id, partnerId, error ?? 'the body was refused');
+    if (outcome === 'refused') await this.repository.refuse(id, partnerId, error ?? 'the body was refused', this.onFinished);
     else if (!(await this.repository.accept(id, partnerId, total))) throw notReceiving(id);
     else this.worker.wake();
     return this.view(caller, id);
@@ -104,10 +115,10 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
           break;
         }
       }
-      await this.repository.complete();
+      await this.repository.complete(this.onFinished);
       if (Date.now() - this.sweptAt > ABANDONED_SWEEP_MS) {
         this.sweptAt = Date.now();
-        await this.repository.failAbandoned(ABANDONED_MS);
+        await this.repository.failAbandoned(ABANDONED_MS, this.onFinished);
       }
     } catch (error) {
       this.logger.warn(`Import rows not stored this pass: ${(error as Error).message}`);
@@ -126,6 +137,13 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
       return null;
     }
   }
+}
+
+function importFinishedEvent(job: FinishedImport) {
+  return {
+    key: `import.finished:${job.id}`,
+    data: { importId: job.id, status: job.status, dryRun: job.dryRun, total: job.total, counts: job.counts, ...(job.error ? { error: job.error } : {}) },
+  };
 }
 
 /** Imports are the partners' own, as company submissions are. */

@@ -8,6 +8,7 @@ import { MATCH_LIST_ROUTES, MATCH_LIST_SCHEMAS } from './match-list.schema.js';
 import { OFFICER_WORKFLOW_ROUTES, OFFICER_WORKFLOW_SCHEMAS } from './officer-workflow.schema.js';
 import { REPLY_SCHEMAS, ref } from './reply.schema.js';
 import { REQUEST_EXAMPLES } from './request-examples.js';
+import { describeWebhooks, WEBHOOK_SCHEMAS } from './webhook.schema.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -28,6 +29,7 @@ const BODIES: Record<string, { schema: string; example: unknown; optional?: true
   'post /v1/partners': { schema: 'CreatePartnerRequest', example: REQUEST_EXAMPLES.partner },
   'post /v1/introductions/{id}/decision': { schema: 'IntroductionDecisionBody', example: REQUEST_EXAMPLES.introductionDecision },
   'post /v1/screening/check': { schema: 'NameCheckRequest', example: REQUEST_EXAMPLES.nameCheck },
+  'post /v1/webhooks': { schema: 'WebhookRegistrationDto', example: REQUEST_EXAMPLES.webhook },
   'post /v1/officers': { schema: 'CreateOfficerRequest', example: REQUEST_EXAMPLES.officer },
   'post /v1/matches/{id}/dismissals': { schema: 'DismissalBody', example: REQUEST_EXAMPLES.dismissal },
   'post /v1/screening/list/candidates/{sha256}/confirm': { schema: 'ListCandidateDecisionBody', example: REQUEST_EXAMPLES.listCandidateDecision, optional: true },
@@ -61,6 +63,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       ...(OFFICER_WORKFLOW_SCHEMAS as Record<string, SchemaObject>),
       ...(REPLY_SCHEMAS as Record<string, SchemaObject>),
       ...(IMPORT_SCHEMAS as Record<string, SchemaObject>),
+      ...(WEBHOOK_SCHEMAS as Record<string, SchemaObject>),
     },
   };
   for (const [route, { schema, example, optional }] of Object.entries(BODIES)) {
@@ -85,6 +88,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     operation.responses = { ...operation.responses, [status]: { description, content } };
   }
   describeImports(document);
+  describeWebhooks(document);
   addErrorResponses(document);
   keepReferencedSchemas(document);
   return document;

@@ -19,6 +19,7 @@ export const REQUEST_EXAMPLES = {
   company,
   companyPatch: { employees: 1350, capabilities: ['grid_construction', 'substation_equipment'] },
   partner: { name: 'Primorye Chamber of Commerce' },
+  webhook: { url: 'https://hooks.example.com/tumen', events: ['match.created', 'import.finished'], minScore: 70 },
   officer: { name: 'Anna Kim', email: 'anna.kim@example.org' },
   opportunity: {
     sector: 'mining',
