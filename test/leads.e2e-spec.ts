@@ -79,8 +79,13 @@ describe('leads survive the gate (embedded default)', () => {
 
     const leads = await eventually(async () => {
       const r = await platform.get(`/v1/companies/${companyId}/matches?limit=50`, partner.apiKey);
-      return r.status === 200 && energyIds.every((id) => r.body.items.some((m: any) => m.opportunityId === id)) ? r.body : undefined;
-    }, 10_000, 'the six admissible opportunities among the leads');
+      if (r.status !== 200) return undefined;
+      const energyLeads = r.body.items.filter((m: any) => energyIds.includes(m.opportunityId));
+      // Until screening has answered for a party, its decision is an unscreened `review` (fail closed);
+      // a busy machine can make that take a while, and matching screens it again.
+      const screened = energyLeads.every((m: any) => r.body.decisions[m.compliance.decisions.opportunity]?.screened && r.body.decisions[m.compliance.decisions.company]?.screened);
+      return energyLeads.length === energyIds.length && screened ? r.body : undefined;
+    }, 30_000, 'the six admissible opportunities among the leads, their decisions screened');
     expect(leads.items.every((m: any) => m.compliance.verdict !== 'prohibited')).toBe(true);
     expect(leads.items.some((m: any) => transformerIds.includes(m.opportunityId))).toBe(false);
     const scores = leads.items.map((m: any) => m.score);
