@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '#testing';
-import { appendOutboxMany, changeWithOutbox, readOutboxRows } from './outbox.js';
+import { appendOutboxMany, changeWithOutbox, outboxTable, readOutboxRows } from './outbox.js';
 
 const S = 'outbox_test';
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -17,9 +17,7 @@ beforeAll(async () => {
   await dataSource.initialize();
   await dataSource.query(`CREATE SCHEMA ${S}`);
   await dataSource.query(`CREATE TABLE ${S}.item (id uuid PRIMARY KEY)`);
-  await dataSource.query(`CREATE TABLE ${S}.outbox (
-    seq bigserial PRIMARY KEY, stream text NOT NULL, type text NOT NULL, aggregate_id uuid NOT NULL,
-    payload jsonb NOT NULL, occurred_at timestamptz NOT NULL DEFAULT now())`);
+  for (const sql of outboxTable.up(S)) await dataSource.query(sql);
 });
 
 afterAll(async () => {

@@ -98,3 +98,22 @@ export async function readOutboxRows(db: Pick<DataSource, 'query'>, schema: stri
     occurredAt: new Date(r.occurred_at).toISOString(),
   }));
 }
+
+/**
+ * The outbox's DDL, for the migrations of owners that gained one later (matching, screening): the
+ * same table and index the companies and sectors schemas were created with.
+ */
+export const outboxTable = {
+  up: (schema: string) => [
+    `CREATE TABLE "${schema}".outbox (
+      seq bigserial PRIMARY KEY,
+      stream text NOT NULL,
+      type text NOT NULL,
+      aggregate_id uuid NOT NULL,
+      payload jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    `CREATE INDEX outbox_stream_seq ON "${schema}".outbox (stream, seq)`,
+  ],
+  down: (schema: string) => [`DROP TABLE "${schema}".outbox`],
+};

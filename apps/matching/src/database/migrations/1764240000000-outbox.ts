@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { outboxRelayTable } from '#platform';
+import { outboxRelayTable, outboxTable } from '#platform';
 
 /**
  * Matching's own outbox, of the same shape as the other owners', for the lead events it tells
@@ -9,20 +9,12 @@ export class Outbox1764240000000 implements MigrationInterface {
   name = 'Outbox1764240000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE matching.outbox (
-      seq bigserial PRIMARY KEY,
-      stream text NOT NULL,
-      type text NOT NULL,
-      aggregate_id uuid NOT NULL,
-      payload jsonb NOT NULL,
-      occurred_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    await q.query(`CREATE INDEX outbox_stream_seq ON matching.outbox (stream, seq)`);
+    for (const sql of outboxTable.up('matching')) await q.query(sql);
     for (const sql of outboxRelayTable.up('matching')) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const sql of outboxRelayTable.down('matching')) await q.query(sql);
-    await q.query(`DROP TABLE matching.outbox`);
+    for (const sql of outboxTable.down('matching')) await q.query(sql);
   }
 }
