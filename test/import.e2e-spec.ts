@@ -193,6 +193,41 @@ describe('a partner imports a CSV of 1,000 companies, 37 of them bad', () => {
   }, 60_000);
 });
 
+describe('Idempotency-Key on an import', () => {
+  it('answers a retried import with the first job, doing nothing twice; another body under the key is 422; the key survives a restart', async () => {
+    const body = csvOf([rowOf(base + 20_000), rowOf(base + 20_001), rowOf(base + 20_002)]);
+    const key = `import-${base}`;
+    const before = await companyCount(partner.apiKey);
+    const first = await importBody(body, 'text/csv', '', { 'idempotency-key': key });
+    expect(first.status).toBe(202);
+    // The retry comes gzipped: the same import, read the same.
+    const retried = await importBody(gzipSync(body), 'text/csv', '', { 'idempotency-key': key, 'content-encoding': 'gzip' });
+    expect(retried).toEqual(first);
+    await finished(first.body.id);
+    expect(await companyCount(partner.apiKey)).toBe(before + 3);
+    const jobs = (await platform.get('/v1/imports?limit=200', partner.apiKey)).body.items.map((j: any) => j.id);
+    expect(jobs.filter((id: string) => id === first.body.id)).toHaveLength(1);
+    const count = jobs.length;
+
+    const other = await importBody(csvOf([rowOf(base + 20_003)]), 'text/csv', '', { 'idempotency-key': key });
+    expect(other.status).toBe(422);
+    expect(other.body.error).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(other.body.details).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    expect((await platform.get('/v1/imports?limit=200', partner.apiKey)).body.items).toHaveLength(count);
+
+    await platform.services.companies.kill();
+    platform.services.companies.start();
+    const afterRestart = await eventually(async () => {
+      const res = await importBody(body, 'text/csv', '', { 'idempotency-key': key });
+      return res.status === 202 ? res : undefined;
+    }, 30_000, 'the companies service back');
+    expect(afterRestart.body.id).toBe(first.body.id);
+    expect(await companyCount(partner.apiKey)).toBe(before + 3);
+    const docs = await platform.get('/docs-json');
+    expect(docs.body.paths['/v1/companies/import'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'Idempotency-Key' })]));
+  }, 120_000);
+});
+
 describe('an import of a JSON array', () => {
   it('updates a changed company through the update path, keyed by INN, and creates a new one', async () => {
     const existing = miningCompany();

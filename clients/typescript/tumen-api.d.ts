@@ -2623,7 +2623,10 @@ export interface operations {
                 /** @description true: validate and report what would happen, store nothing */
                 dryRun?: string;
             };
-            header?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters, chosen by the partner. The same key with the same request within 24 h starts the import once and answers the first answer again (same status and body); keys are per partner. An answer that was an error is not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2694,6 +2697,15 @@ export interface operations {
             };
             /** @description Neither text/csv nor application/json in UTF-8, or an unknown content encoding */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used within 24 h for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

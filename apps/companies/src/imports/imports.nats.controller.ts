@@ -19,7 +19,7 @@ export class ImportsNatsController {
 
   @MessagePattern(CompaniesSubjects.importFinish)
   finish(@Payload() req: FinishImportRequest) {
-    return this.imports.finish(req.caller, req.id, req.outcome, req.total, req.error);
+    return this.imports.finish(req.caller, req.id, req.outcome, req.total, req.error, req.idempotencyKey && req.requestHash ? { key: req.idempotencyKey, requestHash: req.requestHash } : undefined);
   }
 
   @MessagePattern(CompaniesSubjects.importGet)

@@ -64,8 +64,8 @@ export class ImportsRepository {
   }
 
   /** The job if `partnerId` may see it (null: the admin, who sees every job). */
-  async find(id: string, partnerId: string | null): Promise<JobRecord | null> {
-    const rows: JobRecord[] = await this.dataSource.query(
+  async find(id: string, partnerId: string | null, db: DataSource | EntityManager = this.dataSource): Promise<JobRecord | null> {
+    const rows: JobRecord[] = await db.query(
       `SELECT * FROM companies.import WHERE id = $1 AND ($2::uuid IS NULL OR partner_id = $2::uuid)`,
       [id, partnerId],
     );
@@ -95,12 +95,23 @@ export class ImportsRepository {
   }
 
   /** The whole body was read: its rows may be stored. False if the job is not receiving. */
-  async accept(id: string, partnerId: string, total: number): Promise<boolean> {
-    const [rows]: [unknown[], number] = await this.dataSource.query(
+  async accept(id: string, partnerId: string, total: number, db: DataSource | EntityManager = this.dataSource): Promise<boolean> {
+    const [rows]: [unknown[], number] = await db.query(
       `UPDATE companies.import SET status = 'running', total = $3, updated_at = now() WHERE id = $1 AND partner_id = $2 AND status = 'receiving' RETURNING id`,
       [id, partnerId, total],
     );
     return rows.length > 0;
+  }
+
+  /** A job that repeated an earlier import under its Idempotency-Key: it and its staged rows go, as if never sent. */
+  async discard(id: string, partnerId: string): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      await db.query(
+        `DELETE FROM companies.import_row WHERE import_id IN (SELECT id FROM companies.import WHERE id = $1 AND partner_id = $2 AND status = 'receiving')`,
+        [id, partnerId],
+      );
+      await db.query(`DELETE FROM companies.import WHERE id = $1 AND partner_id = $2 AND status = 'receiving'`, [id, partnerId]);
+    });
   }
 
   /** The body was refused: the job is kept as failed, with the reason, and its staged rows are dropped. */
@@ -200,13 +211,13 @@ export class ImportsRepository {
     });
   }
 
-  async view(job: JobRecord): Promise<ImportView> {
-    return (await this.views([job]))[0]!;
+  async view(job: JobRecord, db: DataSource | EntityManager = this.dataSource): Promise<ImportView> {
+    return (await this.views([job], db))[0]!;
   }
 
   /** Jobs as their partner sees them, with the counts of their rows' results (one query for them all). */
-  async views(jobs: readonly JobRecord[]): Promise<ImportView[]> {
-    const rows: { import_id: string; status: string; n: number }[] = await this.dataSource.query(
+  async views(jobs: readonly JobRecord[], db: DataSource | EntityManager = this.dataSource): Promise<ImportView[]> {
+    const rows: { import_id: string; status: string; n: number }[] = await db.query(
       `SELECT import_id, status, count(*)::int AS n FROM companies.import_row
         WHERE import_id = ANY($1::uuid[]) AND status NOT IN ('pending', 'processing') GROUP BY import_id, status`,
       [jobs.map((j) => j.id)],

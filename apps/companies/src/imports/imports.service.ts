@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type Caller, type CursorPage, type ImportReply, type ImportView } from '#contracts';
-import { CoalescingRunner, DomainError, isUnreachable, type ListPageQuery } from '#platform';
+import { CoalescingRunner, DomainError, IdempotencyKeys, isUnreachable, type ListPageQuery } from '#platform';
 import { CompaniesService, type ImportRowOutcome } from '../companies/companies.service.js';
 import { WebhookDeliveryWorker } from '../webhooks/webhook-delivery.worker.js';
 import { WebhookQueueRepository } from '../webhooks/webhook-queue.repository.js';
@@ -37,6 +37,7 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly companies: CompaniesService,
     private readonly webhooks: WebhookQueueRepository,
     private readonly deliveries: WebhookDeliveryWorker,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   /** A finished job's `import.finished` webhooks, enqueued in the transaction that finished it. */
@@ -69,12 +70,32 @@ export class ImportsService implements OnApplicationBootstrap, OnModuleDestroy {
     return { id, received: rows.length };
   }
 
-  async finish(caller: Caller, id: string, outcome: 'accepted' | 'refused', total: number, error?: string): Promise<ImportView> {
+  async finish(caller: Caller, id: string, outcome: 'accepted' | 'refused', total: number, error?: string, idempotent?: { key: string; requestHash: string }): Promise<ImportView> {
     const partnerId = partnerOf(caller);
-    if (outcome === 'refused') await this.repository.refuse(id, partnerId, error ?? 'the body was refused', this.onFinished);
-    else if (!(await this.repository.accept(id, partnerId, total))) throw notReceiving(id);
+    if (outcome === 'refused') {
+      await this.repository.refuse(id, partnerId, error ?? 'the body was refused', this.onFinished);
+      return this.view(caller, id);
+    }
+    if (!idempotent) {
+      if (!(await this.repository.accept(id, partnerId, total))) throw notReceiving(id);
+      this.worker.wake();
+      return this.view(caller, id);
+    }
+    // The key is claimed as the job is accepted, in one transaction: a retry of the same import,
+    // read in full meanwhile, is answered with the first job and its own staging is dropped.
+    let answer: { response: ImportView; replayed: boolean };
+    try {
+      answer = await this.idempotency.once({ partnerId, key: idempotent.key, requestHash: idempotent.requestHash }, async (db) => {
+        if (!(await this.repository.accept(id, partnerId, total, db))) throw notReceiving(id);
+        return this.repository.view((await this.repository.find(id, partnerId, db))!, db);
+      });
+    } catch (failure) {
+      await this.repository.discard(id, partnerId);
+      throw failure;
+    }
+    if (answer.replayed) await this.repository.discard(id, partnerId);
     else this.worker.wake();
-    return this.view(caller, id);
+    return answer.response;
   }
 
   async get(caller: Caller, id: string, page: Partial<ListPageQuery>): Promise<ImportReply> {

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CompaniesSubjects, MAX_PAGE_SIZE, type Caller } from '#contracts';
+import { CompaniesSubjects, IDEMPOTENCY_KEY_HEADER, MAX_PAGE_SIZE, type Caller } from '#contracts';
 import { MESSAGE_BUS, type MessageBus } from '#platform';
 import { CurrentCaller, Roles } from '../auth/api-key.guard.js';
-import { optionalBoolean, optionalCursor, optionalInt, uuidParam } from '../http-params.js';
+import { optionalBoolean, optionalCursor, optionalIdempotencyKey, optionalInt, uuidParam } from '../http-params.js';
+import { ApiIdempotencyKey } from '../openapi/idempotency.openapi.js';
 import { ApiCursorQuery } from '../openapi/cursor-query.js';
 import { ref } from '../openapi/reply.schema.js';
 import { ImportsService } from './imports.service.js';
@@ -26,8 +27,9 @@ export class ImportsHttpController {
   })
   @ApiConsumes('text/csv', 'application/json')
   @ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and report what would happen, store nothing' })
-  import(@CurrentCaller() caller: Caller, @Req() request: Request, @Query('dryRun') dryRun?: string) {
-    return this.imports.import(caller, request, optionalBoolean('dryRun', dryRun) ?? false);
+  @ApiIdempotencyKey('starts the import')
+  import(@CurrentCaller() caller: Caller, @Req() request: Request, @Query('dryRun') dryRun?: string, @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string) {
+    return this.imports.import(caller, request, optionalBoolean('dryRun', dryRun) ?? false, optionalIdempotencyKey(idempotencyKey));
   }
 
   @Get('imports')

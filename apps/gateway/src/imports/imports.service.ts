@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
   CompaniesSubjects,
@@ -11,7 +12,7 @@ import {
   type FieldError,
   type ImportView,
 } from '#contracts';
-import { DomainError, MESSAGE_BUS, validateAs, type MessageBus } from '#platform';
+import { canonicalJson, DomainError, MESSAGE_BUS, validateAs, type MessageBus } from '#platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config.js';
 import { RateCharges } from '../rate-limits/rate-charge.js';
 import { importFormatOf, importRows } from './import-body.js';
@@ -41,9 +42,12 @@ export class ImportsService {
     private readonly charges: RateCharges,
   ) {}
 
-  async import(caller: Caller, request: IncomingMessage, dryRun: boolean): Promise<ImportView> {
+  async import(caller: Caller, request: IncomingMessage, dryRun: boolean, idempotencyKey?: string): Promise<ImportView> {
     const format = importFormatOf(request);
     const job = await this.bus.request(CompaniesSubjects.importStart, { caller, dryRun });
+    // What an Idempotency-Key's later uses are compared with: the import as read, not its bytes (a
+    // retry compressed otherwise, or with other line endings, is the same import).
+    const hash = createHash('sha256').update(canonicalJson({ dryRun }));
     let total = 0;
     try {
       let batch: RowInput[] = [];
@@ -56,6 +60,7 @@ export class ImportsService {
           ]);
         }
         const input = await checked(total, parsed);
+        hash.update(`\n${canonicalJson(input)}`);
         const size = Buffer.byteLength(JSON.stringify(input));
         if (batch.length === IMPORT_APPEND_MAX_ROWS || (batch.length > 0 && bytes + size > APPEND_MAX_BYTES)) {
           await this.append(caller, job.id, batch);
@@ -72,7 +77,13 @@ export class ImportsService {
       await this.bus.request(CompaniesSubjects.importFinish, { caller, id: job.id, outcome: 'refused', total, error: refusal.message.slice(0, 1000) }).catch(() => undefined);
       throw refusal;
     }
-    const accepted = await this.bus.request(CompaniesSubjects.importFinish, { caller, id: job.id, outcome: 'accepted', total });
+    const accepted = await this.bus.request(CompaniesSubjects.importFinish, {
+      caller,
+      id: job.id,
+      outcome: 'accepted',
+      total,
+      ...(idempotencyKey ? { idempotencyKey, requestHash: hash.digest('hex') } : {}),
+    });
     // The request itself counted 1 when it came in; every further row counts now.
     await this.charges.charge(caller, total - 1);
     return accepted;

@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { CallerDto, CursorField, MAX_PAGE_SIZE, PageQueryDto } from '../common/caller.dto.js';
 import type { ListPage } from '../common/domain.js';
 import type { FieldError } from '../common/errors.js';
+import { IdempotencyKeyField } from '../common/idempotency.js';
 import { NestedObject, NestedObjects, Text } from '../common/text.js';
 
 /** What became of one row of an import. */
@@ -116,6 +117,15 @@ export class FinishImportRequest {
   @IsOptional()
   @Text(1, 1000)
   error?: string;
+
+  /** The partner's Idempotency-Key of the import: the same key for the same rows within 24 h answers the first import. */
+  @IdempotencyKeyField()
+  idempotencyKey?: string;
+
+  /** SHA-256 of the import as the gateway read it (dry run or not, then each row's cleaned profile or refusal): what a key's later uses are compared with. */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/)
+  requestHash?: string;
 }
 
 /** A partner's imports (the admin's: every partner's), newest first. */
