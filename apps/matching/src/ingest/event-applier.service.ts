@@ -101,11 +101,13 @@ export class EventApplier {
       const known = ranked.views.filter((v) => this.ranking.index.company(v.id)).map((v) => v.id);
       // The matches before the decisions: the lead events compare the verdicts of before with those of after.
       await this.leads.replace(known, ranked.lists, new Date().toISOString());
-      await this.decisions.save(ranked.decisions);
+      // The companies go into the index as soon as their matches are in the book (no await between),
+      // so that a read never finds a match whose company it cannot explain.
       for (const view of ranked.views) {
         this.ranking.index.putCompany(view);
         this.refill.delete(view.id);
       }
+      await this.decisions.save(ranked.decisions);
     });
   }
 

@@ -178,22 +178,23 @@ export class LeadsService {
     for (const m of matches) {
       const company = previewed ?? this.index.company(m.companyId);
       const opportunity = this.index.opportunity(m.opportunityId);
-      if (!company && !opportunity) continue;
+      // A match is shown only with both parties known, so that it is always explained: one whose party
+      // is being added or removed this instant is left out of this read.
+      if (!company || !opportunity) continue;
       const companyDecision =
-        previewed?.decision ?? this.decisions.company(m.companyId) ?? unscreenedDecision('company', m.companyId, company?.view.version ?? 0, 'no decision held');
+        previewed?.decision ?? this.decisions.company(m.companyId) ?? unscreenedDecision('company', m.companyId, company.view.version, 'no decision held');
       const opportunityDecision =
-        this.decisions.opportunity(m.opportunityId) ?? unscreenedDecision('opportunity', m.opportunityId, opportunity?.view.version ?? 0, 'no decision held');
+        this.decisions.opportunity(m.opportunityId) ?? unscreenedDecision('opportunity', m.opportunityId, opportunity.view.version, 'no decision held');
       const compliance = matchCompliance(companyDecision, opportunityDecision);
       if (!m.prohibited && compliance.verdict === 'prohibited') {
         // Its class changed a moment ago and its list is being moved: a lead is never shown prohibited.
         this.logger.warn({ msg: 'a prohibited match is still filed as a lead; hidden', companyId: m.companyId, opportunityId: m.opportunityId });
         continue;
       }
-      const breakdown: CriterionScore[] =
-        company && opportunity ? scorePrepared(company.prepared, opportunity.prepared, rubrics[m.sector]!, { rubPerUsd: this.config.RUB_PER_USD }).breakdown : [];
+      const breakdown: CriterionScore[] = scorePrepared(company.prepared, opportunity.prepared, rubrics[m.sector]!, { rubPerUsd: this.config.RUB_PER_USD }).breakdown;
       decisions[companyDecision.id] ??= decisionRef(companyDecision);
       decisions[opportunityDecision.id] ??= decisionRef(opportunityDecision);
-      items.push(this.present(m, breakdown, compliance, withCompany ? company?.view : undefined, opportunity?.view));
+      items.push(this.present(m, breakdown, compliance, withCompany ? company.view : undefined, opportunity.view));
     }
     const rules = await this.screening.rules(items.map((i) => ({ rulesVersion: i.compliance.rulesVersion, ruleIds: i.compliance.ruleIds })));
     return { items, rules, decisions };
